@@ -1,0 +1,6 @@
+using Akka.Actor;
+
+namespace EventSpike.Actors.Messages;
+
+/// <summary>Starts a run: the scheduler grants window 0 to every layer and answers <see cref="RunCompleted"/> or <see cref="RunFailed"/> when done.</summary>
+public sealed record StartRun(IReadOnlyList<IActorRef> Layers, IActorRef Recorder);

@@ -1,0 +1,78 @@
+using Akka.Actor;
+using EventSpike.Actors.Messages;
+using EventSpike.Actors.Recording;
+using EventSpike.Routing.Messages;
+using EventSpike.Routing.Network;
+
+namespace EventSpike.Actors.Runtime;
+
+/// <summary>
+/// Gathers the batches of the recorded layers and hands their spikes to a sink in the contract's
+/// order (step, then layer in file order, then neuron), one window at a time as soon as every
+/// recorded layer has sent it. Memory holds at most the windows some layer is still behind on.
+/// </summary>
+public sealed class RecorderActor : ReceiveActor
+{
+    private readonly IReadOnlyList<int> _layers;
+    private readonly WindowPlan _plan;
+    private readonly ISpikeSink _sink;
+    private readonly IActorRef _scheduler;
+    private readonly Dictionary<int, Queue<SpikeBatch>> _pending;
+    private bool _failed;
+
+    public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler)
+    {
+        _scheduler = scheduler;
+        _layers = recordedLayers;
+        _plan = plan;
+        _sink = sink;
+        _pending = recordedLayers.ToDictionary(l => l, _ => new Queue<SpikeBatch>());
+
+        Receive<SpikeBatch>(b =>
+        {
+            if (_failed || !_pending.TryGetValue(b.SourceLayer, out var q)) return;
+            q.Enqueue(b);
+            Guarded(Drain);
+        });
+        Receive<FinishRecording>(_ =>
+        {
+            if (!_failed) Guarded(() =>
+            {
+                Drain();
+                _sink.Complete();
+            });
+            Sender.Tell(_failed ? new RunFailed("the recorder could not write its outputs", _plan.TotalSteps) : new RecordingFinished());
+        });
+    }
+
+    public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler) =>
+        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler));
+
+    private void Drain()
+    {
+        while (_layers.Count > 0 && _pending.Values.All(q => q.Count > 0))
+        {
+            var batches = _layers.Select(l => _pending[l].Dequeue()).ToArray();
+            var steps = batches[0].Steps;
+            for (var offset = 0; offset < steps; offset++)
+                foreach (var b in batches)
+                {
+                    var neurons = b.At(offset);
+                    if (neurons.Length > 0) _sink.Write(b.StartStep + offset, b.SourceLayer, neurons);
+                }
+        }
+    }
+
+    private void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            _failed = true;
+            _scheduler.Tell(new RunFailed($"the recorder could not write its outputs: {e.Message}", 0));
+        }
+    }
+}

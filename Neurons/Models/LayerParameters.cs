@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace EventSpike.Neurons.Models;
+
+/// <summary>
+/// The parameters of one layer as the network file gives them (Rockpool's names, SI units).
+/// Values are scalars or one value per neuron. Every read is remembered so that a name the
+/// model does not know is reported instead of silently ignored.
+/// </summary>
+public sealed class LayerParameters
+{
+    private readonly Dictionary<string, JsonElement> _values;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public LayerParameters(IReadOnlyDictionary<string, JsonElement>? values = null)
+    {
+        _values = values is null ? new(StringComparer.Ordinal) : new(values, StringComparer.Ordinal);
+    }
+
+    /// <summary>Parameters from (name, number) pairs, for code that builds layers without a file.</summary>
+    public static LayerParameters From(params (string Name, object Value)[] values)
+    {
+        var dict = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (name, value) in values) dict[name] = JsonSerializer.SerializeToElement(value);
+        return new LayerParameters(dict);
+    }
+
+    public IEnumerable<string> Names => _values.Keys;
+
+    public bool Has(string name)
+    {
+        _read.Add(name);
+        return _values.ContainsKey(name);
+    }
+
+    public double Scalar(string name, double fallback)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var e)) return fallback;
+        if (e.ValueKind != JsonValueKind.Number)
+            throw new ModelParameterException(name, $"'{name}' must be a number, got {Describe(e)}");
+        return e.GetDouble();
+    }
+
+    public int Integer(string name, int fallback)
+    {
+        var v = Scalar(name, fallback);
+        if (v != Math.Floor(v) || v < int.MinValue || v > int.MaxValue)
+            throw new ModelParameterException(name, $"'{name}' must be an integer, got {v}");
+        return (int)v;
+    }
+
+    /// <summary>A scalar (applied to every neuron) or an array of exactly <paramref name="size"/> numbers.</summary>
+    public double[] PerNeuron(string name, double fallback, int size)
+    {
+        _read.Add(name);
+        var result = new double[size];
+        if (!_values.TryGetValue(name, out var e))
+        {
+            Array.Fill(result, fallback);
+            return result;
+        }
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Number:
+                Array.Fill(result, e.GetDouble());
+                return result;
+            case JsonValueKind.Array:
+                if (e.GetArrayLength() != size)
+                    throw new ModelParameterException(name, $"'{name}' has {e.GetArrayLength()} values, the layer has {size} neurons");
+                var i = 0;
+                foreach (var item in e.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Number)
+                        throw new ModelParameterException(name, $"'{name}'[{i}] must be a number, got {Describe(item)}");
+                    result[i++] = item.GetDouble();
+                }
+                return result;
+            default:
+                throw new ModelParameterException(name, $"'{name}' must be a number or a list of {size} numbers, got {Describe(e)}");
+        }
+    }
+
+    /// <summary>A list of numbers of any length (e.g. a [low, high] range); null when absent.</summary>
+    public double[]? List(string name)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var e)) return null;
+        if (e.ValueKind == JsonValueKind.Number) return [e.GetDouble()];
+        if (e.ValueKind != JsonValueKind.Array)
+            throw new ModelParameterException(name, $"'{name}' must be a number or a list of numbers, got {Describe(e)}");
+        return e.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Number
+            ? item.GetDouble()
+            : throw new ModelParameterException(name, $"'{name}'[{i}] must be a number, got {Describe(item)}")).ToArray();
+    }
+
+    /// <summary>Throws for any parameter the model never asked for, listing those it knows.</summary>
+    public void ThrowIfUnknown(string modelName)
+    {
+        var unknown = _values.Keys.Where(k => !_read.Contains(k)).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (unknown.Count == 0) return;
+        var known = string.Join(", ", _read.OrderBy(k => k, StringComparer.Ordinal));
+        throw new ModelParameterException(unknown[0],
+            $"unknown parameter '{unknown[0]}' for {modelName}; known: {known}");
+    }
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"\"{e.GetString()}\"",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => e.GetRawText(),
+    };
+}

@@ -1,0 +1,138 @@
+namespace EventSpike.Neurons.Random;
+
+/// <summary>
+/// xoshiro256** (Blackman and Vigna, 2018): a small, fast generator whose whole state is four
+/// 64-bit words, so a layer's generator can be checkpointed and restored exactly. Every random
+/// draw in EventSpike comes from one of these, seeded per (network seed, layer, shard) through
+/// <see cref="StreamSeed"/>; none is shared between layers or threads.
+/// </summary>
+public sealed class Xoshiro256StarStar
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    /// <summary>Seeds the four state words from one 64-bit seed with SplitMix64, as the authors advise.</summary>
+    public Xoshiro256StarStar(ulong seed)
+    {
+        var sm = seed;
+        _s0 = StreamSeed.SplitMix64(ref sm);
+        _s1 = StreamSeed.SplitMix64(ref sm);
+        _s2 = StreamSeed.SplitMix64(ref sm);
+        _s3 = StreamSeed.SplitMix64(ref sm);
+    }
+
+    /// <summary>Restores a generator from <see cref="GetState"/>.</summary>
+    public Xoshiro256StarStar(ReadOnlySpan<ulong> state)
+    {
+        if (state.Length != 4) throw new ArgumentException("xoshiro256** state has four words", nameof(state));
+        (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
+        if ((_s0 | _s1 | _s2 | _s3) == 0) throw new ArgumentException("xoshiro256** state must not be all zero", nameof(state));
+    }
+
+    /// <summary>The four state words, for checkpoints.</summary>
+    public ulong[] GetState() => [_s0, _s1, _s2, _s3];
+
+    public ulong NextUInt64()
+    {
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform on [lo, hi).</summary>
+    public double NextUniform(double lo, double hi) => lo + (hi - lo) * NextDouble();
+
+    /// <summary>Uniform integer on [0, n), without modulo bias (Lemire's multiply-and-reject).</summary>
+    public int NextInt(int n)
+    {
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
+        var range = (ulong)n;
+        var m = (NextUInt64() >> 32) * range;
+        if ((m & 0xFFFFFFFFUL) < range)
+        {
+            var threshold = ((1UL << 32) - range) % range;
+            while ((m & 0xFFFFFFFFUL) < threshold) m = (NextUInt64() >> 32) * range;
+        }
+        return (int)(m >> 32);
+    }
+
+    /// <summary>
+    /// Standard normal by the Marsaglia polar method. The second variate is discarded so that the
+    /// generator state alone determines the next draw (no hidden cache to checkpoint).
+    /// </summary>
+    public double NextGaussian()
+    {
+        while (true)
+        {
+            var u = 2.0 * NextDouble() - 1.0;
+            var v = 2.0 * NextDouble() - 1.0;
+            var s = u * u + v * v;
+            if (s >= 1.0 || s == 0.0) continue;
+            return u * Math.Sqrt(-2.0 * Math.Log(s) / s);
+        }
+    }
+
+    /// <summary>
+    /// Poisson variate with mean <paramref name="lambda"/>: inversion by sequential search for
+    /// λ &lt; 10, Hörmann's transformed rejection (PTRS, 1993) above.
+    /// </summary>
+    public int NextPoisson(double lambda)
+    {
+        if (lambda <= 0) return 0;
+        if (lambda < 10.0)
+        {
+            var u = NextDouble();
+            var p = Math.Exp(-lambda);
+            var k = 0;
+            var cumulative = p;
+            while (u > cumulative && k < 1000)
+            {
+                k++;
+                p *= lambda / k;
+                cumulative += p;
+            }
+            return k;
+        }
+        var slam = Math.Sqrt(lambda);
+        var loglam = Math.Log(lambda);
+        var b = 0.931 + 2.53 * slam;
+        var a = -0.059 + 0.02483 * b;
+        var invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        var vr = 0.9277 - 3.6224 / (b - 2);
+        while (true)
+        {
+            var u = NextDouble() - 0.5;
+            var v = NextDouble();
+            var us = 0.5 - Math.Abs(u);
+            var k = Math.Floor((2 * a / us + b) * u + lambda + 0.43);
+            if (us >= 0.07 && v <= vr) return (int)k;
+            if (k < 0 || (us < 0.013 && v > us)) continue;
+            if (Math.Log(v) + Math.Log(invalpha) - Math.Log(a / (us * us) + b)
+                <= -lambda + k * loglam - LogFactorial(k))
+                return (int)k;
+        }
+    }
+
+    private static double LogFactorial(double k)
+    {
+        if (k < 2) return 0;
+        // Stirling series; exact enough for k >= 10 where PTRS uses it, summed directly below.
+        if (k < 20)
+        {
+            var s = 0.0;
+            for (var i = 2; i <= (int)k; i++) s += Math.Log(i);
+            return s;
+        }
+        return (k + 0.5) * Math.Log(k) - k + 0.5 * Math.Log(2 * Math.PI) + 1.0 / (12 * k) - 1.0 / (360 * k * k * k);
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+}

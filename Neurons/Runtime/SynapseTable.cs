@@ -1,0 +1,55 @@
+namespace EventSpike.Neurons.Runtime;
+
+/// <summary>
+/// The synapses of one connection in compressed sparse rows by presynaptic neuron: row i holds
+/// targets <c>Target[RowStart[i]..RowStart[i+1])</c> with weights <c>Weight[...]</c>. Eight bytes
+/// per synapse (32-bit target, 32-bit weight). Targets within a row keep the order they were
+/// added in; spikes are propagated in that order, which fixes the order of every floating-point sum.
+/// </summary>
+public sealed class SynapseTable
+{
+    public SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, float[] weight)
+    {
+        if (rowStart.Length != preSize + 1) throw new ArgumentException("rowStart must have preSize + 1 entries");
+        if (target.Length != weight.Length) throw new ArgumentException("target and weight lengths differ");
+        if (rowStart[0] != 0 || rowStart[preSize] != target.Length) throw new ArgumentException("rowStart does not span the synapses");
+        for (var i = 0; i < preSize; i++)
+            if (rowStart[i + 1] < rowStart[i]) throw new ArgumentException("rowStart must be non-decreasing");
+        foreach (var t in target)
+            if ((uint)t >= (uint)postSize) throw new ArgumentException($"target {t} outside 0..{postSize - 1}");
+        PreSize = preSize;
+        PostSize = postSize;
+        RowStart = rowStart;
+        Target = target;
+        Weight = weight;
+    }
+
+    public int PreSize { get; }
+    public int PostSize { get; }
+    public int[] RowStart { get; }
+    public int[] Target { get; }
+    public float[] Weight { get; }
+    public long Count => Target.Length;
+
+    /// <summary>The dense [pre, post] matrix (Rockpool's weights layout); repeated synapses add up.</summary>
+    public double[,] ToDense()
+    {
+        var w = new double[PreSize, PostSize];
+        for (var i = 0; i < PreSize; i++)
+            for (var s = RowStart[i]; s < RowStart[i + 1]; s++)
+                w[i, Target[s]] += Weight[s];
+        return w;
+    }
+
+    /// <summary>Adds the weights of presynaptic neuron <paramref name="pre"/>'s row into <paramref name="post"/>, scaled by <paramref name="scale"/>.</summary>
+    public void AccumulateRow(int pre, Span<double> post, double scale = 1.0)
+    {
+        var end = RowStart[pre + 1];
+        var target = Target;
+        var weight = Weight;
+        if (scale == 1.0)
+            for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s];
+        else
+            for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s] * scale;
+    }
+}

@@ -1,0 +1,161 @@
+using EventSpike.Neurons.Models;
+using EventSpike.Neurons.Random;
+
+namespace EventSpike.Routing.Network;
+
+/// <summary>
+/// Checks a <see cref="NetworkSpec"/> and builds it: models (with their seeded streams),
+/// connection tables, and the window plan. Every problem is a <see cref="NetworkSpecException"/>
+/// naming the layer or connection, raised before anything runs.
+/// </summary>
+public static class NetworkCompiler
+{
+    /// <summary>Default cap on the window length, in seconds.</summary>
+    public const double DefaultMaxWindow = 0.01;
+
+    public static CompiledNetwork Compile(NetworkSpec spec)
+    {
+        if (!(spec.Dt > 0) || double.IsInfinity(spec.Dt)) throw new NetworkSpecException($"dt must be > 0 s, got {spec.Dt}");
+        if (!(spec.Duration > 0) || double.IsInfinity(spec.Duration))
+            throw new NetworkSpecException($"duration must be > 0 s, got {spec.Duration}");
+        if (spec.Layers.Count == 0) throw new NetworkSpecException("the network has no layers");
+        var warnings = new List<string>();
+        var totalSteps = StepCount.For(spec.Duration, spec.Dt, out var stepWarning);
+        if (stepWarning is not null) warnings.Add(stepWarning);
+        if (totalSteps < 1) throw new NetworkSpecException($"duration {spec.Duration} s is shorter than one step of {spec.Dt} s");
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < spec.Layers.Count; i++)
+        {
+            var l = spec.Layers[i];
+            var where = Where(l.Where, $"layers[{i}]");
+            if (string.IsNullOrWhiteSpace(l.Name)) throw new NetworkSpecException($"{where}: a layer needs a name");
+            if (!ids.TryAdd(l.Name, i)) throw new NetworkSpecException($"{where}: layer name '{l.Name}' is used twice");
+            if (l.Size <= 0) throw new NetworkSpecException($"{where} '{l.Name}': size must be > 0, got {l.Size}");
+            if (!ModelCatalog.IsKnown(l.Type))
+                throw new NetworkSpecException(
+                    $"{where} '{l.Name}': unknown layer type '{l.Type}'; known: {string.Join(", ", ModelCatalog.Names)}");
+        }
+
+        var recorded = new HashSet<string>(spec.Record ?? spec.Layers.Select(l => l.Name), StringComparer.Ordinal);
+        foreach (var name in recorded)
+            if (!ids.ContainsKey(name)) throw new NetworkSpecException($"record: unknown layer '{name}'");
+
+        var layers = new List<CompiledLayer>();
+        for (var i = 0; i < spec.Layers.Count; i++)
+        {
+            var l = spec.Layers[i];
+            ILayerModel model;
+            try
+            {
+                var name = l.Name;
+                model = ModelCatalog.Create(l.Type, l.Size, spec.Dt, new LayerParameters(l.Parameters),
+                    block => StreamSeed.Generator(spec.Seed, "layer:" + name, block));
+            }
+            catch (ModelParameterException e)
+            {
+                throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}' ({l.Type}): {e.Message}");
+            }
+            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)));
+        }
+
+        var connections = new List<ConnectionTable>();
+        var parallel = new Dictionary<(int, int), int>();
+        for (var c = 0; c < spec.Connections.Count; c++)
+        {
+            var cs = spec.Connections[c];
+            var where0 = Where(cs.Where, $"connections[{c}]");
+            if (!ids.TryGetValue(cs.From, out var from))
+                throw new NetworkSpecException($"{where0}: 'from' names unknown layer '{cs.From}'");
+            if (!ids.TryGetValue(cs.To, out var to))
+                throw new NetworkSpecException($"{where0}: 'to' names unknown layer '{cs.To}'");
+            var where = $"{where0} ({cs.From} → {cs.To})";
+            var target = layers[to].Model;
+            if (target.Ports.Count == 0)
+                throw new NetworkSpecException($"{where}: layer '{cs.To}' ({target.ClassName}) takes no input");
+            var port = 0;
+            if (cs.Port is not null)
+            {
+                port = target.Ports.ToList().FindIndex(p => p.Name == cs.Port);
+                if (port < 0)
+                    throw new NetworkSpecException(
+                        $"{where}: {target.ClassName} has no port '{cs.Port}'; ports: {string.Join(", ", target.Ports.Select(p => p.Name))}");
+            }
+            if (target.Ports[port].Kind != PortKind.Spikes)
+                throw new NetworkSpecException($"{where}: port '{target.Ports[port].Name}' takes a continuous signal, not spikes");
+            if (!(cs.Delay >= 0) || double.IsInfinity(cs.Delay))
+                throw new NetworkSpecException($"{where}: delay must be ≥ 0 s, got {cs.Delay}");
+            var delay = StepCount.Delay(cs.Delay, spec.Dt);
+            if (from == to && delay < 1)
+                throw new NetworkSpecException(
+                    $"{where}: a connection from a layer onto itself needs a delay of at least one step ({spec.Dt} s); a zero-delay cycle cannot be computed");
+            parallel.TryGetValue((from, to), out var k);
+            parallel[(from, to)] = k + 1;
+            var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");
+            var synapses = WeightSpec.Build(cs.Weights, layers[from].Size, layers[to].Size, from == to, rng, where);
+            connections.Add(new ConnectionTable(c, from, to, port, delay, synapses));
+        }
+
+        var maxWindow = spec.MaxWindow ?? DefaultMaxWindow;
+        if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
+        var maxSteps = (int)Math.Clamp(Math.Round(maxWindow / spec.Dt), 1, Math.Min(totalSteps, int.MaxValue / 4));
+        var window = ChooseWindow(connections, layers, maxSteps);
+        return new CompiledNetwork(spec.Name, spec.Dt, spec.Duration, spec.Seed, layers, connections,
+            new WindowPlan(totalSteps, window), warnings);
+    }
+
+    /// <summary>
+    /// The longest window (≤ <paramref name="maxSteps"/>) such that every cycle between distinct
+    /// layers has a connection whose delay is at least the window: then each layer can compute a
+    /// window from inputs that already exist. A cycle of zero-delay connections is refused.
+    /// </summary>
+    private static int ChooseWindow(IReadOnlyList<ConnectionTable> connections, IReadOnlyList<CompiledLayer> layers, int maxSteps)
+    {
+        var between = connections.Where(c => c.From != c.To).ToList();
+        var zeroCycle = FindCycle(layers.Count, between.Where(c => c.DelaySteps == 0));
+        if (zeroCycle is not null)
+            throw new NetworkSpecException(
+                $"a cycle of zero-delay connections cannot be computed: {string.Join(" → ", zeroCycle.Select(i => layers[i].Name))}; give one of them a delay");
+        var candidates = between.Select(c => c.DelaySteps).Where(d => d >= 1 && d < maxSteps).Append(maxSteps).Distinct().OrderDescending();
+        foreach (var w in candidates)
+            if (FindCycle(layers.Count, between.Where(c => c.DelaySteps < w)) is null) return w;
+        return 1;
+    }
+
+    /// <summary>A directed cycle (its layers, first repeated at the end) or null.</summary>
+    private static List<int>? FindCycle(int count, IEnumerable<ConnectionTable> edges)
+    {
+        var next = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+        foreach (var e in edges) next[e.From].Add(e.To);
+        var state = new int[count]; // 0 new, 1 on stack, 2 done
+        var stack = new List<int>();
+        for (var s = 0; s < count; s++)
+        {
+            var found = Visit(s);
+            if (found is not null) return found;
+        }
+        return null;
+
+        List<int>? Visit(int v)
+        {
+            if (state[v] == 2) return null;
+            if (state[v] == 1)
+            {
+                var from = stack.IndexOf(v);
+                return stack.Skip(from).Append(v).ToList();
+            }
+            state[v] = 1;
+            stack.Add(v);
+            foreach (var w in next[v])
+            {
+                var found = Visit(w);
+                if (found is not null) return found;
+            }
+            stack.RemoveAt(stack.Count - 1);
+            state[v] = 2;
+            return null;
+        }
+    }
+
+    private static string Where(string given, string fallback) => string.IsNullOrEmpty(given) ? fallback : given;
+}

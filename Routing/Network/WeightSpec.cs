@@ -1,0 +1,140 @@
+using System.Text.Json;
+using EventSpike.Neurons.Random;
+using EventSpike.Neurons.Runtime;
+using EventSpike.Neurons.Weights;
+
+namespace EventSpike.Routing.Network;
+
+/// <summary>
+/// Reads the <c>weights</c> of a connection: a dense [from.size][to.size] matrix (Rockpool's
+/// weights[pre, post]), or an object naming a generator (see docs/network-format.md).
+/// </summary>
+public static class WeightSpec
+{
+    public static readonly IReadOnlyList<string> Generators = ["bernoulli", "fixed_indegree", "one_to_one"];
+
+    public static SynapseTable Build(JsonElement spec, int preSize, int postSize, bool recurrent, Xoshiro256StarStar rng, string where)
+    {
+        switch (spec.ValueKind)
+        {
+            case JsonValueKind.Array:
+                return SynapseGenerators.Dense(Matrix(spec, preSize, postSize, where));
+            case JsonValueKind.Object:
+                break;
+            default:
+                throw new NetworkSpecException($"{where}: 'weights' must be a matrix or a generator object");
+        }
+
+        var generator = String(spec, "generator", where)
+            ?? throw new NetworkSpecException($"{where}: weights object needs 'generator' (one of {string.Join(", ", Generators)})");
+        var known = new HashSet<string> { "generator", "weight", "weight_inh", "exc_fraction", "autapses" };
+        var rule = Rule(spec, preSize, where);
+        var autapses = Bool(spec, "autapses", where) ?? !recurrent;
+        switch (generator)
+        {
+            case "bernoulli":
+                known.Add("p");
+                Check(spec, known, where);
+                var p = Number(spec, "p", where) ?? throw new NetworkSpecException($"{where}: bernoulli needs 'p'");
+                if (!(p >= 0 && p <= 1)) throw new NetworkSpecException($"{where}: p must lie in [0, 1], got {p}");
+                return SynapseGenerators.Bernoulli(preSize, postSize, p, rule, autapses, rng);
+            case "fixed_indegree":
+                known.Add("indegree");
+                Check(spec, known, where);
+                var k = Number(spec, "indegree", where) ?? throw new NetworkSpecException($"{where}: fixed_indegree needs 'indegree'");
+                if (k < 0 || k != Math.Floor(k)) throw new NetworkSpecException($"{where}: indegree must be a whole number ≥ 0, got {k}");
+                if (!autapses && recurrent && preSize < 2 && k > 0) throw new NetworkSpecException($"{where}: no partner to draw without autapses");
+                return SynapseGenerators.FixedIndegree(preSize, postSize, (int)k, rule, autapses, rng);
+            case "one_to_one":
+                Check(spec, known, where);
+                if (preSize != postSize)
+                    throw new NetworkSpecException($"{where}: one_to_one needs equal sizes, got {preSize} → {postSize}");
+                return SynapseGenerators.OneToOne(preSize, rule, rng);
+            default:
+                throw new NetworkSpecException($"{where}: unknown weight generator '{generator}'; known: {string.Join(", ", Generators)}");
+        }
+    }
+
+    private static WeightRule Rule(JsonElement spec, int preSize, string where)
+    {
+        var exc = ValueRule(spec, "weight", where) ?? throw new NetworkSpecException($"{where}: weights need 'weight'");
+        var inh = ValueRule(spec, "weight_inh", where);
+        var fraction = Number(spec, "exc_fraction", where);
+        if (inh is null && fraction is null) return exc;
+        if (inh is null || fraction is null)
+            throw new NetworkSpecException($"{where}: 'weight_inh' and 'exc_fraction' go together");
+        if (!(fraction >= 0 && fraction <= 1)) throw new NetworkSpecException($"{where}: exc_fraction must lie in [0, 1]");
+        return WeightRules.ExcitatoryInhibitory((int)Math.Round(fraction.Value * preSize), exc, inh);
+    }
+
+    /// <summary>A weight: a number, {"mean", "std"} (normal) or {"low", "high"} (uniform).</summary>
+    private static WeightRule? ValueRule(JsonElement spec, string name, string where)
+    {
+        if (!spec.TryGetProperty(name, out var e)) return null;
+        if (e.ValueKind == JsonValueKind.Number) return WeightRules.Constant(e.GetDouble());
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            var mean = Number(e, "mean", where);
+            var std = Number(e, "std", where);
+            if (mean is not null && std is not null) return WeightRules.Normal(mean.Value, std.Value);
+            var low = Number(e, "low", where);
+            var high = Number(e, "high", where);
+            if (low is not null && high is not null) return WeightRules.Uniform(low.Value, high.Value);
+        }
+        throw new NetworkSpecException($"{where}: '{name}' must be a number, {{\"mean\", \"std\"}} or {{\"low\", \"high\"}}");
+    }
+
+    private static double[,] Matrix(JsonElement spec, int rows, int cols, string where)
+    {
+        var actualRows = spec.GetArrayLength();
+        var actualCols = actualRows > 0 && spec[0].ValueKind == JsonValueKind.Array ? spec[0].GetArrayLength() : -1;
+        if (actualRows != rows || actualCols != cols)
+            throw new NetworkSpecException(
+                $"{where}: weights are {actualRows}×{(actualCols < 0 ? "?" : actualCols.ToString())}, expected {rows}×{cols} (from.size × to.size)");
+        var m = new double[rows, cols];
+        var i = 0;
+        foreach (var row in spec.EnumerateArray())
+        {
+            if (row.ValueKind != JsonValueKind.Array || row.GetArrayLength() != cols)
+                throw new NetworkSpecException($"{where}: weights row {i} must be a list of {cols} numbers");
+            var j = 0;
+            foreach (var x in row.EnumerateArray())
+            {
+                if (x.ValueKind != JsonValueKind.Number) throw new NetworkSpecException($"{where}: weights[{i}][{j}] is not a number");
+                m[i, j++] = x.GetDouble();
+            }
+            i++;
+        }
+        return m;
+    }
+
+    private static void Check(JsonElement spec, HashSet<string> known, string where)
+    {
+        foreach (var prop in spec.EnumerateObject())
+            if (!known.Contains(prop.Name))
+                throw new NetworkSpecException($"{where}: unknown weights field '{prop.Name}'; known: {string.Join(", ", known.Order())}");
+    }
+
+    private static double? Number(JsonElement e, string name, string where)
+    {
+        if (!e.TryGetProperty(name, out var v)) return null;
+        return v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw new NetworkSpecException($"{where}: '{name}' must be a number");
+    }
+
+    private static bool? Bool(JsonElement e, string name, string where)
+    {
+        if (!e.TryGetProperty(name, out var v)) return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new NetworkSpecException($"{where}: '{name}' must be true or false"),
+        };
+    }
+
+    private static string? String(JsonElement e, string name, string where)
+    {
+        if (!e.TryGetProperty(name, out var v)) return null;
+        return v.ValueKind == JsonValueKind.String ? v.GetString() : throw new NetworkSpecException($"{where}: '{name}' must be a string");
+    }
+}
