@@ -1,0 +1,53 @@
+namespace EventSpike.Host.Cli;
+
+/// <summary>
+/// The <c>eventspike</c> command line: picks the command, turns bad input into exit code 2 with
+/// one line on stderr, a failure while running into exit 3, Ctrl-C into 130.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage =
+        "usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
+        "       (node, stream, device-server, bench and inspect come in later versions)";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+                return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Done;
+            }
+            var rest = args.Skip(1).ToList();
+            return args[0] switch
+            {
+                "run" => RunCommand.Execute(rest, stdout, stderr, interrupt.Token),
+                "node" or "stream" or "device-server" or "bench" or "inspect" =>
+                    throw new InputException($"eventspike {args[0]}: not available in this version yet"),
+                _ => throw new InputException($"unknown command '{args[0]}'\n{Usage}"),
+            };
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"error: the run failed: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

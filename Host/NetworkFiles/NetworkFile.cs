@@ -1,0 +1,165 @@
+using System.Text.Json;
+using EventSpike.Host.Cli;
+using EventSpike.Routing.Network;
+
+namespace EventSpike.Host.NetworkFiles;
+
+/// <summary>
+/// Reads EventSpike's network format (docs/network-format.md) into a <see cref="NetworkSpec"/>.
+/// Every error names the file and where in it: line and column for malformed JSON, the JSON
+/// path (e.g. <c>layers[1].size</c>) for a value that is wrong.
+/// </summary>
+public static class NetworkFile
+{
+    private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record"];
+    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description"];
+    private static readonly string[] ConnectionKeys = ["from", "to", "weights", "delay", "port", "description"];
+
+    public static NetworkSpec Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(Directory.Exists(path) ? $"{path}: is a folder, not a network file" : $"{path}: network file not found");
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the network file: {e.Message}");
+        }
+        return Parse(bytes, path);
+    }
+
+    public static NetworkSpec Parse(byte[] utf8, string path)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            var line = (e.LineNumber ?? 0) + 1;
+            var column = (e.BytePositionInLine ?? 0) + 1;
+            throw new InputException($"{path}: line {line}, column {column}: malformed JSON: {FirstSentence(e.Message)}");
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw Error(path, "", "the network must be a JSON object");
+            if (root.TryGetProperty("layers", out var ls) && ls.ValueKind == JsonValueKind.Array &&
+                ls.EnumerateArray().Any(l => l.ValueKind == JsonValueKind.Object && l.TryGetProperty("class_name", out _)))
+                throw Error(path, "layers", "this is a Rockpool Network.save file; reading that layout is not supported yet");
+            CheckKeys(root, TopKeys, path, "");
+            var name = OptionalString(root, "name", path, "") ?? Path.GetFileNameWithoutExtension(path);
+            var dt = RequiredNumber(root, "dt", path, "");
+            var duration = RequiredNumber(root, "duration", path, "");
+            var seed = Seed(root, path);
+            double? window = root.TryGetProperty("window", out _) ? RequiredNumber(root, "window", path, "") : null;
+
+            var layers = new List<LayerSpec>();
+            var layerArray = Array(root, "layers", path, "", required: true);
+            var i = 0;
+            foreach (var l in layerArray)
+            {
+                var where = $"layers[{i}]";
+                if (l.ValueKind != JsonValueKind.Object) throw Error(path, where, "a layer must be an object");
+                CheckKeys(l, LayerKeys, path, where + ".");
+                var layerName = RequiredString(l, "name", path, where + ".");
+                var type = RequiredString(l, "type", path, where + ".");
+                var sizeValue = RequiredNumber(l, "size", path, where + ".");
+                if (sizeValue != Math.Floor(sizeValue) || sizeValue < 1 || sizeValue > int.MaxValue)
+                    throw Error(path, where + ".size", $"size must be a whole number ≥ 1, got {sizeValue}");
+                var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                if (l.TryGetProperty("params", out var ps))
+                {
+                    if (ps.ValueKind != JsonValueKind.Object) throw Error(path, where + ".params", "params must be an object");
+                    foreach (var p in ps.EnumerateObject()) parameters[p.Name] = p.Value.Clone();
+                }
+                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}" });
+                i++;
+            }
+
+            var connections = new List<ConnectionSpec>();
+            i = 0;
+            foreach (var c in Array(root, "connections", path, "", required: false))
+            {
+                var where = $"connections[{i}]";
+                if (c.ValueKind != JsonValueKind.Object) throw Error(path, where, "a connection must be an object");
+                CheckKeys(c, ConnectionKeys, path, where + ".");
+                var from = RequiredString(c, "from", path, where + ".");
+                var to = RequiredString(c, "to", path, where + ".");
+                if (!c.TryGetProperty("weights", out var weights)) throw Error(path, where, "missing 'weights'");
+                var delay = c.TryGetProperty("delay", out _) ? RequiredNumber(c, "delay", path, where + ".") : 0.0;
+                var port = OptionalString(c, "port", path, where + ".");
+                connections.Add(new ConnectionSpec(from, to, weights.Clone(), delay, port) { Where = $"{path}: {where}" });
+                i++;
+            }
+
+            List<string>? record = null;
+            if (root.TryGetProperty("record", out _))
+            {
+                record = new List<string>();
+                foreach (var r in Array(root, "record", path, "", required: true))
+                {
+                    if (r.ValueKind != JsonValueKind.String) throw Error(path, "record", "record lists layer names");
+                    record.Add(r.GetString()!);
+                }
+            }
+            return new NetworkSpec(name, dt, duration, seed, layers, connections, record, window);
+        }
+    }
+
+    private static ulong Seed(JsonElement root, string path)
+    {
+        if (!root.TryGetProperty("seed", out var s)) return 0;
+        if (s.ValueKind != JsonValueKind.Number || !s.TryGetUInt64(out var seed))
+            throw Error(path, "seed", $"seed must be a whole number ≥ 0, got {s.GetRawText()}");
+        return seed;
+    }
+
+    private static void CheckKeys(JsonElement obj, string[] known, string path, string prefix)
+    {
+        foreach (var p in obj.EnumerateObject())
+            if (!known.Contains(p.Name))
+                throw Error(path, prefix + p.Name, $"unknown field '{p.Name}'; known: {string.Join(", ", known)}");
+    }
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement obj, string key, string path, string prefix, bool required)
+    {
+        if (!obj.TryGetProperty(key, out var a))
+        {
+            if (required) throw Error(path, prefix + key, $"missing '{key}'");
+            return default;
+        }
+        if (a.ValueKind != JsonValueKind.Array) throw Error(path, prefix + key, $"'{key}' must be a list");
+        return a.EnumerateArray();
+    }
+
+    private static double RequiredNumber(JsonElement obj, string key, string path, string prefix)
+    {
+        if (!obj.TryGetProperty(key, out var v)) throw Error(path, prefix + key, $"missing '{key}'");
+        if (v.ValueKind != JsonValueKind.Number) throw Error(path, prefix + key, $"'{key}' must be a number, got {v.GetRawText()}");
+        return v.GetDouble();
+    }
+
+    private static string RequiredString(JsonElement obj, string key, string path, string prefix) =>
+        OptionalString(obj, key, path, prefix) ?? throw Error(path, prefix + key, $"missing '{key}'");
+
+    private static string? OptionalString(JsonElement obj, string key, string path, string prefix)
+    {
+        if (!obj.TryGetProperty(key, out var v)) return null;
+        if (v.ValueKind != JsonValueKind.String) throw Error(path, prefix + key, $"'{key}' must be a string, got {v.GetRawText()}");
+        return v.GetString();
+    }
+
+    private static InputException Error(string path, string where, string message) =>
+        new(string.IsNullOrEmpty(where) ? $"{path}: {message}" : $"{path}: {where}: {message}");
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}

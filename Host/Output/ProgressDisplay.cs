@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace EventSpike.Host.Output;
+
+/// <summary>
+/// Shows how far a run is: a live bar (simulated time, speed) when stderr is a terminal, plain
+/// lines every few seconds when it is redirected. <see cref="Report"/> may be called from any thread.
+/// </summary>
+public sealed class ProgressDisplay(TextWriter plain, long totalSteps, double dt, bool live)
+{
+    private long _steps;
+    private readonly Stopwatch _clock = new();
+
+    public static bool TerminalAttached => !Console.IsErrorRedirected && !Console.IsOutputRedirected;
+
+    public void Report(long steps) => Interlocked.Exchange(ref _steps, steps);
+
+    public async Task<T> RunAsync<T>(Func<Task<T>> work)
+    {
+        _clock.Start();
+        if (live)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            return await console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask(Describe(0), maxValue: totalSteps);
+                    var run = work();
+                    while (!run.IsCompleted)
+                    {
+                        await Task.WhenAny(run, Task.Delay(100)).ConfigureAwait(false);
+                        var s = Interlocked.Read(ref _steps);
+                        task.Value = s;
+                        task.Description = Describe(s);
+                    }
+                    task.Value = Interlocked.Read(ref _steps);
+                    task.Description = Describe(Interlocked.Read(ref _steps));
+                    return await run.ConfigureAwait(false);
+                }).ConfigureAwait(false);
+        }
+
+        var job = work();
+        var last = TimeSpan.Zero;
+        while (!job.IsCompleted)
+        {
+            await Task.WhenAny(job, Task.Delay(200)).ConfigureAwait(false);
+            if (_clock.Elapsed - last >= TimeSpan.FromSeconds(5) && !job.IsCompleted)
+            {
+                last = _clock.Elapsed;
+                plain.WriteLine("progress: " + Describe(Interlocked.Read(ref _steps)));
+            }
+        }
+        return await job.ConfigureAwait(false);
+    }
+
+    private string Describe(long steps)
+    {
+        var simulated = steps * dt;
+        var wall = _clock.Elapsed.TotalSeconds;
+        var speed = wall > 0 ? simulated / wall : 0;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{simulated:0.000}/{totalSteps * dt:0.000} s simulated, {speed:0.00}× real time");
+    }
+}
