@@ -24,7 +24,7 @@ public sealed class LayerEngine
 
     /// <param name="model">The neurons.</param>
     /// <param name="projections">Incoming connections, in the network's fixed order.</param>
-    /// <param name="horizonSteps">How far past the current step a delivered spike may land (external projections).</param>
+    /// <param name="horizonSteps">How far past the current step a delivered source step may be (external projections); its spikes may land that far plus the delay ahead.</param>
     /// <param name="startStep">The first step to integrate.</param>
     public LayerEngine(ILayerModel model, IReadOnlyList<Projection> projections, int horizonSteps, long startStep = 0)
     {
@@ -47,7 +47,7 @@ public sealed class LayerEngine
                 if (p.DelaySteps < 1) throw new ArgumentException($"recurrent projection {i} needs a delay of at least one step");
                 if (p.Synapses.PreSize != _size) throw new ArgumentException($"recurrent projection {i} must be square");
             }
-            _ringRows[i] = p.Recurrent ? p.DelaySteps + 1 : horizonSteps;
+            _ringRows[i] = p.Recurrent ? p.DelaySteps + 1 : horizonSteps + p.DelaySteps;
             _rings[i] = new double[_ringRows[i] * _size];
         }
         _portInput = model.Ports.Select(_ => new double[_size]).ToArray();
