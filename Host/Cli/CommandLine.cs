@@ -32,7 +32,7 @@ public static class CommandLine
                 "run" => RunCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "node" or "stream" or "device-server" or "bench" or "inspect" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'\n{Usage}"),
+                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, stream, device-server, bench, inspect (eventspike --help)"),
             };
         }
         catch (InputException e)

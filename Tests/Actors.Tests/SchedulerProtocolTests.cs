@@ -1,0 +1,71 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using EventSpike.Actors.Messages;
+using EventSpike.Actors.Runtime;
+using EventSpike.Routing.Messages;
+using EventSpike.Routing.Network;
+using Xunit;
+
+namespace EventSpike.Actors.Tests;
+
+public class SchedulerProtocolTests : TestKit
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+
+    [Fact]
+    public void A_layer_never_gets_window_w_plus_1_before_it_reported_w()
+    {
+        var plan = new WindowPlan(50, 10); // 5 windows
+        var layer = CreateTestProbe();
+        var recorder = CreateTestProbe();
+        var scheduler = Sys.ActorOf(SchedulerActor.Props(plan, [[]], credit: 4, progress: null));
+        scheduler.Tell(new StartRun([layer.Ref], recorder.Ref), TestActor);
+        for (var w = 0; w < 5; w++)
+        {
+            Assert.Equal(w, layer.ExpectMsg<WindowGranted>().Window);
+            layer.ExpectNoMsg(Quiet);
+            scheduler.Tell(new WindowDone(0, w, 0, 0, 0));
+        }
+        layer.ExpectNoMsg(Quiet); // no window past the end
+        recorder.ExpectMsg<FinishRecording>();
+        recorder.Reply(new RecordingFinished());
+        var done = ExpectMsg<RunCompleted>();
+        Assert.Equal(50, done.Steps);
+        Assert.Equal(5, done.Windows);
+    }
+
+    [Fact]
+    public void A_producer_runs_at_most_credit_windows_ahead_of_its_consumer()
+    {
+        var plan = new WindowPlan(1000, 10);
+        var producer = CreateTestProbe();
+        var consumer = CreateTestProbe();
+        var scheduler = Sys.ActorOf(SchedulerActor.Props(plan, [[1], []], credit: 2, progress: null));
+        scheduler.Tell(new StartRun([producer.Ref, consumer.Ref], CreateTestProbe().Ref), TestActor);
+        Assert.Equal(0, producer.ExpectMsg<WindowGranted>().Window);
+        Assert.Equal(0, consumer.ExpectMsg<WindowGranted>().Window);
+        // The consumer stalls; the producer gets windows 1 and 2 (done ≥ w − 2 with done = −1 allows w ≤ 1).
+        scheduler.Tell(new WindowDone(0, 0, 0, 0, 0));
+        Assert.Equal(1, producer.ExpectMsg<WindowGranted>().Window);
+        scheduler.Tell(new WindowDone(0, 1, 0, 0, 0));
+        producer.ExpectNoMsg(Quiet);
+        // The consumer finishes window 0: the producer may do window 2.
+        scheduler.Tell(new WindowDone(1, 0, 0, 0, 0));
+        Assert.Equal(1, consumer.ExpectMsg<WindowGranted>().Window);
+        Assert.Equal(2, producer.ExpectMsg<WindowGranted>().Window);
+        scheduler.Tell(new WindowDone(0, 2, 0, 0, 0));
+        producer.ExpectNoMsg(Quiet);
+    }
+
+    [Fact]
+    public void A_report_out_of_order_fails_the_run()
+    {
+        var plan = new WindowPlan(100, 10);
+        var layer = CreateTestProbe();
+        var scheduler = Sys.ActorOf(SchedulerActor.Props(plan, [[]], credit: 4, progress: null));
+        scheduler.Tell(new StartRun([layer.Ref], CreateTestProbe().Ref), TestActor);
+        layer.ExpectMsg<WindowGranted>();
+        scheduler.Tell(new WindowDone(0, 3, 0, 0, 0));
+        Assert.Contains("protocol error", ExpectMsg<RunFailed>().Reason);
+    }
+}

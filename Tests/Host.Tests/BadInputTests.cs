@@ -1,0 +1,110 @@
+using Xunit;
+using static EventSpike.Host.Tests.HostRunner;
+
+namespace EventSpike.Host.Tests;
+
+public class BadInputTests
+{
+    private static string Network(string json)
+    {
+        var path = Path.Combine(TempDir(), "net.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private const string Good = """
+        {
+          "dt": 0.0001, "duration": 0.05, "seed": 1,
+          "layers": [
+            { "name": "in", "type": "PoissonSource", "size": 3, "params": { "rate": 50 } },
+            { "name": "lif", "type": "LIF", "size": 2 }
+          ],
+          "connections": [ { "from": "in", "to": "lif", "weights": [[1, 0], [0, 1], [1, 1]] } ]
+        }
+        """;
+
+    private static void AssertBadInput((int Code, string Out, string Err) r, params string[] fragments)
+    {
+        Assert.Equal(2, r.Code);
+        foreach (var f in fragments) Assert.Contains(f, r.Err);
+        Assert.DoesNotContain("   at ", r.Err); // no stack trace
+        Assert.Single(r.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void The_good_network_runs() => Assert.Equal(0, Run("run", Network(Good), "--out", TempDir(), "--no-plot").Code);
+
+    [Fact]
+    public void Missing_network_file() =>
+        AssertBadInput(Run("run", "/nonexistent/net.json", "--out", TempDir()), "/nonexistent/net.json", "not found");
+
+    [Fact]
+    public void Malformed_json_gives_line_and_column()
+    {
+        var path = Network("{\n  \"dt\": 0.0001,\n  \"duration\": 0.05\n  \"layers\": []\n}");
+        AssertBadInput(Run("run", path, "--out", TempDir()), path, "line 4, column 3", "malformed JSON");
+    }
+
+    [Fact]
+    public void Unknown_layer_type_lists_the_known_ones() =>
+        AssertBadInput(Run("run", Network(Good.Replace("\"LIF\"", "\"LIFF\"")), "--out", TempDir()),
+            "layers[1]", "'lif'", "unknown layer type 'LIFF'", "known: LIF, PoissonSource");
+
+    [Fact]
+    public void A_connection_naming_an_unknown_layer() =>
+        AssertBadInput(Run("run", Network(Good.Replace("\"to\": \"lif\"", "\"to\": \"lfi\"")), "--out", TempDir()),
+            "connections[0]", "unknown layer 'lfi'");
+
+    [Fact]
+    public void Weights_of_the_wrong_shape() =>
+        AssertBadInput(Run("run", Network(Good.Replace("[[1, 0], [0, 1], [1, 1]]", "[[1, 0], [0, 1]]")), "--out", TempDir()),
+            "connections[0] (in → lif)", "weights are 2×2, expected 3×2");
+
+    [Theory]
+    [InlineData("\"dt\": 0.0001", "\"dt\": 0", "dt must be > 0")]
+    [InlineData("\"dt\": 0.0001", "\"dt\": -1e-4", "dt must be > 0")]
+    [InlineData("\"duration\": 0.05", "\"duration\": 0", "duration must be > 0")]
+    public void Non_positive_dt_or_duration(string from, string to, string message) =>
+        AssertBadInput(Run("run", Network(Good.Replace(from, to)), "--out", TempDir()), message);
+
+    [Theory]
+    [InlineData("--duration", "0")]
+    [InlineData("--duration", "-2")]
+    [InlineData("--dt", "abc")]
+    public void Non_positive_options(string option, string value) =>
+        AssertBadInput(Run("run", Network(Good), option, value, "--out", TempDir()), option);
+
+    [Fact]
+    public void An_unknown_parameter_is_named() =>
+        AssertBadInput(Run("run", Network(Good.Replace("\"rate\": 50", "\"rates\": 50")), "--out", TempDir()),
+            "'in'", "unknown parameter 'rates'");
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_written()
+    {
+        var blocker = Path.Combine(TempDir(), "a-file");
+        File.WriteAllText(blocker, "x");
+        AssertBadInput(Run("run", Network(Good), "--out", Path.Combine(blocker, "sub")), "--out", "cannot be written");
+        AssertBadInput(Run("run", Network(Good), "--out", blocker), "is a file");
+    }
+
+    [Fact]
+    public void Unknown_options_and_commands()
+    {
+        AssertBadInput(Run("run", Network(Good), "--durration", "1"), "unknown option --durration");
+        AssertBadInput(Run("runn"), "unknown command 'runn'");
+    }
+
+    [Fact]
+    public void A_bad_run_leaves_earlier_outputs_whole_and_no_temporary_files()
+    {
+        var dir = TempDir();
+        Assert.Equal(0, Run("run", Network(Good), "--out", dir, "--no-plot").Code);
+        var before = File.ReadAllBytes(Path.Combine(dir, "spikes.csv"));
+        var summary = File.ReadAllBytes(Path.Combine(dir, "summary.json"));
+        AssertBadInput(Run("run", Network(Good.Replace("\"LIF\"", "\"LIFF\"")), "--out", dir), "LIFF");
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir, "spikes.csv")));
+        Assert.Equal(summary, File.ReadAllBytes(Path.Combine(dir, "summary.json")));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+}
