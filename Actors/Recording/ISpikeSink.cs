@@ -8,6 +8,11 @@ public interface ISpikeSink
 {
     void Write(long step, int layer, ReadOnlySpan<int> neurons);
 
+    /// <summary>A window of a recorded continuous layer: <c>samples[i·channels + c]</c> is channel c at step <c>startStep + i</c>.</summary>
+    void WriteSamples(int layer, long startStep, int channels, ReadOnlySpan<double> samples)
+    {
+    }
+
     /// <summary>No more spikes: make the outputs whole.</summary>
     void Complete();
 }

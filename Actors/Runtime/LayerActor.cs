@@ -20,9 +20,11 @@ public sealed class LayerActor : ReceiveActor
     private readonly WindowPlan _plan;
     private readonly IReadOnlyList<LayerInput> _inputs;
     private readonly IActorRef _scheduler;
-    private readonly Queue<SpikeBatch>[] _pending;
+    private readonly Queue<object>[] _pending;
     private readonly Dictionary<int, long> _received = new();
     private readonly SpikeWindowBuilder _builder = new();
+    private readonly ContinuousWindowBuilder _samples = new();
+    private readonly bool _continuous;
     private IReadOnlyList<IActorRef> _consumers = [];
     private IActorRef? _recorder;
     private long _granted = -1;
@@ -36,7 +38,8 @@ public sealed class LayerActor : ReceiveActor
         _plan = plan;
         _inputs = inputs;
         _scheduler = scheduler;
-        _pending = inputs.Select(_ => new Queue<SpikeBatch>()).ToArray();
+        _pending = inputs.Select(_ => new Queue<object>()).ToArray();
+        _continuous = engine.Model.OutputKind == Neurons.Models.SignalKind.Continuous;
         foreach (var input in inputs) _received[input.SourceLayer] = -1;
 
         Receive<Wire>(w =>
@@ -44,7 +47,8 @@ public sealed class LayerActor : ReceiveActor
             _consumers = w.Consumers;
             _recorder = w.Recorder;
         });
-        Receive<SpikeBatch>(OnBatch);
+        Receive<SpikeBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
+        Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
         Receive<WindowGranted>(g =>
         {
             _granted = g.Window;
@@ -56,13 +60,20 @@ public sealed class LayerActor : ReceiveActor
     public static Props Props(int layer, LayerEngine engine, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler) =>
         Akka.Actor.Props.Create(() => new LayerActor(layer, engine, plan, inputs, scheduler));
 
-    private void OnBatch(SpikeBatch batch)
+    private void OnBatch(object batch, int source, long startStep)
     {
         for (var i = 0; i < _inputs.Count; i++)
-            if (_inputs[i].SourceLayer == batch.SourceLayer) _pending[i].Enqueue(batch);
-        _received[batch.SourceLayer] = _plan.WindowOf(batch.StartStep);
+            if (_inputs[i].SourceLayer == source) _pending[i].Enqueue(batch);
+        _received[source] = _plan.WindowOf(startStep);
         TryRun();
     }
+
+    private static long StartOf(object batch) => batch switch
+    {
+        SpikeBatch s => s.StartStep,
+        ContinuousBatch c => c.StartStep,
+        _ => throw new ArgumentException("not a batch"),
+    };
 
     private bool InputsReady(long window)
     {
@@ -82,14 +93,21 @@ public sealed class LayerActor : ReceiveActor
             {
                 var required = _plan.RequiredSenderWindow(window, _inputs[i].DelaySteps);
                 var queue = _pending[i];
-                while (queue.Count > 0 && _plan.WindowOf(queue.Peek().StartStep) <= required)
+                while (queue.Count > 0 && _plan.WindowOf(StartOf(queue.Peek())) <= required)
                 {
-                    var b = queue.Dequeue();
-                    _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons);
+                    switch (queue.Dequeue())
+                    {
+                        case SpikeBatch b:
+                            _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons);
+                            break;
+                        case ContinuousBatch c:
+                            _engine.DeliverSamples(_inputs[i].Projection, c.StartStep, c.Channels, c.Samples);
+                            break;
+                    }
                 }
             }
             var steps = _plan.StepsIn(window);
-            _engine.Evolve(steps, _builder);
+            _engine.Evolve(steps, _builder, _samples);
         }
         catch (Exception e)
         {
@@ -97,12 +115,21 @@ public sealed class LayerActor : ReceiveActor
             return;
         }
 
-        var batch = new SpikeBatch(_layer, _plan.StartOf(window), _plan.StepsIn(window), _builder.ToStepPointers(), _builder.ToNeurons());
+        object batch;
+        var spikes = 0;
+        if (_continuous)
+            batch = new ContinuousBatch(_layer, _plan.StartOf(window), _plan.StepsIn(window), _samples.Channels, _samples.ToSamples());
+        else
+        {
+            var s = new SpikeBatch(_layer, _plan.StartOf(window), _plan.StepsIn(window), _builder.ToStepPointers(), _builder.ToNeurons());
+            spikes = s.Count;
+            batch = s;
+        }
         foreach (var consumer in _consumers) consumer.Tell(batch, Self);
         _recorder?.Tell(batch, Self);
         var done = Stopwatch.GetTimestamp();
         _next = window + 1;
-        _scheduler.Tell(new WindowDone(_layer, window, batch.Count,
+        _scheduler.Tell(new WindowDone(_layer, window, spikes,
             Stopwatch.GetElapsedTime(ready, done).TotalSeconds, Stopwatch.GetElapsedTime(_grantedAt, ready).TotalSeconds));
     }
 }

@@ -17,7 +17,7 @@ public sealed class RecorderActor : ReceiveActor
     private readonly WindowPlan _plan;
     private readonly ISpikeSink _sink;
     private readonly IActorRef _scheduler;
-    private readonly Dictionary<int, Queue<SpikeBatch>> _pending;
+    private readonly Dictionary<int, Queue<object>> _pending;
     private bool _failed;
 
     public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler)
@@ -26,14 +26,10 @@ public sealed class RecorderActor : ReceiveActor
         _layers = recordedLayers;
         _plan = plan;
         _sink = sink;
-        _pending = recordedLayers.ToDictionary(l => l, _ => new Queue<SpikeBatch>());
+        _pending = recordedLayers.ToDictionary(l => l, _ => new Queue<object>());
 
-        Receive<SpikeBatch>(b =>
-        {
-            if (_failed || !_pending.TryGetValue(b.SourceLayer, out var q)) return;
-            q.Enqueue(b);
-            Guarded(Drain);
-        });
+        Receive<SpikeBatch>(b => Enqueue(b.SourceLayer, b));
+        Receive<ContinuousBatch>(b => Enqueue(b.SourceLayer, b));
         Receive<FinishRecording>(_ =>
         {
             if (!_failed) Guarded(() =>
@@ -48,14 +44,23 @@ public sealed class RecorderActor : ReceiveActor
     public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler) =>
         Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler));
 
+    private void Enqueue(int layer, object batch)
+    {
+        if (_failed || !_pending.TryGetValue(layer, out var q)) return;
+        q.Enqueue(batch);
+        Guarded(Drain);
+    }
+
     private void Drain()
     {
         while (_layers.Count > 0 && _pending.Values.All(q => q.Count > 0))
         {
             var batches = _layers.Select(l => _pending[l].Dequeue()).ToArray();
-            var steps = batches[0].Steps;
-            for (var offset = 0; offset < steps; offset++)
-                foreach (var b in batches)
+            var spikes = batches.OfType<SpikeBatch>().ToArray();
+            foreach (var c in batches.OfType<ContinuousBatch>()) _sink.WriteSamples(c.SourceLayer, c.StartStep, c.Channels, c.Samples);
+            if (spikes.Length == 0) continue;
+            for (var offset = 0; offset < spikes[0].Steps; offset++)
+                foreach (var b in spikes)
                 {
                     var neurons = b.At(offset);
                     if (neurons.Length > 0) _sink.Write(b.StartStep + offset, b.SourceLayer, neurons);

@@ -25,14 +25,12 @@ public sealed class LifExpSyn : ILayerModel
 {
     public const string TypeName = "LIF";
 
-    private static readonly IReadOnlyList<InputPort> InputPorts =
-        [new InputPort("syn", PortKind.Spikes), new InputPort("current", PortKind.Current)];
-
     private readonly double[] _propMem;   // a
     private readonly double[] _propSyn;   // s
     private readonly double[] _propCross; // coefficient of I_syn in V(t+dt)
     private readonly int[] _refractorySteps;
     private readonly double[] _vInit;
+    private readonly double[]? _vInitSpec;
 
     public LifExpSyn(int size, double dt, LayerParameters p, Xoshiro256StarStar rng)
     {
@@ -40,6 +38,7 @@ public sealed class LifExpSyn : ILayerModel
         if (!(dt > 0)) throw new ModelParameterException("dt", "dt must be positive");
         Size = size;
         Dt = dt;
+        Ports = [new InputPort("syn", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)];
         TauMem = Positive(p.PerNeuron("tau_mem", 0.02, size), "tau_mem");
         TauSyn = Positive(p.PerNeuron("tau_syn", 0.005, size), "tau_syn");
         VThresh = p.PerNeuron("v_thresh", -0.055, size);
@@ -48,6 +47,7 @@ public sealed class LifExpSyn : ILayerModel
         Bias = p.PerNeuron("bias", 0.0, size);
         Refractory = p.PerNeuron("refractory", 0.0, size);
         var vInitRange = p.List("v_init");
+        _vInitSpec = vInitRange;
 
         _propMem = new double[size];
         _propSyn = new double[size];
@@ -67,8 +67,10 @@ public sealed class LifExpSyn : ILayerModel
         }
 
         _vInit = new double[size];
+        var vInitValues = p.Has("v_init_values") ? p.PerNeuron("v_init_values", 0, size) : null;
         switch (vInitRange)
         {
+            case var _ when vInitValues is not null: Array.Copy(vInitValues, _vInit, size); break;
             case null: Array.Copy(VRest, _vInit, size); break;
             case [var v]: Array.Fill(_vInit, v); break;
             case [var lo, var hi]:
@@ -87,7 +89,7 @@ public sealed class LifExpSyn : ILayerModel
     public string ClassName => TypeName;
     public int Size { get; }
     public double Dt { get; }
-    public IReadOnlyList<InputPort> Ports => InputPorts;
+    public IReadOnlyList<InputPort> Ports { get; }
 
     public double[] TauMem { get; }
     public double[] TauSyn { get; }
@@ -111,6 +113,51 @@ public sealed class LifExpSyn : ILayerModel
         Array.Copy(_vInit, VMem, Size);
         Array.Clear(ISyn);
         Array.Clear(RefractoryLeft);
+    }
+
+    public IReadOnlyList<string> StateNames => ["v_mem", "i_syn", "refractory_left"];
+
+    public double[] GetState(string name) => name switch
+    {
+        "v_mem" => (double[])VMem.Clone(),
+        "i_syn" => (double[])ISyn.Clone(),
+        "refractory_left" => RefractoryLeft.Select(r => (double)r).ToArray(),
+        _ => throw new KeyNotFoundException($"LIF has no state variable '{name}'; it has v_mem, i_syn, refractory_left"),
+    };
+
+    public void SetState(string name, ReadOnlySpan<double> values)
+    {
+        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
+        switch (name)
+        {
+            case "v_mem": values.CopyTo(VMem); break;
+            case "i_syn": values.CopyTo(ISyn); break;
+            case "refractory_left":
+                for (var j = 0; j < Size; j++) RefractoryLeft[j] = (int)values[j];
+                break;
+            default: throw new KeyNotFoundException($"LIF has no state variable '{name}'; it has v_mem, i_syn, refractory_left");
+        }
+    }
+
+    /// <summary>Rockpool's rule (source version): each potential drawn from N(v, (0.02·|v|)²).</summary>
+    public void RandomizeState(Xoshiro256StarStar rng)
+    {
+        for (var j = 0; j < Size; j++) VMem[j] += 0.02 * Math.Abs(VMem[j]) * rng.NextGaussian();
+    }
+
+    public System.Text.Json.Nodes.JsonObject ToDict()
+    {
+        var d = ModelDict.Create(TypeName, Size, Dt);
+        d["tau_mem"] = ModelDict.PerNeuron(TauMem);
+        d["tau_syn"] = ModelDict.PerNeuron(TauSyn);
+        d["v_thresh"] = ModelDict.PerNeuron(VThresh);
+        d["v_reset"] = ModelDict.PerNeuron(VReset);
+        d["v_rest"] = ModelDict.PerNeuron(VRest);
+        d["bias"] = ModelDict.PerNeuron(Bias);
+        d["refractory"] = ModelDict.PerNeuron(Refractory);
+        // The drawn initial potentials themselves, so the rebuilt layer starts identically.
+        if (_vInitSpec is not null) d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        return d;
     }
 
     public void Step(long step, double[][] portInput, List<int> spikes)

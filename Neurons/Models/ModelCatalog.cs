@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -18,17 +20,52 @@ public static class ModelCatalog
     };
 
     /// <summary>Every known class name, sorted.</summary>
-    public static IReadOnlyList<string> Names => Factories.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Names
+    {
+        get
+        {
+            lock (Factories) return Factories.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        }
+    }
 
-    public static bool IsKnown(string type) => Factories.ContainsKey(type);
+    public static bool IsKnown(string type)
+    {
+        lock (Factories) return Factories.ContainsKey(type);
+    }
 
     /// <summary>Builds a model; unknown parameters and bad values throw <see cref="ModelParameterException"/>.</summary>
     public static ILayerModel Create(string type, int size, double dt, LayerParameters parameters, Func<int, Xoshiro256StarStar> streams)
     {
-        if (!Factories.TryGetValue(type, out var factory))
+        Factory? factory;
+        lock (Factories) Factories.TryGetValue(type, out factory);
+        if (factory is null)
             throw new KeyNotFoundException($"unknown layer type '{type}'; known: {string.Join(", ", Names)}");
         var model = factory(size, dt, parameters, streams);
         parameters.ThrowIfUnknown(type);
         return model;
+    }
+
+    /// <summary>Registers a model class (and its aliases) under a name; later registrations replace earlier ones.</summary>
+    public static void Register(Factory factory, params string[] names)
+    {
+        lock (Factories)
+            foreach (var name in names) Factories[name] = factory;
+    }
+
+    /// <summary>
+    /// Rebuilds a model from <see cref="ILayerModel.ToDict"/> output (Rockpool's <c>load_from_dict</c>):
+    /// <c>class_name</c> picks the model, <c>size</c> and <c>dt</c> come from the dict when present,
+    /// every other key is a parameter.
+    /// </summary>
+    public static ILayerModel FromDict(JsonObject dict, Func<int, Xoshiro256StarStar> streams, int? size = null, double? dt = null)
+    {
+        var type = dict["class_name"]?.GetValue<string>() ?? throw new ModelParameterException("class_name", "the dict has no class_name");
+        var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (key, value) in dict)
+            if (key is not "class_name" and not "size" and not "dt" && value is not null)
+                parameters[key] = JsonSerializer.SerializeToElement(value);
+        var n = size ?? dict["size"]?.GetValue<int>() ?? throw new ModelParameterException("size", "the dict has no size");
+        var step = dt ?? dict["dt"]?.GetValue<double>() ?? throw new ModelParameterException("dt", "the dict has no dt");
+        return Create(type, n, step, new LayerParameters(parameters), streams);
     }
 }

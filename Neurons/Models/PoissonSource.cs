@@ -55,6 +55,21 @@ public sealed class PoissonSource : ILayerModel
         for (var b = 0; b < _streams.Length; b++) _streams[b] = new Xoshiro256StarStar(_initialStreamStates[b]);
     }
 
+    public ulong[][] GetRandomState() => _streams.Select(s => s.GetState()).ToArray();
+
+    public void SetRandomState(ulong[][] states)
+    {
+        if (states.Length != _streams.Length) throw new ArgumentException($"PoissonSource has {_streams.Length} streams, got {states.Length}");
+        for (var b = 0; b < states.Length; b++) _streams[b] = new Xoshiro256StarStar(states[b]);
+    }
+
+    public System.Text.Json.Nodes.JsonObject ToDict()
+    {
+        var d = ModelDict.Create(TypeName, Size, Dt);
+        d["rate"] = ModelDict.PerNeuron(Rate);
+        return d;
+    }
+
     public void Step(long step, double[][] portInput, List<int> spikes)
     {
         for (var b = 0; b < _streams.Length; b++)

@@ -81,8 +81,11 @@ public static class NetworkCompiler
                     throw new NetworkSpecException(
                         $"{where}: {target.ClassName} has no port '{cs.Port}'; ports: {string.Join(", ", target.Ports.Select(p => p.Name))}");
             }
-            if (target.Ports[port].Kind != PortKind.Spikes)
-                throw new NetworkSpecException($"{where}: port '{target.Ports[port].Name}' takes a continuous signal, not spikes");
+            var source = layers[from].Model;
+            var wanted = source.OutputKind == SignalKind.Spikes ? PortKind.Spikes : PortKind.Current;
+            if (target.Ports[port].Kind != wanted)
+                throw new NetworkSpecException(
+                    $"{where}: '{cs.From}' emits {(wanted == PortKind.Spikes ? "spikes" : "a continuous signal")} but port '{target.Ports[port].Name}' of '{cs.To}' takes {(wanted == PortKind.Spikes ? "a continuous signal" : "spikes")}");
             if (!(cs.Delay >= 0) || double.IsInfinity(cs.Delay))
                 throw new NetworkSpecException($"{where}: delay must be ≥ 0 s, got {cs.Delay}");
             var delay = StepCount.Delay(cs.Delay, spec.Dt);
@@ -92,7 +95,7 @@ public static class NetworkCompiler
             parallel.TryGetValue((from, to), out var k);
             parallel[(from, to)] = k + 1;
             var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");
-            var synapses = WeightSpec.Build(cs.Weights, layers[from].Size, layers[to].Size, from == to, rng, where);
+            var synapses = WeightSpec.Build(cs.Weights, layers[from].Size, target.Ports[port].Width, from == to, rng, where);
             connections.Add(new ConnectionTable(c, from, to, port, delay, synapses));
         }
 
