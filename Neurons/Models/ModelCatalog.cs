@@ -17,6 +17,9 @@ public static class ModelCatalog
     {
         [LifExpSyn.TypeName] = (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams(0)),
         [PoissonSource.TypeName] = (size, dt, p, streams) => new PoissonSource(size, dt, p, streams),
+        [IafPscExp.TypeName] = (size, dt, p, streams) => new IafPscExp(size, dt, p, streams),
+        [IafPscDelta.TypeName] = (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams),
+        [IafCondExp.TypeName] = (size, dt, p, streams) => new IafCondExp(size, dt, p, streams),
     };
 
     /// <summary>Every known class name, sorted.</summary>

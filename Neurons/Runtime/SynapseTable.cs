@@ -52,4 +52,20 @@ public sealed class SynapseTable
         else
             for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s] * scale;
     }
+
+    /// <summary>This table as rows <paramref name="offset"/>.. of a table with <paramref name="preSize"/> rows (the other rows empty).</summary>
+    public SynapseTable EmbedRows(int preSize, int offset)
+    {
+        if (offset < 0 || offset + PreSize > preSize) throw new ArgumentOutOfRangeException(nameof(offset));
+        var rowStart = new int[preSize + 1];
+        for (var i = 0; i <= preSize; i++)
+        {
+            var local = Math.Clamp(i - offset, 0, PreSize);
+            rowStart[i] = RowStart[local];
+        }
+        return new SynapseTable(preSize, PostSize, rowStart, Target, Weight);
+    }
+
+    /// <summary>Memory held by the table, in bytes (targets, weights and row starts).</summary>
+    public long Bytes => 4L * Target.Length + 4L * Weight.Length + 4L * RowStart.Length;
 }

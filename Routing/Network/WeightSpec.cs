@@ -25,6 +25,21 @@ public static class WeightSpec
                 throw new NetworkSpecException($"{where}: 'weights' must be a matrix or a generator object");
         }
 
+        if (spec.TryGetProperty("pre_range", out var range))
+        {
+            if (range.ValueKind != JsonValueKind.Array || range.GetArrayLength() != 2 ||
+                range[0].ValueKind != JsonValueKind.Number || range[1].ValueKind != JsonValueKind.Number ||
+                !range[0].TryGetInt32(out var lo) || !range[1].TryGetInt32(out var hi) || lo < 0 || hi > preSize || lo >= hi)
+                throw new NetworkSpecException($"{where}: pre_range must be [first, end) within 0..{preSize}");
+            var inner = JsonSerializer.SerializeToElement(spec.EnumerateObject().Where(p => p.Name != "pre_range")
+                .ToDictionary(p => p.Name, p => p.Value));
+            // Presynaptic indices inside the range are local to it (0 .. end − first); autapses refer to the full layer.
+            var sub = Build(inner, hi - lo, postSize, false, rng, where);
+            if (recurrent && Bool(spec, "autapses", where) != true)
+                sub = DropAutapses(sub, lo);
+            return sub.EmbedRows(preSize, lo);
+        }
+
         var generator = String(spec, "generator", where)
             ?? throw new NetworkSpecException($"{where}: weights object needs 'generator' (one of {string.Join(", ", Generators)})");
         var known = new HashSet<string> { "generator", "weight", "weight_inh", "exc_fraction", "autapses" };
@@ -53,6 +68,15 @@ public static class WeightSpec
             default:
                 throw new NetworkSpecException($"{where}: unknown weight generator '{generator}'; known: {string.Join(", ", Generators)}");
         }
+    }
+
+    private static SynapseTable DropAutapses(SynapseTable t, int offset)
+    {
+        var b = new SynapseTableBuilder(t.PreSize, t.PostSize, (int)t.Count);
+        for (var i = 0; i < t.PreSize; i++)
+            for (var s = t.RowStart[i]; s < t.RowStart[i + 1]; s++)
+                if (t.Target[s] != i + offset) b.Add(i, t.Target[s], t.Weight[s]);
+        return b.Build();
     }
 
     private static WeightRule Rule(JsonElement spec, int preSize, string where)

@@ -1,0 +1,180 @@
+using System.Text.Json.Nodes;
+using EventSpike.Neurons.Random;
+
+namespace EventSpike.Neurons.Models;
+
+/// <summary>
+/// Conductance-based LIF with exponential conductances ("iaf_cond_exp"; Brette et al. 2007
+/// benchmark 1, Brian's COBA.py). Conductances are in units of the leak conductance.
+///
+/// Equations (SI; V in volts):
+///   τ_mem dV/dt = −(V − v_rest) + g_exc·(e_rev_exc − V) + g_inh·(e_rev_inh − V) + bias + I_in(t)
+///   τ_syn_exc dg_exc/dt = −g_exc,  τ_syn_inh dg_inh/dt = −g_inh
+///   spikes on "exc" / "inh" add their (positive) weight to g_exc / g_inh;
+///   V &gt; v_thresh → spike, V ← v_reset, held round(refractory/dt) steps while conductances decay.
+/// Integration: exponential Euler for V (conductances frozen at their start-of-step value, then the
+/// linear equation solved exactly over the step: g = 1 + g_exc + g_inh,
+/// V∞ = (v_rest + bias + I_in + g_exc·e_rev_exc + g_inh·e_rev_inh)/g, V' = V∞ + (V − V∞)·e^(−g·dt/τ_mem));
+/// exact decay for the conductances.
+/// </summary>
+public sealed class IafCondExp : IPartitionedModel
+{
+    public const string TypeName = "iaf_cond_exp";
+
+    private readonly double _sExc, _sInh;
+    private readonly int _refractorySteps;
+    private readonly double[] _vInit, _gExcInit, _gInhInit;
+
+    public IafCondExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
+    {
+        if (size <= 0) throw new ModelParameterException("size", "size must be positive");
+        Size = size;
+        Dt = dt;
+        Ports = [new InputPort("exc", PortKind.Spikes, size), new InputPort("inh", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)];
+        TauMem = IafPscExp.Positive(p, "tau_mem", 0.02);
+        TauSynExc = IafPscExp.Positive(p, "tau_syn_exc", 0.005);
+        TauSynInh = IafPscExp.Positive(p, "tau_syn_inh", 0.01);
+        VThresh = p.Scalar("v_thresh", -0.05);
+        VReset = p.Scalar("v_reset", -0.06);
+        VRest = p.Scalar("v_rest", -0.06);
+        ERevExc = p.Scalar("e_rev_exc", 0.0);
+        ERevInh = p.Scalar("e_rev_inh", -0.08);
+        Bias = p.Scalar("bias", 0.0);
+        Refractory = p.Scalar("refractory", 0.005);
+        if (Refractory < 0) throw new ModelParameterException("refractory", "refractory must be ≥ 0");
+        _refractorySteps = (int)Math.Round(Refractory / dt);
+        _sExc = Math.Exp(-dt / TauSynExc);
+        _sInh = Math.Exp(-dt / TauSynInh);
+        _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
+        _gExcInit = Conductances(p, "g_exc", size, streams, 1);
+        _gInhInit = Conductances(p, "g_inh", size, streams, 2);
+        VMem = new double[size];
+        GExc = new double[size];
+        GInh = new double[size];
+        RefractoryLeft = new int[size];
+        ResetState();
+    }
+
+    public string ClassName => TypeName;
+    public int Size { get; }
+    public double Dt { get; }
+    public IReadOnlyList<InputPort> Ports { get; }
+    public int PartitionGranularity => InitialPotentials.BlockSize;
+
+    public double TauMem { get; }
+    public double TauSynExc { get; }
+    public double TauSynInh { get; }
+    public double VThresh { get; }
+    public double VReset { get; }
+    public double VRest { get; }
+    public double ERevExc { get; }
+    public double ERevInh { get; }
+    public double Bias { get; }
+    public double Refractory { get; }
+
+    public double[] VMem { get; }
+    public double[] GExc { get; }
+    public double[] GInh { get; }
+    public int[] RefractoryLeft { get; }
+
+    public void ResetState()
+    {
+        Array.Copy(_vInit, VMem, Size);
+        Array.Copy(_gExcInit, GExc, Size);
+        Array.Copy(_gInhInit, GInh, Size);
+        Array.Clear(RefractoryLeft);
+    }
+
+    public void Step(long step, double[][] portInput, List<int> spikes) => StepRange(step, portInput, spikes, 0, Size);
+
+    public void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
+    {
+        var exc = portInput[0];
+        var inh = portInput[1];
+        var current = portInput[2];
+        var v = VMem;
+        var ge = GExc;
+        var gi = GInh;
+        var refractory = RefractoryLeft;
+        var k = -Dt / TauMem;
+        for (var j = from; j < to; j++)
+        {
+            var e = ge[j] + exc[j];
+            var i = gi[j] + inh[j];
+            ge[j] = e * _sExc;
+            gi[j] = i * _sInh;
+            if (refractory[j] > 0)
+            {
+                refractory[j]--;
+                v[j] = VReset;
+                continue;
+            }
+            var g = 1 + e + i;
+            var vInf = (VRest + Bias + current[j] + e * ERevExc + i * ERevInh) / g;
+            var vNew = vInf + (v[j] - vInf) * Math.Exp(k * g);
+            if (vNew > VThresh)
+            {
+                spikes.Add(j);
+                vNew = VReset;
+                refractory[j] = _refractorySteps;
+            }
+            v[j] = vNew;
+        }
+    }
+
+    public IReadOnlyList<string> StateNames => ["v_mem", "g_exc", "g_inh", "refractory_left"];
+
+    public double[] GetState(string name) => name switch
+    {
+        "v_mem" => (double[])VMem.Clone(),
+        "g_exc" => (double[])GExc.Clone(),
+        "g_inh" => (double[])GInh.Clone(),
+        "refractory_left" => RefractoryLeft.Select(r => (double)r).ToArray(),
+        _ => throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}"),
+    };
+
+    public void SetState(string name, ReadOnlySpan<double> values)
+    {
+        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
+        switch (name)
+        {
+            case "v_mem": values.CopyTo(VMem); break;
+            case "g_exc": values.CopyTo(GExc); break;
+            case "g_inh": values.CopyTo(GInh); break;
+            case "refractory_left":
+                for (var j = 0; j < Size; j++) RefractoryLeft[j] = (int)values[j];
+                break;
+            default: throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}");
+        }
+    }
+
+    public JsonObject ToDict()
+    {
+        var d = ModelDict.Create(TypeName, Size, Dt);
+        d["tau_mem"] = TauMem;
+        d["tau_syn_exc"] = TauSynExc;
+        d["tau_syn_inh"] = TauSynInh;
+        d["v_thresh"] = VThresh;
+        d["v_reset"] = VReset;
+        d["v_rest"] = VRest;
+        d["e_rev_exc"] = ERevExc;
+        d["e_rev_inh"] = ERevInh;
+        d["bias"] = Bias;
+        d["refractory"] = Refractory;
+        d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        d["g_exc_init_values"] = ModelDict.PerNeuron(_gExcInit);
+        d["g_inh_init_values"] = ModelDict.PerNeuron(_gInhInit);
+        return d;
+    }
+
+    /// <summary>Initial conductances: <c>NAME_init_values</c>, or normal draws N(NAME_init_mean, NAME_init_std²) (default 0).</summary>
+    private static double[] Conductances(LayerParameters p, string name, int size, Func<int, Xoshiro256StarStar> streams, int variable)
+    {
+        if (p.Has(name + "_init_values")) return p.PerNeuron(name + "_init_values", 0, size);
+        var mean = p.Scalar(name + "_init_mean", 0);
+        var std = p.Scalar(name + "_init_std", 0);
+        var g = new double[size];
+        InitialPotentials.Fill(g, streams, rng => mean + std * rng.NextGaussian(), variable);
+        return g;
+    }
+}

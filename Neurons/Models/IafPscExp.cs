@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using EventSpike.Neurons.Random;
+
+namespace EventSpike.Neurons.Models;
+
+/// <summary>
+/// Current-based LIF with separate excitatory and inhibitory exponential currents ("iaf_psc_exp",
+/// as NEST names it; Brette et al. 2007 benchmark 2, Brian2's CUBA.py).
+///
+/// Equations (SI; currents expressed in volts, R·I):
+///   τ_mem dV/dt      = −(V − v_rest) + I_exc + I_inh + bias + I_in(t)
+///   τ_syn_exc dI_exc/dt = −I_exc,  τ_syn_inh dI_inh/dt = −I_inh
+///   spikes on port "exc" / "inh" add their weight to I_exc / I_inh (inhibitory weights negative);
+///   V &gt; v_thresh → spike, V ← v_reset, V held for round(refractory/dt) steps while the currents decay.
+/// Integration: exact (closed-form propagators of the linear system), per step, as in LifExpSyn:
+///   V' = V∞ + (V − V∞)·a + I_exc·c_exc + I_inh·c_inh,  c_x = τ_x/(τ_x − τ_mem)·(e^(−dt/τ_x) − a),
+///   a = e^(−dt/τ_mem), V∞ = v_rest + bias + I_in.
+/// </summary>
+public sealed class IafPscExp : IPartitionedModel
+{
+    public const string TypeName = "iaf_psc_exp";
+
+    private readonly double _a, _sExc, _sInh, _cExc, _cInh;
+    private readonly int _refractorySteps;
+    private readonly double[] _vInit;
+
+    public IafPscExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
+    {
+        if (size <= 0) throw new ModelParameterException("size", "size must be positive");
+        Size = size;
+        Dt = dt;
+        Ports = [new InputPort("exc", PortKind.Spikes, size), new InputPort("inh", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)];
+        TauMem = Positive(p, "tau_mem", 0.02);
+        TauSynExc = Positive(p, "tau_syn_exc", 0.005);
+        TauSynInh = Positive(p, "tau_syn_inh", 0.01);
+        VThresh = p.Scalar("v_thresh", -0.05);
+        VReset = p.Scalar("v_reset", -0.06);
+        VRest = p.Scalar("v_rest", -0.049);
+        Bias = p.Scalar("bias", 0.0);
+        Refractory = p.Scalar("refractory", 0.005);
+        if (Refractory < 0) throw new ModelParameterException("refractory", "refractory must be ≥ 0");
+        _refractorySteps = (int)Math.Round(Refractory / dt);
+        _a = Math.Exp(-dt / TauMem);
+        _sExc = Math.Exp(-dt / TauSynExc);
+        _sInh = Math.Exp(-dt / TauSynInh);
+        _cExc = Cross(TauSynExc, TauMem, dt, _a, _sExc);
+        _cInh = Cross(TauSynInh, TauMem, dt, _a, _sInh);
+        _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
+        VMem = new double[size];
+        IExc = new double[size];
+        IInh = new double[size];
+        RefractoryLeft = new int[size];
+        ResetState();
+    }
+
+    public string ClassName => TypeName;
+    public int Size { get; }
+    public double Dt { get; }
+    public IReadOnlyList<InputPort> Ports { get; }
+    public int PartitionGranularity => InitialPotentials.BlockSize;
+
+    public double TauMem { get; }
+    public double TauSynExc { get; }
+    public double TauSynInh { get; }
+    public double VThresh { get; }
+    public double VReset { get; }
+    public double VRest { get; }
+    public double Bias { get; }
+    public double Refractory { get; }
+
+    public double[] VMem { get; }
+    public double[] IExc { get; }
+    public double[] IInh { get; }
+    public int[] RefractoryLeft { get; }
+
+    public void ResetState()
+    {
+        Array.Copy(_vInit, VMem, Size);
+        Array.Clear(IExc);
+        Array.Clear(IInh);
+        Array.Clear(RefractoryLeft);
+    }
+
+    public void Step(long step, double[][] portInput, List<int> spikes) => StepRange(step, portInput, spikes, 0, Size);
+
+    public void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
+    {
+        var exc = portInput[0];
+        var inh = portInput[1];
+        var current = portInput[2];
+        var v = VMem;
+        var ie = IExc;
+        var ii = IInh;
+        var refractory = RefractoryLeft;
+        var vRestBias = VRest + Bias;
+        for (var j = from; j < to; j++)
+        {
+            var e = ie[j] + exc[j];
+            var i = ii[j] + inh[j];
+            ie[j] = e * _sExc;
+            ii[j] = i * _sInh;
+            if (refractory[j] > 0)
+            {
+                refractory[j]--;
+                v[j] = VReset;
+                continue;
+            }
+            var vInf = vRestBias + current[j];
+            var vNew = vInf + (v[j] - vInf) * _a + e * _cExc + i * _cInh;
+            if (vNew > VThresh)
+            {
+                spikes.Add(j);
+                vNew = VReset;
+                refractory[j] = _refractorySteps;
+            }
+            v[j] = vNew;
+        }
+    }
+
+    public IReadOnlyList<string> StateNames => ["v_mem", "i_exc", "i_inh", "refractory_left"];
+
+    public double[] GetState(string name) => name switch
+    {
+        "v_mem" => (double[])VMem.Clone(),
+        "i_exc" => (double[])IExc.Clone(),
+        "i_inh" => (double[])IInh.Clone(),
+        "refractory_left" => RefractoryLeft.Select(r => (double)r).ToArray(),
+        _ => throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}"),
+    };
+
+    public void SetState(string name, ReadOnlySpan<double> values)
+    {
+        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
+        switch (name)
+        {
+            case "v_mem": values.CopyTo(VMem); break;
+            case "i_exc": values.CopyTo(IExc); break;
+            case "i_inh": values.CopyTo(IInh); break;
+            case "refractory_left":
+                for (var j = 0; j < Size; j++) RefractoryLeft[j] = (int)values[j];
+                break;
+            default: throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}");
+        }
+    }
+
+    public JsonObject ToDict()
+    {
+        var d = ModelDict.Create(TypeName, Size, Dt);
+        d["tau_mem"] = TauMem;
+        d["tau_syn_exc"] = TauSynExc;
+        d["tau_syn_inh"] = TauSynInh;
+        d["v_thresh"] = VThresh;
+        d["v_reset"] = VReset;
+        d["v_rest"] = VRest;
+        d["bias"] = Bias;
+        d["refractory"] = Refractory;
+        if (_vInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        return d;
+    }
+
+    internal static double Cross(double tauSyn, double tauMem, double dt, double a, double s) =>
+        Math.Abs(tauSyn - tauMem) < 1e-12 * tauMem ? dt / tauMem * a : tauSyn / (tauSyn - tauMem) * (s - a);
+
+    internal static double Positive(LayerParameters p, string name, double fallback)
+    {
+        var x = p.Scalar(name, fallback);
+        if (!(x > 0)) throw new ModelParameterException(name, $"{name} must be > 0, got {x}");
+        return x;
+    }
+}
