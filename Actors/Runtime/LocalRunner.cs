@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using EventSpike.Actors.Messages;
 using EventSpike.Actors.Recording;
+using EventSpike.Neurons.Kernels;
 using EventSpike.Routing.Network;
 
 namespace EventSpike.Actors.Runtime;
@@ -40,13 +41,14 @@ public static class LocalRunner
             var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
             var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler), "recorder");
 
+            var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
             foreach (var layer in network.Layers)
             {
                 var incoming = network.IncomingOf(layer.Id);
                 var inputs = incoming.Select((c, i) => (c, i)).Where(x => !x.c.Recurrent)
                     .Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList();
-                var props = LayerActor.Props(layer.Id, network.CreateEngine(layer.Id), plan, inputs, scheduler)
+                var props = LayerActor.Props(layer.Id, network.CreateEngine(layer.Id, pool: pool), plan, inputs, scheduler)
                     .WithDispatcher(LayerDispatcher);
                 layers.Add(system.ActorOf(props, $"layer-{layer.Id}"));
             }

@@ -13,10 +13,11 @@ namespace EventSpike.Host.Bench;
 public static class BenchCommand
 {
     private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit"];
+    private static readonly string[] FlagOptions = ["plain"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var a = new ParsedArguments("bench", args, ValueOptions, []);
+        var a = new ParsedArguments("bench", args, ValueOptions, FlagOptions);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
             throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N]; NAME is one of {string.Join(", ", BenchNetworks.Names)}");
         var name = a.Positional[0];
@@ -39,6 +40,20 @@ public static class BenchCommand
         var buildSeconds = build.Elapsed.TotalSeconds;
         stderr.WriteLine($"bench {name}: {network.Layers.Sum(l => l.Size)} neurons, {network.SynapseCount} synapses built in {buildSeconds:0.000} s; running {duration} s ...");
 
+        if (a.Flag("plain"))
+        {
+            var (counts, wall) = PlainLoopRunner.Run(network, null, new Neurons.Kernels.KernelPool(threads));
+            var plainSpikes = counts.Sum();
+            var plainNeurons = network.Layers.Sum(l => (long)l.Size);
+            stdout.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+            {
+                ["bench"] = name, ["runtime"] = "plain-loop", ["neurons"] = plainNeurons, ["synapses"] = network.SynapseCount,
+                ["duration_s"] = duration, ["wall_s"] = Math.Round(wall, 4), ["build_s"] = Math.Round(buildSeconds, 4), ["spikes"] = plainSpikes,
+                ["mean_rate_hz"] = Math.Round(plainSpikes / (plainNeurons * duration), 3), ["realtime_factor"] = Math.Round(wall / duration, 4),
+                ["threads"] = threads, ["device"] = device,
+            }));
+            return ExitCodes.Done;
+        }
         var sink = new CountingSink();
         var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads), cancel)
             .GetAwaiter().GetResult();

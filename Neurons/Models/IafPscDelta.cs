@@ -82,25 +82,31 @@ public sealed class IafPscDelta : IPartitionedModel
         var refractory = RefractoryLeft;
         var drive = _drive.Active;
         var vRestBias = VRest + Bias;
-        for (var j = from; j < to; j++)
+        var block = InitialPotentials.BlockSize;
+        for (var start = from; start < to; start = (start / block + 1) * block)
         {
-            // The drive is drawn every step, refractory or not, so the stream never depends on the state.
-            var events = drive ? _drive.Draw(j) : 0;
-            if (refractory[j] > 0)
+            var end = Math.Min(to, (start / block + 1) * block);
+            var rng = drive ? _drive.Stream(start / block) : null;
+            for (var j = start; j < end; j++)
             {
-                refractory[j]--;
-                v[j] = VReset;
-                continue;
+                // The drive is drawn every step, refractory or not, so the stream never depends on the state.
+                var events = rng is null ? 0 : _drive.Draw(rng);
+                if (refractory[j] > 0)
+                {
+                    refractory[j]--;
+                    v[j] = VReset;
+                    continue;
+                }
+                var vInf = vRestBias + current[j];
+                var vNew = vInf + (v[j] - vInf) * _a + jumps[j] + events * DriveWeight;
+                if (vNew >= VThresh)
+                {
+                    spikes.Add(j);
+                    vNew = VReset;
+                    refractory[j] = _refractorySteps;
+                }
+                v[j] = vNew;
             }
-            var vInf = vRestBias + current[j];
-            var vNew = vInf + (v[j] - vInf) * _a + jumps[j] + events * DriveWeight;
-            if (vNew >= VThresh)
-            {
-                spikes.Add(j);
-                vNew = VReset;
-                refractory[j] = _refractorySteps;
-            }
-            v[j] = vNew;
         }
     }
 

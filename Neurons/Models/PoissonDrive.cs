@@ -38,13 +38,16 @@ public sealed class PoissonDrive
 
     public bool Active => _lambda > 0;
 
-    /// <summary>Event count for neuron <paramref name="j"/> this step (call once per neuron per step, in order within a block).</summary>
-    public int Draw(int j)
+    /// <summary>The stream of neuron block <paramref name="block"/>; draw once per neuron per step, in neuron order within the block.</summary>
+    public Xoshiro256StarStar Stream(int block) => _streams[block];
+
+    /// <summary>An event count from <paramref name="rng"/> (the stream of the neuron's block).</summary>
+    public int Draw(Xoshiro256StarStar rng)
     {
-        var u = _streams[j / InitialPotentials.BlockSize].NextDouble();
+        var u = rng.NextDouble();
         var cdf = _cdf;
         var k = 0;
-        while (k < cdf.Length - 1 && u > cdf[k]) k++;
+        while (u > cdf[k] && k < cdf.Length - 1) k++;
         return k;
     }
 

@@ -1,3 +1,4 @@
+using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Models;
 
 namespace EventSpike.Neurons.Runtime;
@@ -9,33 +10,55 @@ namespace EventSpike.Neurons.Runtime;
 /// Each incoming projection owns a ring of per-step input rows (one slot per channel of the port it
 /// feeds). Spikes, or samples times weights, are added to the row of their arrival step (source
 /// step + delay) when they are delivered, in the order of the source's steps and channels; at each
-/// step the rows of all projections are summed per port in projection order. Every floating-point
-/// sum therefore happens in an order fixed by the network, never by message timing or window
-/// length: the same network gives the same bits however it is scheduled. Recurrent projections are
-/// closed inside the engine, step by step.
+/// step the rows of all projections feeding a port are summed in projection order (a port fed by
+/// one projection reads its row directly). Every floating-point sum therefore happens in an order
+/// fixed by the network, never by message timing, window length or partitioning: the same network
+/// gives the same bits however it is scheduled or split. Recurrent projections are closed inside
+/// the engine, step by step.
+///
+/// A large layer whose model is an <see cref="IPartitionedModel"/> is split into neuron ranges that
+/// run on the <see cref="KernelPool"/>: each range integrates its neurons, then adds every spike of
+/// the step to its own targets (recurrent tables are split by target range), so no two threads
+/// ever write the same value and each target's sum keeps the unsplit order.
 /// </summary>
 public sealed class LayerEngine
 {
     private readonly Projection[] _projections;
-    private readonly double[][] _rings;
+    private readonly double[][][] _rings;
+    private readonly bool[][] _dirty;
     private readonly int[] _ringRows;
     private readonly int[] _width;
+    private readonly int[][] _portProjections;
+    private readonly double[][] _portSum;
+    private readonly double[][] _zero;
     private readonly double[][] _portInput;
+    private readonly (int From, int To)[] _ranges;
+    private readonly SynapseTable?[] _recurrent;        // row-sorted recurrent tables, null for external projections
+    private readonly int[][][] _recurrentSplits;         // [projection][partition boundary][pre]: first synapse of the partition's targets
+    private readonly List<int>[] _partSpikes;        // spikes of the current chunk, per partition, step after step
+    private readonly List<int>[] _partCounts;        // spikes per step of the chunk, per partition
+    private readonly double[][][] _partPortInput;    // port inputs of the step each partition is at
+    private readonly int _chunk;                     // steps a split layer runs between exchanges of spikes
     private readonly List<int> _spikes = new();
+    private readonly KernelPool? _pool;
+    private readonly IPartitionedModel? _partitioned;
 
     /// <param name="model">The neurons.</param>
     /// <param name="projections">Incoming connections, in the network's fixed order.</param>
     /// <param name="horizonSteps">How far past the current step a delivered source step may be (external projections); its input may land that far plus the delay ahead.</param>
     /// <param name="startStep">The first step to integrate.</param>
-    public LayerEngine(ILayerModel model, IReadOnlyList<Projection> projections, int horizonSteps, long startStep = 0)
+    /// <param name="pool">Cores to split the layer over; null or one worker: not split.</param>
+    public LayerEngine(ILayerModel model, IReadOnlyList<Projection> projections, int horizonSteps, long startStep = 0, KernelPool? pool = null)
     {
         if (horizonSteps < 1) throw new ArgumentOutOfRangeException(nameof(horizonSteps));
         Model = model;
         _projections = projections.ToArray();
-        _rings = new double[_projections.Length][];
-        _ringRows = new int[_projections.Length];
-        _width = new int[_projections.Length];
-        for (var i = 0; i < _projections.Length; i++)
+        var n = _projections.Length;
+        _rings = new double[n][][];
+        _dirty = new bool[n][];
+        _ringRows = new int[n];
+        _width = new int[n];
+        for (var i = 0; i < n; i++)
         {
             var p = _projections[i];
             if ((uint)p.Port >= (uint)model.Ports.Count)
@@ -50,9 +73,34 @@ public sealed class LayerEngine
                 if (p.Synapses.PreSize != model.Size) throw new ArgumentException($"recurrent projection {i} must start from the layer's {model.Size} outputs");
             }
             _ringRows[i] = p.Recurrent ? p.DelaySteps + 1 : horizonSteps + p.DelaySteps;
-            _rings[i] = new double[_ringRows[i] * _width[i]];
+            _rings[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new double[_width[i]]).ToArray();
+            _dirty[i] = new bool[_ringRows[i]];
         }
-        _portInput = model.Ports.Select(p => new double[p.Width]).ToArray();
+        _portProjections = Enumerable.Range(0, model.Ports.Count)
+            .Select(port => Enumerable.Range(0, n).Where(i => _projections[i].Port == port).ToArray()).ToArray();
+        _portSum = model.Ports.Select(p => new double[p.Width]).ToArray();
+        _zero = model.Ports.Select(p => new double[p.Width]).ToArray();
+        _portInput = new double[model.Ports.Count][];
+
+        _partitioned = model as IPartitionedModel;
+        _ranges = Partition(model, pool?.Workers ?? 1);
+        if (_ranges.Length > 1) _pool = pool;
+        _partSpikes = _ranges.Select(_ => new List<int>()).ToArray();
+        _partCounts = _ranges.Select(_ => new List<int>()).ToArray();
+        _partPortInput = _ranges.Select(_ => new double[model.Ports.Count][]).ToArray();
+        var recurrentDelays = _projections.Where(p => p.Recurrent).Select(p => p.DelaySteps).ToList();
+        _chunk = recurrentDelays.Count == 0 ? int.MaxValue : recurrentDelays.Min();
+        _recurrent = new SynapseTable?[n];
+        _recurrentSplits = new int[n][][];
+        for (var i = 0; i < n; i++)
+        {
+            if (!_projections[i].Recurrent) continue;
+            var table = _projections[i].Synapses;
+            if (_ranges.Length > 1 && !table.RowsSorted) table = table.SortRows();
+            _recurrent[i] = table;
+            if (_ranges.Length > 1)
+                _recurrentSplits[i] = _ranges.Skip(1).Select(r => table.RowOffsetsAt(r.From)).ToArray();
+        }
         Step = startStep;
     }
 
@@ -62,6 +110,9 @@ public sealed class LayerEngine
     public long Step { get; private set; }
 
     public IReadOnlyList<Projection> Projections => _projections;
+
+    /// <summary>Neuron ranges integrated in parallel (one range when the layer is not split).</summary>
+    public IReadOnlyList<(int From, int To)> Partitions => _ranges;
 
     /// <summary>
     /// Delivers a window of source spikes to external projection <paramref name="projection"/>:
@@ -110,35 +161,94 @@ public sealed class LayerEngine
         for (var k = 0; k < steps; k++)
         {
             var t = Step;
-            foreach (var input in _portInput) Array.Clear(input);
-            for (var i = 0; i < _projections.Length; i++)
-            {
-                var row = _rings[i].AsSpan((int)(t % _ringRows[i]) * _width[i], _width[i]);
-                var target = _portInput[_projections[i].Port].AsSpan();
-                for (var j = 0; j < row.Length; j++) target[j] += row[j];
-                row.Clear();
-            }
-
             _spikes.Clear();
-            Model.Step(t, _portInput, _spikes);
-
-            for (var i = 0; i < _projections.Length; i++)
+            if (_pool is null)
             {
-                var p = _projections[i];
-                if (!p.Recurrent) continue;
-                var row = _rings[i].AsSpan((int)((t + p.DelaySteps) % _ringRows[i]) * _width[i], _width[i]);
-                if (continuous)
-                {
-                    var output = Model.Output;
-                    for (var c = 0; c < output.Length; c++)
-                        if (output[c] != 0) p.Synapses.AccumulateRow(c, row, output[c]);
-                }
-                else
-                    foreach (var pre in _spikes) p.Synapses.AccumulateRow(pre, row);
+                GatherPorts(t);
+                Model.Step(t, _portInput, _spikes);
+                if (continuous) PropagateContinuous(t);
+                else PropagateSpikes(t, 0, _spikes);
             }
+            else
+            {
+                // Split layer: each partition runs up to the shortest recurrent delay on its own,
+                // then every partition adds all spikes of those steps to its own targets.
+                var chunk = (int)Math.Min(_chunk, steps - k);
+                _pool.Run(_ranges.Length, part => ComputeChunk(part, t, chunk));
+                for (var c = 0; c < chunk; c++) ClearRows(t + c);
+                var offsets = new int[_ranges.Length];
+                for (var c = 0; c < chunk; c++)
+                {
+                    _spikes.Clear();
+                    for (var part = 0; part < _ranges.Length; part++)
+                    {
+                        var count = _partCounts[part][c];
+                        _spikes.AddRange(_partSpikes[part].GetRange(offsets[part], count));
+                        offsets[part] += count;
+                    }
+                    spikes?.AddStep(_spikes);
+                }
+                if (HasRecurrent) _pool.Run(_ranges.Length, part => PropagateChunk(part, t, chunk));
+                Step = t + chunk;
+                k += chunk - 1;
+                continue;
+            }
+            ClearRows(t);
             spikes?.AddStep(_spikes);
             if (continuous) samples?.AddStep(Model.Output);
             Step = t + 1;
+        }
+    }
+
+    /// <summary>A partition integrates its neurons for <paramref name="chunk"/> steps from <paramref name="t"/>.</summary>
+    private void ComputeChunk(int part, long t, int chunk)
+    {
+        var (from, to) = _ranges[part];
+        var spikes = _partSpikes[part];
+        var counts = _partCounts[part];
+        var input = _partPortInput[part];
+        spikes.Clear();
+        counts.Clear();
+        for (var c = 0; c < chunk; c++)
+        {
+            var step = t + c;
+            for (var port = 0; port < _portProjections.Length; port++)
+            {
+                var feeding = _portProjections[port];
+                if (feeding.Length == 0) input[port] = _zero[port];
+                else if (feeding.Length == 1)
+                {
+                    var i = feeding[0];
+                    var slot = (int)(step % _ringRows[i]);
+                    input[port] = _dirty[i][slot] ? _rings[i][slot] : _zero[port];
+                }
+                else
+                {
+                    SumPort(port, step, from, to);
+                    input[port] = _portSum[port];
+                }
+            }
+            var before = spikes.Count;
+            _partitioned!.StepRange(step, input, spikes, from, to);
+            counts.Add(spikes.Count - before);
+        }
+    }
+
+    /// <summary>A partition adds every spike of the chunk, step by step in neuron order, to its own targets.</summary>
+    private void PropagateChunk(int part, long t, int chunk)
+    {
+        var offsets = new int[_ranges.Length];
+        var fired = new List<int>();
+        for (var c = 0; c < chunk; c++)
+        {
+            fired.Clear();
+            for (var q = 0; q < _ranges.Length; q++)
+            {
+                var count = _partCounts[q][c];
+                for (var s = 0; s < count; s++) fired.Add(_partSpikes[q][offsets[q] + s]);
+                offsets[q] += count;
+            }
+            PropagateSpikes(t + c, part, fired);
         }
     }
 
@@ -146,8 +256,97 @@ public sealed class LayerEngine
     public void Reset(long step = 0)
     {
         Model.ResetState();
-        foreach (var ring in _rings) Array.Clear(ring);
+        for (var i = 0; i < _rings.Length; i++)
+        {
+            foreach (var row in _rings[i]) Array.Clear(row);
+            Array.Clear(_dirty[i]);
+        }
         Step = step;
+    }
+
+    private bool HasRecurrent => _projections.Any(p => p.Recurrent);
+
+    /// <summary>Points each port at its input for step t: a shared zero row, the one projection's ring row, or (for several) their sum.</summary>
+    private void GatherPorts(long t)
+    {
+        for (var port = 0; port < _portProjections.Length; port++)
+        {
+            var feeding = _portProjections[port];
+            if (feeding.Length == 0) _portInput[port] = _zero[port];
+            else if (feeding.Length == 1)
+            {
+                var i = feeding[0];
+                var slot = (int)(t % _ringRows[i]);
+                _portInput[port] = _dirty[i][slot] ? _rings[i][slot] : _zero[port];
+            }
+            else
+            {
+                _portInput[port] = _portSum[port];
+                SumPort(port, t, 0, _portSum[port].Length);
+            }
+        }
+    }
+
+    private void SumPort(int port, long t, int from, int to)
+    {
+        var sum = _portSum[port].AsSpan(from, to - from);
+        sum.Clear();
+        foreach (var i in _portProjections[port])
+        {
+            var slot = (int)(t % _ringRows[i]);
+            if (!_dirty[i][slot]) continue;
+            var row = _rings[i][slot].AsSpan(from, to - from);
+            for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+        }
+    }
+
+    private void PropagateSpikes(long t, int part, List<int> fired)
+    {
+        if (fired.Count == 0) return;
+        for (var i = 0; i < _projections.Length; i++)
+        {
+            var p = _projections[i];
+            if (!p.Recurrent) continue;
+            var slot = (int)((t + p.DelaySteps) % _ringRows[i]);
+            var row = _rings[i][slot];
+            _dirty[i][slot] = true;
+            var table = _recurrent[i]!;
+            if (_ranges.Length == 1)
+            {
+                foreach (var pre in fired) table.AccumulateRow(pre, row);
+                continue;
+            }
+            var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
+            var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
+            foreach (var pre in fired)
+                table.AccumulateSlice(starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], row);
+        }
+    }
+
+    private void PropagateContinuous(long t)
+    {
+        for (var i = 0; i < _projections.Length; i++)
+        {
+            var p = _projections[i];
+            if (!p.Recurrent) continue;
+            var slot = (int)((t + p.DelaySteps) % _ringRows[i]);
+            var row = _rings[i][slot];
+            _dirty[i][slot] = true;
+            var output = Model.Output;
+            for (var c = 0; c < output.Length; c++)
+                if (output[c] != 0) p.Synapses.AccumulateRow(c, row, output[c]);
+        }
+    }
+
+    private void ClearRows(long t)
+    {
+        for (var i = 0; i < _projections.Length; i++)
+        {
+            var slot = (int)(t % _ringRows[i]);
+            if (!_dirty[i][slot]) continue;
+            Array.Clear(_rings[i][slot]);
+            _dirty[i][slot] = false;
+        }
     }
 
     private Projection External(int projection)
@@ -157,12 +356,31 @@ public sealed class LayerEngine
         return p;
     }
 
-    private Span<double> Row(int projection, long arrival)
+    private double[] Row(int projection, long arrival)
     {
         var rows = _ringRows[projection];
         if (arrival < Step || arrival >= Step + rows)
             throw new InvalidOperationException(
                 $"input for step {arrival} delivered at step {Step}: outside the engine's horizon of {rows} steps");
-        return _rings[projection].AsSpan((int)(arrival % rows) * _width[projection], _width[projection]);
+        var slot = (int)(arrival % rows);
+        _dirty[projection][slot] = true;
+        return _rings[projection][slot];
+    }
+
+    /// <summary>Splits the neurons into at most <paramref name="workers"/> ranges on multiples of the model's granularity.</summary>
+    private static (int From, int To)[] Partition(ILayerModel model, int workers)
+    {
+        if (workers <= 1 || model is not IPartitionedModel pm || model.OutputKind != SignalKind.Spikes) return [(0, model.Size)];
+        var blocks = (model.Size + pm.PartitionGranularity - 1) / pm.PartitionGranularity;
+        var parts = Math.Min(workers, blocks);
+        if (parts <= 1) return [(0, model.Size)];
+        var ranges = new (int, int)[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            var from = (int)((long)blocks * i / parts) * pm.PartitionGranularity;
+            var to = Math.Min(model.Size, (int)((long)blocks * (i + 1) / parts) * pm.PartitionGranularity);
+            ranges[i] = (from, to);
+        }
+        return ranges;
     }
 }

@@ -68,4 +68,61 @@ public sealed class SynapseTable
 
     /// <summary>Memory held by the table, in bytes (targets, weights and row starts).</summary>
     public long Bytes => 4L * Target.Length + 4L * Weight.Length + 4L * RowStart.Length;
+
+    /// <summary>True when the targets of every row are in non-decreasing order (what every generator produces).</summary>
+    public bool RowsSorted
+    {
+        get
+        {
+            for (var i = 0; i < PreSize; i++)
+                for (var s = RowStart[i] + 1; s < RowStart[i + 1]; s++)
+                    if (Target[s] < Target[s - 1]) return false;
+            return true;
+        }
+    }
+
+    /// <summary>A copy whose rows are sorted by target; synapses with the same target keep their order (a stable sort).</summary>
+    public SynapseTable SortRows()
+    {
+        var target = (int[])Target.Clone();
+        var weight = (float[])Weight.Clone();
+        for (var i = 0; i < PreSize; i++)
+        {
+            var from = RowStart[i];
+            var count = RowStart[i + 1] - from;
+            var order = Enumerable.Range(from, count).OrderBy(s => Target[s]).ToArray();
+            for (var k = 0; k < count; k++)
+            {
+                target[from + k] = Target[order[k]];
+                weight[from + k] = Weight[order[k]];
+            }
+        }
+        return new SynapseTable(PreSize, PostSize, RowStart, target, weight);
+    }
+
+    /// <summary>For a row-sorted table: where each row's targets reach <paramref name="bound"/> (index of the first synapse with target ≥ bound).</summary>
+    public int[] RowOffsetsAt(int bound)
+    {
+        var offsets = new int[PreSize];
+        for (var i = 0; i < PreSize; i++)
+        {
+            int lo = RowStart[i], hi = RowStart[i + 1];
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (Target[mid] < bound) lo = mid + 1;
+                else hi = mid;
+            }
+            offsets[i] = lo;
+        }
+        return offsets;
+    }
+
+    /// <summary>Adds the weights of synapses [<paramref name="from"/>, <paramref name="to"/>) (a slice of one row) into <paramref name="post"/>.</summary>
+    public void AccumulateSlice(int from, int to, double[] post)
+    {
+        var target = Target;
+        var weight = Weight;
+        for (var s = from; s < to; s++) post[target[s]] += weight[s];
+    }
 }

@@ -1,3 +1,4 @@
+using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Runtime;
 
 namespace EventSpike.Routing.Network;
@@ -42,10 +43,10 @@ public sealed class CompiledNetwork
     /// The plain-loop engine of one layer: its model and incoming projections, with a delivery
     /// horizon of two windows (enough when each window's inputs are delivered just before it runs).
     /// </summary>
-    public LayerEngine CreateEngine(int layer, int? horizonSteps = null) =>
+    public LayerEngine CreateEngine(int layer, int? horizonSteps = null, KernelPool? pool = null) =>
         new(Layers[layer].Model,
             IncomingOf(layer).Select(c => new Projection(c.Synapses, c.DelaySteps, c.Port, c.Recurrent)).ToList(),
-            horizonSteps ?? 2 * Plan.WindowSteps);
+            horizonSteps ?? 2 * Plan.WindowSteps, 0, pool);
 
     /// <summary>Number of synapses over all connections.</summary>
     public long SynapseCount => Connections.Sum(c => c.Synapses.Count);

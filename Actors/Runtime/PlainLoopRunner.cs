@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using EventSpike.Actors.Recording;
+using EventSpike.Neurons.Kernels;
+using EventSpike.Neurons.Runtime;
+using EventSpike.Routing.Messages;
+using EventSpike.Routing.Network;
+
+namespace EventSpike.Actors.Runtime;
+
+/// <summary>
+/// Runs a compiled network with the same engines and the same window plan as the actor runtime,
+/// but in one plain loop on the calling thread: window by window, each layer after the layers it
+/// needs. It gives the same spikes as <see cref="LocalRunner"/> and is the yardstick for what the
+/// actors cost (bench <c>--plain</c>).
+/// </summary>
+public static class PlainLoopRunner
+{
+    public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null)
+    {
+        var plan = network.Plan;
+        var engines = network.Layers.Select(l => network.CreateEngine(l.Id, pool: pool)).ToArray();
+        var order = EvaluationOrder(network);
+        var spikes = new long[network.Layers.Count];
+        var builders = network.Layers.Select(_ => new SpikeWindowBuilder()).ToArray();
+        var samples = network.Layers.Select(_ => new ContinuousWindowBuilder()).ToArray();
+        var history = network.Layers.Select(_ => new List<object>()).ToArray();
+        var clock = Stopwatch.StartNew();
+        for (long w = 0; w < plan.WindowCount; w++)
+        {
+            foreach (var layer in order)
+            {
+                var incoming = network.IncomingOf(layer);
+                for (var p = 0; p < incoming.Count; p++)
+                {
+                    var c = incoming[p];
+                    if (c.Recurrent) continue;
+                    var required = plan.RequiredSenderWindow(w, c.DelaySteps);
+                    var previous = w == 0 ? -1 : plan.RequiredSenderWindow(w - 1, c.DelaySteps);
+                    for (var v = previous + 1; v <= required; v++)
+                        switch (history[c.From][(int)v])
+                        {
+                            case SpikeBatch b: engines[layer].Deliver(p, b.StartStep, b.StepPtr, b.Neurons); break;
+                            case ContinuousBatch s: engines[layer].DeliverSamples(p, s.StartStep, s.Channels, s.Samples); break;
+                        }
+                }
+                engines[layer].Evolve(plan.StepsIn(w), builders[layer], samples[layer]);
+                object batch = network.Layers[layer].Model.OutputKind == Neurons.Models.SignalKind.Continuous
+                    ? new ContinuousBatch(layer, plan.StartOf(w), plan.StepsIn(w), samples[layer].Channels, samples[layer].ToSamples())
+                    : new SpikeBatch(layer, plan.StartOf(w), plan.StepsIn(w), builders[layer].ToStepPointers(), builders[layer].ToNeurons());
+                history[layer].Add(batch);
+                if (batch is SpikeBatch sb) spikes[layer] += sb.Count;
+            }
+            if (sink is not null)
+                for (var offset = 0; offset < plan.StepsIn(w); offset++)
+                    foreach (var l in network.Layers.Where(l => l.Recorded))
+                        if (history[l.Id][(int)w] is SpikeBatch b && b.At(offset).Length > 0) sink.Write(b.StartStep + offset, l.Id, b.At(offset));
+            // Keep only the windows a later window can still need.
+            foreach (var h in history)
+                if (h.Count > 0 && w >= 64) h[(int)(w - 64)] = null!;
+        }
+        sink?.Complete();
+        return (spikes, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Layers in an order where every zero-delay (shorter than a window) sender comes before its receivers.</summary>
+    private static List<int> EvaluationOrder(CompiledNetwork network)
+    {
+        var w = network.Plan.WindowSteps;
+        var order = new List<int>();
+        var placed = new HashSet<int>();
+        while (order.Count < network.Layers.Count)
+        {
+            var progress = false;
+            foreach (var layer in network.Layers.Select(l => l.Id).Where(l => !placed.Contains(l)))
+            {
+                var needs = network.IncomingOf(layer).Where(c => !c.Recurrent && c.DelaySteps < w).Select(c => c.From);
+                if (!needs.All(placed.Contains)) continue;
+                order.Add(layer);
+                placed.Add(layer);
+                progress = true;
+            }
+            if (!progress) throw new InvalidOperationException("no evaluation order: a cycle shorter than a window");
+        }
+        return order;
+    }
+}

@@ -1,0 +1,58 @@
+using EventSpike.Neurons.Kernels;
+using EventSpike.Neurons.Models;
+using EventSpike.Neurons.Random;
+using EventSpike.Neurons.Runtime;
+using EventSpike.Neurons.Weights;
+using Xunit;
+
+namespace EventSpike.Neurons.Tests.Runtime;
+
+public class PartitionTests
+{
+    /// <summary>A Brunel-like layer (delta synapses, Poisson drive, E/I recurrence) split over <paramref name="workers"/> partitions.</summary>
+    private static (int[] Ptr, int[] Neurons, double[] V, int Parts) Run(int workers, Func<int, ILayerModel> model)
+    {
+        const int n = 8 * 1024;
+        var rng = new Xoshiro256StarStar(21);
+        var rule = WeightRules.ExcitatoryInhibitory(6554, WeightRules.Constant(0.0001), WeightRules.Constant(-0.0005));
+        var table = SynapseGenerators.FixedIndegree(n, n, 100, rule, true, rng);
+        var layer = model(n);
+        var engine = new LayerEngine(layer, [new Projection(table, 15, 0, true)], 100, 0, new KernelPool(workers));
+        var output = new SpikeWindowBuilder();
+        engine.Evolve(1500, output);
+        return (output.ToStepPointers(), output.ToNeurons(), layer.GetState("v_mem"), engine.Partitions.Count);
+    }
+
+    private static ILayerModel Delta(int n) => new IafPscDelta(n, 1e-4, LayerParameters.From(
+        ("v_thresh", 0.02), ("v_reset", 0.01), ("drive_rate", 21000.0), ("drive_weight", 0.0001), ("v_init", new[] { 0.0, 0.02 })),
+        b => StreamSeed.Generator(4, "layer:brunel", b));
+
+    private static ILayerModel Cuba(int n) => new IafPscExp(n, 1e-4, LayerParameters.From(
+        ("bias", 0.012), ("v_init", new[] { -0.06, -0.05 })), b => StreamSeed.Generator(4, "layer:cuba", b));
+
+    [Fact]
+    public void A_split_layer_gives_the_same_bits_as_an_unsplit_one()
+    {
+        foreach (var model in new Func<int, ILayerModel>[] { Delta, Cuba })
+        {
+            var one = Run(1, model);
+            Assert.Equal(1, one.Parts);
+            Assert.True(one.Neurons.Length > 1000, $"only {one.Neurons.Length} spikes");
+            foreach (var workers in new[] { 2, 7 })
+            {
+                var split = Run(workers, model);
+                Assert.Equal(workers, split.Parts);
+                Assert.Equal(one.Ptr, split.Ptr);
+                Assert.Equal(one.Neurons, split.Neurons);
+                Assert.Equal(one.V, split.V);
+            }
+        }
+    }
+
+    [Fact]
+    public void Partitions_fall_on_block_boundaries_and_cover_the_layer()
+    {
+        var engine = new LayerEngine(Delta(5000), [], 10, 0, new KernelPool(3));
+        Assert.Equal([(0, 1024), (1024, 3072), (3072, 5000)], engine.Partitions);
+    }
+}
