@@ -45,7 +45,7 @@ public static class Npy
     /// <summary>Writes <paramref name="array"/> to a file, through a temporary name renamed when complete.</summary>
     public static void WriteFile(string path, NpyArray array)
     {
-        var tmp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write))
             Write(fs, array);
         File.Move(tmp, path, overwrite: true);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 
 namespace EventSpike.Neurons.Numpy;
@@ -45,6 +44,8 @@ public static class Npz
                     es.CopyTo(ms);
                     if (ms.Length != entry.Length)
                         throw new NpyFormatException(source, key, $"entry holds {ms.Length} bytes, the archive says {entry.Length}");
+                    if (ZipCrc32.Compute(ms.GetBuffer().AsSpan(0, (int)ms.Length)) != entry.Crc32)
+                        throw new NpyFormatException(source, key, "corrupt zip entry (CRC-32 mismatch)");
                     ms.Position = 0;
                     result.Add(key, Npy.Read(ms, source, key));
                 }
@@ -69,7 +70,7 @@ public static class Npz
     public static void WriteFile(string path, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
     {
         var full = Path.GetFullPath(path);
-        var tmp = full + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var tmp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.ReadWrite))

@@ -279,16 +279,19 @@ public sealed partial class TSContinuous : TimeSeries, IEnumerable<(double Time,
     private bool CanInterpolate(double t) =>
         Count > 0 && (Periodic && Duration > 0 || (t >= TimeAt(0) && t <= TimeAt(Count - 1)));
 
-    /// <summary>Sample (time, row) pairs of the periodic repetition that fall in [a, b], sorted by time.</summary>
+    /// <summary>Sample (time, row) pairs of the periodic repetition that fall in [a, b], sorted by time (stable).</summary>
     private List<(double T, int Row)> Replicate(double a, double b)
     {
         var d = Duration;
         var list = new List<(double T, int Row)>();
         var kMin = (long)Math.Floor((a - TStart) / d) - 1;
         var kMax = (long)Math.Ceiling((b - TStart) / d);
+        // A sample exactly at t_stop is the next period's t_start: skipped when one exists there.
+        var hasStart = Array.IndexOf(_times, TStart) >= 0;
         for (var k = kMin; k <= kMax; k++)
             for (var i = 0; i < Count; i++)
             {
+                if (hasStart && _times[i] == TStop) continue;
                 var t = TStart + SeriesMath.Mod(_times[i] - TStart, d) + k * d;
                 if (t >= a && t <= b) list.Add((t, i));
             }
