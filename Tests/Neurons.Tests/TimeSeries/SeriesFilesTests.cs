@@ -165,26 +165,31 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
         Assert.Throws<FormatException>(() => TSEvent.FromJson(c.ToJson()));
     }
 
-    private static bool HasNumpy()
+    /// <summary>A Python interpreter that can import numpy (the one on PATH, else Debian's), or null.</summary>
+    private static string? NumpyPython()
     {
-        try
+        foreach (var exe in new[] { "python3", "/usr/bin/python3" })
         {
-            using var p = Process.Start(new ProcessStartInfo("python3", "-c \"import numpy\"")
-                { RedirectStandardError = true, RedirectStandardOutput = true });
-            if (p is null) return false;
-            p.WaitForExit(30_000);
-            return p.HasExited && p.ExitCode == 0;
+            try
+            {
+                using var p = Process.Start(new ProcessStartInfo(exe, "-c \"import numpy\"")
+                    { RedirectStandardError = true, RedirectStandardOutput = true });
+                if (p is null) continue;
+                if (p.WaitForExit(30_000) && p.ExitCode == 0) return exe;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // not installed
+            }
         }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
+        return null;
     }
 
-    private static string Python(string script)
+    private static string Python(string exe, string script)
     {
-        var psi = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(exe) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add("-");
+        psi.Environment["PYTHONIOENCODING"] = "utf-8";
         using var p = Process.Start(psi)!;
         p.StandardInput.Write(script);
         p.StandardInput.Close();
@@ -199,14 +204,15 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Cross_check_with_numpy_when_installed()
     {
-        if (!HasNumpy())
+        var python = NumpyPython();
+        if (python is null)
         {
             output.WriteLine("SKIPPED: python3 with numpy is not installed; the NumPy cross-check did not run.");
             return;
         }
         var fromNumpy = Path.Combine(_dir, "np.npz");
         var fromNumpyZ = Path.Combine(_dir, "npz.npz");
-        Python($$"""
+        Python(python, $$"""
             import numpy as np
             kw = dict(times=np.array([0.5, 1.0, 1.0]), channels=np.array([2, 0, 1]), t_start=0.0, t_stop=2.0,
                       periodic=False, num_channels=4, name="rec", str_type="TSEvent")
@@ -223,11 +229,54 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
         }
         var ours = Path.Combine(_dir, "ours.npz");
         new TSContinuous([0.0, 0.5], new double[,] { { 1, 2 }, { 3, double.NaN } }, name: "é", tStop: 1).Save(ours);
-        var printed = Python($$"""
+        var printed = Python(python, $$"""
             import numpy as np
             d = np.load(r"{{ours}}")
             print(d["samples"].shape, d["samples"].dtype, repr(str(d["str_type"])), repr(str(d["name"])), float(d["t_stop"]), bool(d["periodic"]), np.isnan(d["samples"][1, 1]))
             """);
         Assert.Equal("(2, 2) float64 'TSContinuous' 'é' 1.0 False True", printed);
+
+        // A Rockpool TSContinuous file with trial_start_times=None (a pickled object array) and 2-D samples.
+        var rockpool = Path.Combine(_dir, "rp.npz");
+        Python(python, $$"""
+            import numpy as np
+            np.savez(r"{{rockpool}}", times=np.array([0.0, 1.0]), samples=np.array([[1.0, 2.0], [3.0, 4.0]]), t_start=0.0,
+                     t_stop=1.0, interp_kind="linear", periodic=True, name="x", str_type="TSContinuous", trial_start_times=None)
+            """);
+        var rc = TSContinuous.Load(rockpool);
+        Matrix(new double[,] { { 1, 2 }, { 3, 4 } }, rc.Samples);
+        Assert.True(rc.Periodic);
+        Assert.Null(rc.TrialStartTimes);
+
+        // Byte-for-byte the same .npy as numpy.save, for each dtype.
+        var npyDir = Path.Combine(_dir, "npy");
+        Directory.CreateDirectory(npyDir);
+        Python(python, $$"""
+            import numpy as np
+            d = r"{{npyDir}}"
+            np.save(d + "/f8.npy", np.array([1.0, 2.0, 3.0]))
+            np.save(d + "/f8x2.npy", np.arange(6.0).reshape(2, 3))
+            np.save(d + "/i8.npy", np.array([1, -2], dtype="<i8"))
+            np.save(d + "/i4.npy", np.array([7], dtype="<i4"))
+            np.save(d + "/f4.npy", np.array([0.5], dtype="<f4"))
+            np.save(d + "/b1.npy", np.array([True, False]))
+            np.save(d + "/u.npy", np.array("TSEvent"))
+            np.save(d + "/s0.npy", np.array(2.5))
+            """);
+        void Same(string file, NpyArray ours)
+        {
+            using var ms = new MemoryStream();
+            Npy.Write(ms, ours);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(npyDir, file)), ms.ToArray());
+        }
+        Same("f8.npy", NpyArray.Of([1.0, 2, 3]));
+        Same("f8x2.npy", NpyArray.Of([0.0, 1, 2, 3, 4, 5], 2, 3));
+        Same("i8.npy", NpyArray.Of([1L, -2]));
+        Same("i4.npy", NpyArray.Of([7]));
+        Same("f4.npy", NpyArray.Of([0.5f]));
+        Same("b1.npy", NpyArray.Of([true, false]));
+        Same("u.npy", NpyArray.Scalar("TSEvent"));
+        Same("s0.npy", NpyArray.Scalar(2.5));
+        output.WriteLine($"NumPy cross-check ran with {python}.");
     }
 }
