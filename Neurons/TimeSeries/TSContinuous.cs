@@ -78,6 +78,14 @@ public sealed partial class TSContinuous : TimeSeries, IEnumerable<(double Time,
     /// <summary>Sample of row <paramref name="row"/>, channel <paramref name="channel"/>.</summary>
     public double SampleAt(int row, int channel) => _samples[row * _channels + channel];
 
+    /// <summary>Replaces the samples: one row per time (a new channel count is allowed, as in Rockpool).</summary>
+    public void SetSamples(double[,] samples)
+    {
+        if (samples.GetLength(0) != Count)
+            throw new ArgumentException($"samples have {samples.GetLength(0)} rows, the series has {Count} times", nameof(samples));
+        _samples = Flatten(samples, Count, null, out _channels);
+    }
+
     /// <summary>Units of the samples (free text), or null.</summary>
     public string? Units { get; set; }
 
@@ -253,6 +261,9 @@ public sealed partial class TSContinuous : TimeSeries, IEnumerable<(double Time,
 
     public override string ToString() =>
         $"{(Periodic ? "Periodic " : "")}TSContinuous '{Name}' from {TStart} to {TStop}: {Count} samples × {_channels} channels";
+
+    private protected override string FormatEntry(int i) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{_times[i]}:\t[{string.Join(", ", _samples.AsSpan(i * _channels, _channels).ToArray())}]");
 
     private protected override void OnTimesChanged()
     {

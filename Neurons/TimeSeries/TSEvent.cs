@@ -61,6 +61,17 @@ public sealed partial class TSEvent : TimeSeries, IEnumerable<(double Time, int 
     /// <summary>The channels as a span (no copy).</summary>
     public ReadOnlySpan<int> ChannelsSpan => _channels;
 
+    /// <summary>Replaces the channels (same count, non-negative); NumChannels grows to cover them.</summary>
+    public void SetChannels(int[] channels)
+    {
+        if (channels.Length != _channels.Length)
+            throw new ArgumentException($"{channels.Length} channels for {_channels.Length} events", nameof(channels));
+        if (channels.Any(c => c < 0)) throw new ArgumentException("channels must not be negative", nameof(channels));
+        _channels = (int[])channels.Clone();
+        _channelsView = null;
+        if (channels.Length > 0) _numChannels = Math.Max(_numChannels, channels.Max() + 1);
+    }
+
     /// <summary>Number of channels; may not be set below max(channel)+1.</summary>
     public int NumChannels
     {
@@ -167,6 +178,9 @@ public sealed partial class TSEvent : TimeSeries, IEnumerable<(double Time, int 
     /// <inheritdoc/>
     public override TSEvent Copy() =>
         new((double[])_times.Clone(), (int[])_channels.Clone(), Periodic, TStart, TStop, Name, _numChannels, false);
+
+    private protected override string FormatEntry(int i) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_times[i]}:\t{_channels[i]}");
 
     /// <summary>True when the times are non-decreasing (false only for series built by reordering events).</summary>
     internal bool IsSorted => _sorted ??= SeriesMath.IsSorted(_times);

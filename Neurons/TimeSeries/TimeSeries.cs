@@ -153,6 +153,32 @@ public abstract class TimeSeries
     /// <summary>Reads a series from its JSON form (<see cref="ToJson"/>); the <c>str_type</c> member picks the type.</summary>
     public static TimeSeries FromJson(string json) => SeriesFiles.FromJson(json);
 
+    /// <summary>
+    /// Rockpool's <c>print(full, num_first, num_last, limit_shorten)</c>, returned as text: a header line,
+    /// then one line per sample or event; with more than <paramref name="limitShorten"/> entries and not
+    /// <paramref name="full"/>, only the first <paramref name="numFirst"/> and last <paramref name="numLast"/>.
+    /// </summary>
+    public string Print(bool full = false, int numFirst = 4, int numLast = 4, int limitShorten = 10)
+    {
+        var sb = new System.Text.StringBuilder(ToString()).Append('\n');
+        var n = Count;
+        var shorten = !full && n > limitShorten;
+        for (var i = 0; i < n; i++)
+        {
+            if (shorten && i == numFirst)
+            {
+                sb.Append("...\n");
+                i = Math.Max(i, n - numLast) - 1;
+                continue;
+            }
+            sb.Append(FormatEntry(i)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>One line of <see cref="Print"/> for entry <paramref name="i"/>.</summary>
+    private protected abstract string FormatEntry(int i);
+
     /// <summary>Maps <paramref name="t"/> into the base period when periodic (Rockpool's <c>_modulo_period</c>).</summary>
     public double ModuloPeriod(double t) =>
         Periodic && Duration > 0 ? _tStart + SeriesMath.Mod(t - _tStart, Duration) : t;

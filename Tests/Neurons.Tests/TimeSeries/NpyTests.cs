@@ -3,7 +3,7 @@ using System.Text;
 using EventSpike.Neurons.Numpy;
 using Xunit;
 
-namespace EventSpike.Neurons.Tests.TimeSeries;
+namespace EventSpike.Neurons.Tests.Series;
 
 public class NpyTests : IDisposable
 {

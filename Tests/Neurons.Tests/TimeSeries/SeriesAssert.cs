@@ -1,7 +1,7 @@
 using EventSpike.Neurons.Series;
 using Xunit;
 
-namespace EventSpike.Neurons.Tests.TimeSeries;
+namespace EventSpike.Neurons.Tests.Series;
 
 /// <summary>Assertions on series and matrices (NaN equals NaN).</summary>
 internal static class SeriesAssert

@@ -3,9 +3,9 @@ using EventSpike.Neurons.Numpy;
 using EventSpike.Neurons.Series;
 using Xunit;
 using Xunit.Abstractions;
-using static EventSpike.Neurons.Tests.TimeSeries.SeriesAssert;
+using static EventSpike.Neurons.Tests.Series.SeriesAssert;
 
-namespace EventSpike.Neurons.Tests.TimeSeries;
+namespace EventSpike.Neurons.Tests.Series;
 
 /// <summary>Rockpool's save/load layout, JSON, bad files, and a cross-check with NumPy when it is installed.</summary>
 public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
@@ -27,8 +27,8 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
         var pe = Path.Combine(_dir, "test_tse.npz");
         Tsc().Save(pc);
         Tse().Save(pe);
-        var tscl = Assert.IsType<TSContinuous>(Series.TimeSeries.Load(pc));
-        var tsel = Assert.IsType<TSEvent>(Series.TimeSeries.Load(pe));
+        var tscl = Assert.IsType<TSContinuous>(Neurons.Series.TimeSeries.Load(pc));
+        var tsel = Assert.IsType<TSEvent>(Neurons.Series.TimeSeries.Load(pe));
         Values(Times, tscl.Times);
         Matrix(new double[,] { { 0.5 }, { -1.25 }, { 3.0 } }, tscl.Samples);
         Assert.Equal("continuous", tscl.Name);
@@ -48,8 +48,8 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
         var wrong = Assert.Throws<NpyFormatException>(() => TSEvent.Load(pc));
         Assert.Equal("str_type", wrong.Key);
         Assert.Throws<NpyFormatException>(() => TSContinuous.Load(pe));
-        Assert.Throws<NpyFormatException>(() => Series.TimeSeries.Load(pc, expectedType: "TSEvent"));
-        Assert.IsType<TSEvent>(Series.TimeSeries.Load(pe, expectedType: "TSEvent"));
+        Assert.Throws<NpyFormatException>(() => Neurons.Series.TimeSeries.Load(pc, expectedType: "TSEvent"));
+        Assert.IsType<TSEvent>(Neurons.Series.TimeSeries.Load(pe, expectedType: "TSEvent"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("trial_start_times", Npz.ReadFile(Save(Tsc())).Keys);
     }
 
-    private string Save(Series.TimeSeries ts)
+    private string Save(Neurons.Series.TimeSeries ts)
     {
         var p = Path.Combine(_dir, Guid.NewGuid() + ".npz");
         ts.Save(p);
@@ -156,7 +156,7 @@ public class SeriesFilesTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("V", back.Units);
         Assert.Equal(2, back.TStop);
         var e = Tse();
-        var eb = Assert.IsType<TSEvent>(Series.TimeSeries.FromJson(e.ToJson()));
+        var eb = Assert.IsType<TSEvent>(Neurons.Series.TimeSeries.FromJson(e.ToJson()));
         Events(eb, Times, [0, 1, 1]);
         Assert.Equal(3, eb.NumChannels);
         Assert.True(eb.Periodic);

@@ -1,8 +1,8 @@
 using EventSpike.Neurons.Series;
 using Xunit;
-using static EventSpike.Neurons.Tests.TimeSeries.SeriesAssert;
+using static EventSpike.Neurons.Tests.Series.SeriesAssert;
 
-namespace EventSpike.Neurons.Tests.TimeSeries;
+namespace EventSpike.Neurons.Tests.Series;
 
 /// <summary>TSEvent ⇄ spike rows and TSContinuous ⇄ sample windows, exact at window boundaries.</summary>
 public class SeriesWindowsTests

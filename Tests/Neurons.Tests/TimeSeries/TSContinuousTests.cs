@@ -1,8 +1,8 @@
 using EventSpike.Neurons.Series;
 using Xunit;
-using static EventSpike.Neurons.Tests.TimeSeries.SeriesAssert;
+using static EventSpike.Neurons.Tests.Series.SeriesAssert;
 
-namespace EventSpike.Neurons.Tests.TimeSeries;
+namespace EventSpike.Neurons.Tests.Series;
 
 /// <summary>Rockpool 1.0.7 tests/test_timeseries.py, TSContinuous part, with concrete values.</summary>
 public class TSContinuousTests

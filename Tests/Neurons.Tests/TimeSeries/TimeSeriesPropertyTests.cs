@@ -3,7 +3,7 @@ using EventSpike.Neurons.Numpy;
 using EventSpike.Neurons.Series;
 using Xunit;
 
-namespace EventSpike.Neurons.Tests.TimeSeries;
+namespace EventSpike.Neurons.Tests.Series;
 
 /// <summary>Invariants of the time series, checked on random series (CsCheck).</summary>
 public class TimeSeriesPropertyTests
