@@ -1,0 +1,122 @@
+using System.IO.Compression;
+
+namespace EventSpike.Neurons.Numpy;
+
+/// <summary>
+/// Reads and writes NumPy <c>.npz</c> archives: a zip file holding one <c>KEY.npy</c> entry per array,
+/// stored (as <c>numpy.savez</c> writes) or deflated (as <c>numpy.savez_compressed</c> writes).
+/// Keys keep the order of the archive. Every problem is reported as <see cref="NpyFormatException"/>
+/// naming the file and the key.
+/// </summary>
+public static class Npz
+{
+    /// <summary>Reads every array of the archive at <paramref name="path"/>.</summary>
+    public static IReadOnlyDictionary<string, NpyArray> ReadFile(string path)
+    {
+        using var fs = Npy.OpenRead(path);
+        return Read(fs, path);
+    }
+
+    /// <summary>Reads every array of the archive in <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream, string source = "<stream>")
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new NpyFormatException(source, null, "not a valid .npz (zip) archive, or truncated: " + e.Message, e);
+        }
+        using (zip)
+        {
+            var result = new OrderedArrays();
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName.EndsWith('/')) continue;
+                var key = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
+                try
+                {
+                    using var es = entry.Open();
+                    // Deflate streams are read through a buffer so truncation surfaces as a short read.
+                    using var ms = new MemoryStream();
+                    es.CopyTo(ms);
+                    if (ms.Length != entry.Length)
+                        throw new NpyFormatException(source, key, $"entry holds {ms.Length} bytes, the archive says {entry.Length}");
+                    if (ZipCrc32.Compute(ms.GetBuffer().AsSpan(0, (int)ms.Length)) != entry.Crc32)
+                        throw new NpyFormatException(source, key, "corrupt zip entry (CRC-32 mismatch)");
+                    ms.Position = 0;
+                    result.Add(key, Npy.Read(ms, source, key));
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new NpyFormatException(source, key, "corrupt or truncated zip entry: " + e.Message, e);
+                }
+                catch (IOException e) when (e is not EndOfStreamException)
+                {
+                    throw new NpyFormatException(source, key, "cannot read zip entry: " + e.Message, e);
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="arrays"/> as an <c>.npz</c> archive to <paramref name="path"/>, through a
+    /// temporary name renamed when complete (a file that exists is whole).
+    /// </summary>
+    /// <param name="compress">Deflate the entries (<c>savez_compressed</c>); stored otherwise (<c>savez</c>).</param>
+    public static void WriteFile(string path, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
+    {
+        var full = Path.GetFullPath(path);
+        var tmp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.ReadWrite))
+                Write(fs, arrays, compress);
+            File.Move(tmp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+
+    /// <summary>Writes <paramref name="arrays"/> as an <c>.npz</c> archive to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, array) in arrays)
+        {
+            if (!seen.Add(key)) throw new ArgumentException($"duplicate key '{key}'");
+            var entry = zip.CreateEntry(key + ".npy", compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
+            entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var es = entry.Open();
+            Npy.Write(es, array);
+        }
+    }
+
+    private sealed class OrderedArrays : IReadOnlyDictionary<string, NpyArray>
+    {
+        private readonly Dictionary<string, NpyArray> _map = new(StringComparer.Ordinal);
+        private readonly List<string> _keys = new();
+
+        public void Add(string key, NpyArray value)
+        {
+            _map[key] = value;
+            if (!_keys.Contains(key)) _keys.Add(key);
+        }
+
+        public NpyArray this[string key] => _map[key];
+        public IEnumerable<string> Keys => _keys;
+        public IEnumerable<NpyArray> Values => _keys.Select(k => _map[k]);
+        public int Count => _keys.Count;
+        public bool ContainsKey(string key) => _map.ContainsKey(key);
+        public bool TryGetValue(string key, out NpyArray value) => _map.TryGetValue(key, out value!);
+        public IEnumerator<KeyValuePair<string, NpyArray>> GetEnumerator() =>
+            _keys.Select(k => new KeyValuePair<string, NpyArray>(k, _map[k])).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
