@@ -13,7 +13,7 @@ public static class RunCommand
     private static readonly string[] ValueOptions =
         ["duration", "dt", "out", "seed", "threads", "credit", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
-    private static readonly string[] NotYet = ["input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+    private static readonly string[] NotYet = ["checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -22,13 +22,14 @@ public static class RunCommand
             if (a.All(option).Count > 0) throw new InputException($"run: --{option} is not available in this version yet");
         if (a.Flag("realtime")) throw new InputException("run: --realtime is not available in this version yet");
         if (a.Positional.Count != 1)
-            throw new InputException("usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]");
+            throw new InputException("usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N] [--input LAYER=FILE]...");
 
         var build = Stopwatch.StartNew();
         var spec = NetworkFile.Load(a.Positional[0]);
         if (a.Seconds("duration") is { } duration) spec = spec with { Duration = duration };
         if (a.Seconds("dt") is { } dt) spec = spec with { Dt = dt };
         if (a.Integer("seed", 0) is { } seed) spec = spec with { Seed = (ulong)seed };
+        spec = InputFiles.Apply(spec, a.All("input"));
         var threads = (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount);
         var credit = (int)(a.Integer("credit", 1) ?? 4);
         var outDir = a.Value("out") ?? "out";
@@ -46,7 +47,8 @@ public static class RunCommand
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
         OutputFolder.Prepare(outDir);
 
-        var recorded = network.Layers.Where(l => l.Recorded).Select(l => new RecordedSpikes(l.Id, l.Name, l.Size)).ToList();
+        var recorded = network.Layers.Where(l => l.Recorded)
+            .Select(l => new RecordedSpikes(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous, network.Dt)).ToList();
         using var sink = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
         var options = new RunOptions(credit, threads, progress.Report);
@@ -64,8 +66,9 @@ public static class RunCommand
         }
 
         var simulated = result.Completed!.Steps * network.Dt;
+        SeriesOutputs.Write(outDir, recorded, network.Dt, result.Completed.Steps);
         if (!a.Flag("no-plot"))
-            RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded, network.Dt, simulated, network.Name);
+            RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

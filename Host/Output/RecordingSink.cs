@@ -49,6 +49,9 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
         }
     }
 
+    public void WriteSamples(int layer, long startStep, int channels, ReadOnlySpan<double> samples) =>
+        _layers[layer].Samples?.AddWindow(startStep, samples.Length / channels, samples);
+
     public void Complete()
     {
         _writer.Flush();

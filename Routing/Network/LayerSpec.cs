@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSpike.Neurons.Models;
 
 namespace EventSpike.Routing.Network;
 
@@ -7,4 +8,7 @@ public sealed record LayerSpec(string Name, string Type, int Size, IReadOnlyDict
 {
     /// <summary>Where the layer stands in the file, for messages (e.g. <c>layers[2]</c>).</summary>
     public string Where { get; init; } = "";
+
+    /// <summary>A model built by the caller (e.g. the replay of an input file) used instead of <see cref="Type"/>'s catalog entry.</summary>
+    public ILayerModel? Prebuilt { get; init; }
 }

@@ -32,7 +32,7 @@ public static class NetworkCompiler
             if (string.IsNullOrWhiteSpace(l.Name)) throw new NetworkSpecException($"{where}: a layer needs a name");
             if (!ids.TryAdd(l.Name, i)) throw new NetworkSpecException($"{where}: layer name '{l.Name}' is used twice");
             if (l.Size <= 0) throw new NetworkSpecException($"{where} '{l.Name}': size must be > 0, got {l.Size}");
-            if (!ModelCatalog.IsKnown(l.Type))
+            if (l.Prebuilt is null && !ModelCatalog.IsKnown(l.Type))
                 throw new NetworkSpecException(
                     $"{where} '{l.Name}': unknown layer type '{l.Type}'; known: {string.Join(", ", ModelCatalog.Names)}");
         }
@@ -49,7 +49,7 @@ public static class NetworkCompiler
             try
             {
                 var name = l.Name;
-                model = ModelCatalog.Create(l.Type, l.Size, spec.Dt, new LayerParameters(l.Parameters),
+                model = l.Prebuilt ?? ModelCatalog.Create(l.Type, l.Size, spec.Dt, new LayerParameters(l.Parameters),
                     block => StreamSeed.Generator(spec.Seed, "layer:" + name, block));
             }
             catch (ModelParameterException e)
@@ -73,7 +73,10 @@ public static class NetworkCompiler
             var target = layers[to].Model;
             if (target.Ports.Count == 0)
                 throw new NetworkSpecException($"{where}: layer '{cs.To}' ({target.ClassName}) takes no input");
-            var port = 0;
+            var source = layers[from].Model;
+            var wanted = source.OutputKind == SignalKind.Spikes ? PortKind.Spikes : PortKind.Current;
+            // No port named: the target's first port of the kind the source emits.
+            var port = Math.Max(0, target.Ports.ToList().FindIndex(p => p.Kind == wanted));
             if (cs.Port is not null)
             {
                 port = target.Ports.ToList().FindIndex(p => p.Name == cs.Port);
@@ -81,8 +84,6 @@ public static class NetworkCompiler
                     throw new NetworkSpecException(
                         $"{where}: {target.ClassName} has no port '{cs.Port}'; ports: {string.Join(", ", target.Ports.Select(p => p.Name))}");
             }
-            var source = layers[from].Model;
-            var wanted = source.OutputKind == SignalKind.Spikes ? PortKind.Spikes : PortKind.Current;
             if (target.Ports[port].Kind != wanted)
                 throw new NetworkSpecException(
                     $"{where}: '{cs.From}' emits {(wanted == PortKind.Spikes ? "spikes" : "a continuous signal")} but port '{target.Ports[port].Name}' of '{cs.To}' takes {(wanted == PortKind.Spikes ? "a continuous signal" : "spikes")}");

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using EventSpike.Host.Cli;
+using EventSpike.Neurons.Models;
+using EventSpike.Neurons.Numpy;
+using EventSpike.Neurons.Series;
+using EventSpike.Routing.Network;
+
+namespace EventSpike.Host.NetworkFiles;
+
+/// <summary>
+/// Applies <c>--input LAYER=FILE</c>: a Rockpool <c>.npz</c> time series feeds a layer. A source
+/// layer (one that takes no input, e.g. a Poisson generator) is replaced by the file's events; any
+/// other layer gets a new source layer <c>LAYER.input</c> replaying the file, connected one-to-one
+/// with weight 1 to its first port of the matching kind (spikes for a TSEvent, a continuous port for
+/// a TSContinuous). Recorded layers stay those of the network file.
+/// </summary>
+public static class InputFiles
+{
+    public static NetworkSpec Apply(NetworkSpec spec, IReadOnlyList<string> inputs)
+    {
+        if (inputs.Count == 0) return spec;
+        var record = spec.Record ?? spec.Layers.Select(l => l.Name).ToList();
+        var layers = spec.Layers.ToList();
+        var connections = spec.Connections.ToList();
+        var fed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var eq = input.IndexOf('=');
+            if (eq <= 0 || eq == input.Length - 1) throw new InputException($"--input {input}: expected LAYER=FILE");
+            var name = input[..eq];
+            var path = input[(eq + 1)..];
+            var index = layers.FindIndex(l => l.Name == name);
+            if (index < 0) throw new InputException($"--input {input}: the network has no layer '{name}'; layers: {string.Join(", ", spec.Layers.Select(l => l.Name))}");
+            if (!fed.Add(name)) throw new InputException($"--input {input}: layer '{name}' is given two inputs");
+            var series = Load(path);
+            var layer = layers[index];
+            var isSource = ModelCatalog.IsKnown(layer.Type) && IsSource(layer, spec.Dt);
+            if (isSource)
+            {
+                if (series is not TSEvent events)
+                    throw new InputException($"--input {input}: '{name}' is a spike source; {path} holds a TSContinuous, not a TSEvent");
+                if (events.NumChannels > layer.Size)
+                    throw new InputException($"--input {input}: {path} has {events.NumChannels} channels, layer '{name}' has {layer.Size} neurons");
+                layers[index] = layer with { Prebuilt = new EventReplay(events, layer.Size, spec.Dt) };
+                continue;
+            }
+            var sourceName = name + ".input";
+            var (model, size) = series switch
+            {
+                TSEvent e => ((ILayerModel)new EventReplay(e, e.NumChannels, spec.Dt), e.NumChannels),
+                TSContinuous c => (new SignalReplay(c, spec.Dt), c.NumChannels),
+                _ => throw new InputException($"--input {input}: {path} is neither a TSEvent nor a TSContinuous"),
+            };
+            if (size == 0) throw new InputException($"--input {input}: {path} has no channels");
+            layers.Add(new LayerSpec(sourceName, model.ClassName, size, new Dictionary<string, JsonElement>()) { Prebuilt = model, Where = $"--input {input}" });
+            connections.Add(new ConnectionSpec(sourceName, name, JsonSerializer.SerializeToElement(new { generator = "one_to_one", weight = 1.0 }), 0.0, null)
+            {
+                Where = $"--input {input}",
+            });
+        }
+        return spec with { Layers = layers, Connections = connections, Record = record };
+    }
+
+    private static TimeSeries Load(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: input file not found");
+        try
+        {
+            return TimeSeries.Load(path);
+        }
+        catch (NpyFormatException e)
+        {
+            throw new InputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidDataException)
+        {
+            throw new InputException($"{path}: not a readable time series: {e.Message}");
+        }
+    }
+
+    private static bool IsSource(LayerSpec layer, double dt)
+    {
+        try
+        {
+            var model = ModelCatalog.Create(layer.Type, 1, dt, new LayerParameters(), _ => new Neurons.Random.Xoshiro256StarStar(1));
+            return model.Ports.Count == 0;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+}
