@@ -13,6 +13,9 @@ public interface ISpikeSink
     {
     }
 
+    /// <summary>Makes everything written so far durable and returns its size, for a checkpoint (0 when the sink keeps no journal).</summary>
+    long Mark() => 0;
+
     /// <summary>No more spikes: make the outputs whole.</summary>
     void Complete();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Akka.Actor;
+using EventSpike.Actors.Checkpoints;
 using EventSpike.Actors.Messages;
 using EventSpike.Neurons.Runtime;
 using EventSpike.Routing.Messages;
@@ -9,9 +10,10 @@ namespace EventSpike.Actors.Runtime;
 
 /// <summary>
 /// Hosts one layer's <see cref="LayerEngine"/>. It computes window w once the scheduler has
-/// granted it and every sender's window that can reach it has arrived; then it sends its spikes
+/// granted it and every sender's window that can reach it has arrived; then it sends its output
 /// to its consumers (and the recorder) and reports <see cref="WindowDone"/>. Any layer model runs
-/// here without special cases.
+/// here without special cases. At a checkpoint boundary it first waits for every sender window
+/// before the boundary, then hands its complete state to the checkpoint actor.
 /// </summary>
 public sealed class LayerActor : ReceiveActor
 {
@@ -20,6 +22,7 @@ public sealed class LayerActor : ReceiveActor
     private readonly WindowPlan _plan;
     private readonly IReadOnlyList<LayerInput> _inputs;
     private readonly IActorRef _scheduler;
+    private readonly CheckpointSettings? _checkpoints;
     private readonly Queue<object>[] _pending;
     private readonly Dictionary<int, long> _received = new();
     private readonly SpikeWindowBuilder _builder = new();
@@ -30,17 +33,23 @@ public sealed class LayerActor : ReceiveActor
     private long _granted = -1;
     private long _next;
     private long _grantedAt;
+    private long _checkpointed = -1;
+    private long _spikes;
+    private double _computeSeconds, _waitSeconds;
 
-    public LayerActor(int layer, LayerEngine engine, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler)
+    public LayerActor(int layer, LayerEngine engine, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler,
+        CheckpointSettings? checkpoints = null, LayerState? resume = null)
     {
         _layer = layer;
         _engine = engine;
         _plan = plan;
         _inputs = inputs;
         _scheduler = scheduler;
+        _checkpoints = checkpoints;
         _pending = inputs.Select(_ => new Queue<object>()).ToArray();
         _continuous = engine.Model.OutputKind == Neurons.Models.SignalKind.Continuous;
         foreach (var input in inputs) _received[input.SourceLayer] = -1;
+        if (resume is not null) Resume(resume);
 
         Receive<Wire>(w =>
         {
@@ -57,8 +66,24 @@ public sealed class LayerActor : ReceiveActor
         });
     }
 
-    public static Props Props(int layer, LayerEngine engine, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler) =>
-        Akka.Actor.Props.Create(() => new LayerActor(layer, engine, plan, inputs, scheduler));
+    public static Props Props(int layer, LayerEngine engine, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler,
+        CheckpointSettings? checkpoints = null, LayerState? resume = null) =>
+        Akka.Actor.Props.Create(() => new LayerActor(layer, engine, plan, inputs, scheduler, checkpoints, resume));
+
+    /// <summary>Continues from a checkpoint: the engine is already restored; windows before the boundary are done.</summary>
+    private void Resume(LayerState state)
+    {
+        var window = _plan.WindowOf(state.Step);
+        _next = window;
+        _granted = window - 1;
+        _checkpointed = window;
+        foreach (var input in _inputs) _received[input.SourceLayer] = window - 1;
+        for (var i = 0; i < state.PendingSpikes.Length; i++) _pending[state.PendingSpikeInputs[i]].Enqueue(state.PendingSpikes[i]);
+        for (var i = 0; i < state.PendingSamples.Length; i++) _pending[state.PendingSampleInputs[i]].Enqueue(state.PendingSamples[i]);
+        _spikes = state.Spikes;
+        _computeSeconds = state.ComputeSeconds;
+        _waitSeconds = state.WaitSeconds;
+    }
 
     private void OnBatch(object batch, int source, long startStep)
     {
@@ -85,8 +110,15 @@ public sealed class LayerActor : ReceiveActor
     private void TryRun()
     {
         if (_next > _granted || _next >= _plan.WindowCount || !InputsReady(_next)) return;
-        var ready = Stopwatch.GetTimestamp();
         var window = _next;
+        if (_checkpoints is not null && _checkpointed < window && _checkpoints.IsBoundary(window, _plan.WindowCount))
+        {
+            // Every sender window before the boundary must be here, so none is lost on resume.
+            if (_received.Values.Any(r => r < window - 1)) return;
+            _checkpoints.Collector.Tell(new LayerCheckpointed(window, Capture(window)));
+            _checkpointed = window;
+        }
+        var ready = Stopwatch.GetTimestamp();
         try
         {
             for (var i = 0; i < _inputs.Count; i++)
@@ -106,8 +138,7 @@ public sealed class LayerActor : ReceiveActor
                     }
                 }
             }
-            var steps = _plan.StepsIn(window);
-            _engine.Evolve(steps, _builder, _samples);
+            _engine.Evolve(_plan.StepsIn(window), _builder, _samples);
         }
         catch (Exception e)
         {
@@ -129,7 +160,38 @@ public sealed class LayerActor : ReceiveActor
         _recorder?.Tell(batch, Self);
         var done = Stopwatch.GetTimestamp();
         _next = window + 1;
-        _scheduler.Tell(new WindowDone(_layer, window, spikes,
-            Stopwatch.GetElapsedTime(ready, done).TotalSeconds, Stopwatch.GetElapsedTime(_grantedAt, ready).TotalSeconds));
+        var compute = Stopwatch.GetElapsedTime(ready, done).TotalSeconds;
+        var wait = Stopwatch.GetElapsedTime(_grantedAt, ready).TotalSeconds;
+        _spikes += spikes;
+        _computeSeconds += compute;
+        _waitSeconds += wait;
+        _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait));
+    }
+
+    /// <summary>The layer's state at the start of <paramref name="window"/>: engine, undelivered sender batches, totals.</summary>
+    private LayerState Capture(long window)
+    {
+        var snapshot = _engine.Snapshot();
+        var spikes = new List<SpikeBatch>();
+        var spikeInputs = new List<int>();
+        var samples = new List<ContinuousBatch>();
+        var sampleInputs = new List<int>();
+        for (var i = 0; i < _pending.Length; i++)
+            foreach (var b in _pending[i])
+            {
+                if (_plan.WindowOf(StartOf(b)) >= window) continue; // senders compute these again after a resume
+                if (b is SpikeBatch s)
+                {
+                    spikes.Add(s);
+                    spikeInputs.Add(i);
+                }
+                else if (b is ContinuousBatch c)
+                {
+                    samples.Add(c);
+                    sampleInputs.Add(i);
+                }
+            }
+        return new LayerState(_layer, snapshot.Step, new Dictionary<string, double[]>(snapshot.State), snapshot.Random, snapshot.Rings,
+            spikes.ToArray(), spikeInputs.ToArray(), samples.ToArray(), sampleInputs.ToArray(), _spikes, _computeSeconds, _waitSeconds);
     }
 }

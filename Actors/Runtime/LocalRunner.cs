@@ -3,7 +3,9 @@ using System.Reflection;
 using Akka.Actor;
 using Akka.Configuration;
 using EventSpike.Actors.Messages;
+using EventSpike.Actors.Checkpoints;
 using EventSpike.Actors.Recording;
+using EventSpike.Neurons.Runtime;
 using EventSpike.Neurons.Kernels;
 using EventSpike.Routing.Network;
 
@@ -36,10 +38,23 @@ public static class LocalRunner
         try
         {
             var plan = network.Plan;
+            var resume = options.Resume;
+            if (resume is not null && (resume.WindowSteps != plan.WindowSteps || resume.Layers.Length != network.Layers.Count))
+                throw new InvalidOperationException(
+                    $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
             var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
-            var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress), "scheduler");
+            var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, resume?.Layers), "scheduler");
+            CheckpointSettings? checkpoints = null;
+            if (options.CheckpointStore is not null && options.CheckpointEveryWindows > 0)
+            {
+                var collector = system.ActorOf(CheckpointActor.Props(options.CheckpointStore, network.Layers.Count, plan.WindowSteps, scheduler,
+                    options.CheckpointWritten), "checkpoints");
+                checkpoints = new CheckpointSettings(options.CheckpointEveryWindows, collector);
+                scheduler.Tell(checkpoints);
+            }
             var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
-            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler), "recorder");
+            var startWindow = resume?.Window ?? 0;
+            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler, checkpoints, startWindow), "recorder");
 
             var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
@@ -48,7 +63,11 @@ public static class LocalRunner
                 var incoming = network.IncomingOf(layer.Id);
                 var inputs = incoming.Select((c, i) => (c, i)).Where(x => !x.c.Recurrent)
                     .Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList();
-                var props = LayerActor.Props(layer.Id, network.CreateEngine(layer.Id, pool: pool), plan, inputs, scheduler)
+                var engine = network.CreateEngine(layer.Id, pool: pool);
+                var state = resume?.Layers[layer.Id];
+                if (state is not null)
+                    engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
+                var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)
                     .WithDispatcher(LayerDispatcher);
                 layers.Add(system.ActorOf(props, $"layer-{layer.Id}"));
             }

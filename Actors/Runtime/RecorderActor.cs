@@ -18,10 +18,15 @@ public sealed class RecorderActor : ReceiveActor
     private readonly ISpikeSink _sink;
     private readonly IActorRef _scheduler;
     private readonly Dictionary<int, Queue<object>> _pending;
+    private readonly CheckpointSettings? _checkpoints;
+    private long _window;
     private bool _failed;
 
-    public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler)
+    public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
+        CheckpointSettings? checkpoints = null, long startWindow = 0)
     {
+        _checkpoints = checkpoints;
+        _window = startWindow;
         _scheduler = scheduler;
         _layers = recordedLayers;
         _plan = plan;
@@ -30,6 +35,7 @@ public sealed class RecorderActor : ReceiveActor
 
         Receive<SpikeBatch>(b => Enqueue(b.SourceLayer, b));
         Receive<ContinuousBatch>(b => Enqueue(b.SourceLayer, b));
+        Receive<BoundaryReached>(b => OnBoundary(b.Window));
         Receive<FinishRecording>(_ =>
         {
             if (!_failed) Guarded(() =>
@@ -41,8 +47,9 @@ public sealed class RecorderActor : ReceiveActor
         });
     }
 
-    public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler) =>
-        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler));
+    public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
+        CheckpointSettings? checkpoints = null, long startWindow = 0) =>
+        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow));
 
     private void Enqueue(int layer, object batch)
     {
@@ -53,19 +60,33 @@ public sealed class RecorderActor : ReceiveActor
 
     private void Drain()
     {
-        while (_layers.Count > 0 && _pending.Values.All(q => q.Count > 0))
+        if (_layers.Count == 0)
+        {
+            // Nothing recorded: checkpoints still need the recorder's (empty) part.
+            return;
+        }
+        while (_pending.Values.All(q => q.Count > 0))
         {
             var batches = _layers.Select(l => _pending[l].Dequeue()).ToArray();
             var spikes = batches.OfType<SpikeBatch>().ToArray();
             foreach (var c in batches.OfType<ContinuousBatch>()) _sink.WriteSamples(c.SourceLayer, c.StartStep, c.Channels, c.Samples);
-            if (spikes.Length == 0) continue;
-            for (var offset = 0; offset < spikes[0].Steps; offset++)
-                foreach (var b in spikes)
-                {
-                    var neurons = b.At(offset);
-                    if (neurons.Length > 0) _sink.Write(b.StartStep + offset, b.SourceLayer, neurons);
-                }
+            if (spikes.Length > 0)
+                for (var offset = 0; offset < spikes[0].Steps; offset++)
+                    foreach (var b in spikes)
+                    {
+                        var neurons = b.At(offset);
+                        if (neurons.Length > 0) _sink.Write(b.StartStep + offset, b.SourceLayer, neurons);
+                    }
+            _window++;
+            if (_checkpoints is not null && _checkpoints.IsBoundary(_window, _plan.WindowCount))
+                _checkpoints.Collector.Tell(new RecorderCheckpointed(_window, _sink.Mark()));
         }
+    }
+
+    /// <summary>With no recorded layer the recorder still answers each checkpoint boundary (the scheduler tells it when one is reached).</summary>
+    private void OnBoundary(long window)
+    {
+        if (_layers.Count == 0 && _checkpoints is not null) _checkpoints.Collector.Tell(new RecorderCheckpointed(window, _sink.Mark()));
     }
 
     private void Guarded(Action action)

@@ -3,6 +3,19 @@ namespace EventSpike.Actors.Runtime;
 /// <summary>
 /// How a run is carried out: the credit (windows a layer may run ahead of its slowest consumer),
 /// the number of threads for layer actors (0: one per core), a progress callback (steps done) and
-/// extra HOCON laid over the embedded single-node configuration.
+/// extra HOCON laid over the embedded single-node configuration; checkpoint and resume settings.
 /// </summary>
-public sealed record RunOptions(int Credit = 4, int Threads = 0, Action<long>? Progress = null, string? ExtraHocon = null);
+public sealed record RunOptions(int Credit = 4, int Threads = 0, Action<long>? Progress = null, string? ExtraHocon = null)
+{
+    /// <summary>Where checkpoints go; null: none are taken.</summary>
+    public Checkpoints.CheckpointStore? CheckpointStore { get; init; }
+
+    /// <summary>A checkpoint is taken at the start of every this many windows (≥ 1).</summary>
+    public long CheckpointEveryWindows { get; init; }
+
+    /// <summary>Continue from this checkpoint instead of step 0.</summary>
+    public Checkpoints.Checkpoint? Resume { get; init; }
+
+    /// <summary>Told the path of each checkpoint written.</summary>
+    public Action<string>? CheckpointWritten { get; init; }
+}

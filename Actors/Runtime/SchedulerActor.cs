@@ -25,12 +25,17 @@ public sealed class SchedulerActor : ReceiveActor
     private IActorRef _recorder = ActorRefs.Nobody;
     private IActorRef _requester = ActorRefs.Nobody;
     private long _reported = -1;
+    private CheckpointSettings? _checkpoints;
+    private long _checkpointsWritten;
+    private long _firstWindow;
+    private bool _recordingFinished;
 
     /// <param name="plan">The windows.</param>
     /// <param name="consumers">For each layer, the layers it feeds (itself excluded).</param>
     /// <param name="credit">How many windows a layer may run ahead of its slowest consumer (≥ 1).</param>
     /// <param name="progress">Called with the number of steps every layer has completed, as it grows.</param>
-    public SchedulerActor(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress)
+    public SchedulerActor(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
+        CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null)
     {
         if (credit < 1) throw new ArgumentOutOfRangeException(nameof(credit), "credit must be at least one window");
         _plan = plan;
@@ -45,6 +50,16 @@ public sealed class SchedulerActor : ReceiveActor
         _done = Enumerable.Repeat(-1L, n).ToArray();
         _granted = Enumerable.Repeat(-1L, n).ToArray();
         _stats = Enumerable.Range(0, n).Select(l => new LayerRunStats(l, 0, 0, 0)).ToArray();
+        _checkpoints = checkpoints;
+        if (resume is not null)
+            foreach (var state in resume)
+            {
+                _firstWindow = plan.WindowOf(state.Step);
+                var window = plan.WindowOf(state.Step);
+                _done[state.Layer] = window - 1;
+                _granted[state.Layer] = window - 1;
+                _stats[state.Layer] = new LayerRunStats(state.Layer, state.Spikes, state.ComputeSeconds, state.WaitSeconds);
+            }
 
         Receive<StartRun>(start =>
         {
@@ -54,6 +69,8 @@ public sealed class SchedulerActor : ReceiveActor
             for (var l = 0; l < _layers.Count; l++) TryGrant(l);
         });
         Receive<WindowDone>(OnWindowDone);
+        Receive<CheckpointWritten>(_ => _checkpointsWritten++);
+        Receive<CheckpointSettings>(c => _checkpoints = c);
         Receive<RunFailed>(failed =>
         {
             _requester.Tell(failed with { StepsReached = StepsDone() });
@@ -61,8 +78,9 @@ public sealed class SchedulerActor : ReceiveActor
         });
     }
 
-    public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress) =>
-        Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress));
+    public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
+        CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null) =>
+        Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume));
 
     private void OnWindowDone(WindowDone done)
     {
@@ -83,6 +101,8 @@ public sealed class SchedulerActor : ReceiveActor
         TryGrant(l);
         foreach (var p in _producers[l]) TryGrant(p);
 
+        if (_checkpoints is not null && _done.Min() == done.Window && _checkpoints.IsBoundary(done.Window + 1, _plan.WindowCount))
+            _recorder.Tell(new BoundaryReached(done.Window + 1));
         var steps = StepsDone();
         if (steps > _reported)
         {
@@ -113,18 +133,40 @@ public sealed class SchedulerActor : ReceiveActor
         return min < 0 ? 0 : Math.Min(_plan.TotalSteps, _plan.StartOf(min) + _plan.StepsIn(min));
     }
 
+    /// <summary>Checkpoint boundaries this run passes (those before its start excluded when resuming).</summary>
+    private long ExpectedCheckpoints(long firstWindow)
+    {
+        if (_checkpoints is null) return 0;
+        var count = 0L;
+        for (var w = firstWindow + 1; w < _plan.WindowCount; w++)
+            if (_checkpoints.IsBoundary(w, _plan.WindowCount)) count++;
+        return count;
+    }
+
     private void Finishing()
     {
         Receive<RecordingFinished>(_ =>
         {
-            _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats));
-            Become(Failed);
+            _recordingFinished = true;
+            TryComplete();
+        });
+        Receive<CheckpointWritten>(_ =>
+        {
+            _checkpointsWritten++;
+            TryComplete();
         });
         Receive<RunFailed>(failed =>
         {
             _requester.Tell(failed with { StepsReached = _plan.TotalSteps });
             Become(Failed);
         });
+    }
+
+    private void TryComplete()
+    {
+        if (!_recordingFinished || _checkpointsWritten < ExpectedCheckpoints(_firstWindow)) return;
+        _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats));
+        Become(Failed);
     }
 
     /// <summary>After the end (or a failure) every message is ignored.</summary>

@@ -252,6 +252,43 @@ public sealed class LayerEngine
         }
     }
 
+    /// <summary>The complete state, for a checkpoint.</summary>
+    public EngineSnapshot Snapshot()
+    {
+        var state = Model.StateNames.ToDictionary(n => n, n => Model.GetState(n));
+        var rings = new double[]?[_rings.Length][];
+        for (var i = 0; i < _rings.Length; i++)
+        {
+            rings[i] = new double[]?[_ringRows[i]];
+            for (var slot = 0; slot < _ringRows[i]; slot++)
+                if (_dirty[i][slot]) rings[i][slot] = (double[])_rings[i][slot].Clone();
+        }
+        return new EngineSnapshot(Step, state, Model.GetRandomState(), rings);
+    }
+
+    /// <summary>Puts the engine back in the state <paramref name="snapshot"/> holds.</summary>
+    public void Restore(EngineSnapshot snapshot)
+    {
+        if (snapshot.Rings.Length != _rings.Length)
+            throw new ArgumentException($"the snapshot has {snapshot.Rings.Length} projections, the layer {_rings.Length}");
+        Model.ResetState();
+        foreach (var (name, values) in snapshot.State) Model.SetState(name, values);
+        Model.SetRandomState(snapshot.Random);
+        for (var i = 0; i < _rings.Length; i++)
+        {
+            if (snapshot.Rings[i].Length != _ringRows[i])
+                throw new ArgumentException($"projection {i}: the snapshot's ring has {snapshot.Rings[i].Length} rows, the engine's {_ringRows[i]}");
+            for (var slot = 0; slot < _ringRows[i]; slot++)
+            {
+                var row = snapshot.Rings[i][slot];
+                _dirty[i][slot] = row is not null;
+                if (row is null) Array.Clear(_rings[i][slot]);
+                else row.CopyTo(_rings[i][slot], 0);
+            }
+        }
+        Step = snapshot.Step;
+    }
+
     /// <summary>Resets the model's state and drops every input in flight; the clock goes back to <paramref name="step"/>.</summary>
     public void Reset(long step = 0)
     {

@@ -14,4 +14,7 @@ public sealed class CollectingSink : ISpikeSink
     }
 
     public void Complete() => Completed = true;
+
+    /// <summary>The journal size of this sink is its number of spikes.</summary>
+    public long Mark() => Spikes.Count;
 }

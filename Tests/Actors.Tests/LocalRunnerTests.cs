@@ -8,7 +8,7 @@ namespace EventSpike.Actors.Tests;
 
 public class LocalRunnerTests
 {
-    private static CompiledNetwork Reservoir(ulong seed, double? window = null, double duration = 0.2) => NetworkCompiler.Compile(new NetworkSpec(
+    internal static CompiledNetwork Reservoir(ulong seed, double? window = null, double duration = 0.2) => NetworkCompiler.Compile(new NetworkSpec(
         "mini", 1e-4, duration, seed,
         [
             Layer("input", "PoissonSource", 50, """{"rate": 40}"""),
