@@ -1,4 +1,8 @@
 namespace EventSpike.Actors.Messages;
 
 /// <summary>Every layer has computed every window and the recorder has closed its outputs.</summary>
-public sealed record RunCompleted(long Steps, long Windows, IReadOnlyList<LayerRunStats> Layers);
+public sealed record RunCompleted(long Steps, long Windows, IReadOnlyList<LayerRunStats> Layers)
+{
+    /// <summary>In a paced run: how far simulated time lagged the wall clock at the end of each window (mean and max, seconds).</summary>
+    public (double Mean, double Max)? RealtimeLag { get; init; }
+}

@@ -75,7 +75,7 @@ public static class LocalRunner
                 layers[layer.Id].Tell(new Wire(consumers[layer.Id].Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null));
 
             var clock = Stopwatch.StartNew();
-            var reply = scheduler.Ask<object>(new StartRun(layers, recorder), Timeout.InfiniteTimeSpan, cancel);
+            var reply = scheduler.Ask<object>(new StartRun(layers, recorder, options.Realtime ? network.Dt : null), Timeout.InfiniteTimeSpan, cancel);
             object outcome;
             try
             {

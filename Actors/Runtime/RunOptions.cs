@@ -16,6 +16,9 @@ public sealed record RunOptions(int Credit = 4, int Threads = 0, Action<long>? P
     /// <summary>Continue from this checkpoint instead of step 0.</summary>
     public Checkpoints.Checkpoint? Resume { get; init; }
 
+    /// <summary>Paced to the wall clock: window w is not granted before w's start in simulated time has passed.</summary>
+    public bool Realtime { get; init; }
+
     /// <summary>Told the path of each checkpoint written.</summary>
     public Action<string>? CheckpointWritten { get; init; }
 }

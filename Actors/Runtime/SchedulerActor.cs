@@ -11,7 +11,7 @@ namespace EventSpike.Actors.Runtime;
 /// whatever the relative speeds. When every layer has done the last window the recorder is told
 /// to close, then the requester gets <see cref="RunCompleted"/>.
 /// </summary>
-public sealed class SchedulerActor : ReceiveActor
+public sealed class SchedulerActor : ReceiveActor, IWithTimers
 {
     private readonly WindowPlan _plan;
     private readonly IReadOnlyList<IReadOnlyList<int>> _consumers;
@@ -28,6 +28,13 @@ public sealed class SchedulerActor : ReceiveActor
     private CheckpointSettings? _checkpoints;
     private long _checkpointsWritten;
     private long _firstWindow;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+    private System.Diagnostics.Stopwatch? _pace;
+    private bool _paceTimerSet;
+    private double _dt;
+    private double _lagSum, _lagMax;
+    private long _lagCount;
     private bool _recordingFinished;
 
     /// <param name="plan">The windows.</param>
@@ -63,6 +70,11 @@ public sealed class SchedulerActor : ReceiveActor
 
         Receive<StartRun>(start =>
         {
+            if (start.RealtimeDt is { } dt)
+            {
+                _dt = dt;
+                _pace = System.Diagnostics.Stopwatch.StartNew();
+            }
             _layers = start.Layers;
             _recorder = start.Recorder;
             _requester = Sender;
@@ -71,6 +83,11 @@ public sealed class SchedulerActor : ReceiveActor
         Receive<WindowDone>(OnWindowDone);
         Receive<CheckpointWritten>(_ => _checkpointsWritten++);
         Receive<CheckpointSettings>(c => _checkpoints = c);
+        Receive<PaceTick>(_ =>
+        {
+            _paceTimerSet = false;
+            for (var l = 0; l < _layers.Count; l++) TryGrant(l);
+        });
         Receive<RunFailed>(failed =>
         {
             _requester.Tell(failed with { StepsReached = StepsDone() });
@@ -81,6 +98,12 @@ public sealed class SchedulerActor : ReceiveActor
     public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
         CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null) =>
         Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume));
+
+    /// <summary>Paced runs: it is time to look again at the windows held back.</summary>
+    private sealed class PaceTick
+    {
+        public static readonly PaceTick Instance = new();
+    }
 
     private void OnWindowDone(WindowDone done)
     {
@@ -103,6 +126,13 @@ public sealed class SchedulerActor : ReceiveActor
 
         if (_checkpoints is not null && _done.Min() == done.Window && _checkpoints.IsBoundary(done.Window + 1, _plan.WindowCount))
             _recorder.Tell(new BoundaryReached(done.Window + 1));
+        if (_pace is not null && _done.Min() == done.Window)
+        {
+            var lag = Math.Max(0, _pace.Elapsed.TotalSeconds - (_plan.StartOf(done.Window) + _plan.StepsIn(done.Window) - _plan.StartOf(_firstWindow)) * _dt);
+            _lagSum += lag;
+            _lagMax = Math.Max(_lagMax, lag);
+            _lagCount++;
+        }
         var steps = StepsDone();
         if (steps > _reported)
         {
@@ -123,6 +153,20 @@ public sealed class SchedulerActor : ReceiveActor
         if (_granted[l] >= next || next >= _plan.WindowCount) return;
         foreach (var k in _consumers[l])
             if (_done[k] < next - _credit) return;
+        if (_pace is not null)
+        {
+            var due = (_plan.StartOf(next) - _plan.StartOf(_firstWindow)) * _dt;
+            var early = due - _pace.Elapsed.TotalSeconds;
+            if (early > 0)
+            {
+                if (!_paceTimerSet)
+                {
+                    _paceTimerSet = true;
+                    Timers.StartSingleTimer("pace", PaceTick.Instance, TimeSpan.FromSeconds(early));
+                }
+                return;
+            }
+        }
         _granted[l] = next;
         _layers[l].Tell(new WindowGranted(next));
     }
@@ -165,7 +209,10 @@ public sealed class SchedulerActor : ReceiveActor
     private void TryComplete()
     {
         if (!_recordingFinished || _checkpointsWritten < ExpectedCheckpoints(_firstWindow)) return;
-        _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats));
+        _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats)
+        {
+            RealtimeLag = _pace is null ? null : (_lagCount > 0 ? _lagSum / _lagCount : 0, _lagMax),
+        });
         Become(Failed);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EventSpike.Actors.Checkpoints;
 using EventSpike.Actors.Runtime;
 using EventSpike.Host.NetworkFiles;
 using EventSpike.Host.Output;
@@ -13,26 +14,50 @@ public static class RunCommand
     private static readonly string[] ValueOptions =
         ["duration", "dt", "out", "seed", "threads", "credit", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
-    private static readonly string[] NotYet = ["checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+    private static readonly string[] NotYet = ["energy", "cluster", "seed-nodes", "min-nodes"];
+
+    /// <summary>Options given again with --resume must say what the original run said.</summary>
+    private static void CheckResumeOptions(ParsedArguments a, RunManifest m, string dir)
+    {
+        if (a.Positional.Count > 1 || (a.Positional.Count == 1 && Path.GetFullPath(a.Positional[0]) != m.Network))
+            throw new InputException($"--resume {dir}: the run used {m.Network}, not {string.Join(" ", a.Positional)}");
+        if (a.Integer("seed", 0) is { } seed && (ulong)seed != m.Seed)
+            throw new InputException($"--resume {dir}: --seed {seed} does not match the run's seed {m.Seed}");
+        if (a.Seconds("dt") is { } dt && dt != m.Dt)
+            throw new InputException($"--resume {dir}: --dt {dt} does not match the run's {m.Dt?.ToString() ?? "network dt"}");
+        if (a.Seconds("checkpoint-every") is { } every && every != m.CheckpointEvery)
+            throw new InputException($"--resume {dir}: --checkpoint-every {every} does not match the run's {m.CheckpointEvery}");
+        if (a.All("input").Count > 0 && !a.All("input").SequenceEqual(m.Inputs))
+            throw new InputException($"--resume {dir}: --input does not match the run's inputs ({string.Join(", ", m.Inputs)})");
+        if (a.Value("out") is { } o && Path.GetFullPath(o) != Path.GetFullPath(dir))
+            throw new InputException($"--resume {dir}: --out {o} differs; a resumed run writes to its own folder");
+    }
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var a = new ParsedArguments("run", args, ValueOptions, FlagOptions);
         foreach (var option in NotYet)
             if (a.All(option).Count > 0) throw new InputException($"run: --{option} is not available in this version yet");
-        if (a.Flag("realtime")) throw new InputException("run: --realtime is not available in this version yet");
-        if (a.Positional.Count != 1)
-            throw new InputException("usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N] [--input LAYER=FILE]...");
+        var resumeDir = a.Value("resume");
+        RunManifest? manifest = resumeDir is null ? null : RunManifest.Load(resumeDir);
+        if (manifest is null && a.Positional.Count != 1)
+            throw new InputException("usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N] [--input LAYER=FILE]... [--checkpoint-every S] | run --resume DIR");
+        if (manifest is not null) CheckResumeOptions(a, manifest, resumeDir!);
 
         var build = Stopwatch.StartNew();
-        var spec = NetworkFile.Load(a.Positional[0]);
-        if (a.Seconds("duration") is { } duration) spec = spec with { Duration = duration };
-        if (a.Seconds("dt") is { } dt) spec = spec with { Dt = dt };
-        if (a.Integer("seed", 0) is { } seed) spec = spec with { Seed = (ulong)seed };
-        spec = InputFiles.Apply(spec, a.All("input"));
+        var networkPath = manifest?.Network ?? a.Positional[0];
+        var spec = NetworkFile.Load(networkPath);
+        var seed = manifest?.Seed ?? (ulong?)a.Integer("seed", 0) ?? spec.Seed;
+        var duration = a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration;
+        var dt = manifest is not null ? manifest.Dt : a.Seconds("dt");
+        var inputs = manifest?.Inputs ?? a.All("input");
+        spec = spec with { Seed = seed, Duration = duration };
+        if (dt is { } step) spec = spec with { Dt = step };
+        spec = InputFiles.Apply(spec, inputs);
         var threads = (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount);
-        var credit = (int)(a.Integer("credit", 1) ?? 4);
-        var outDir = a.Value("out") ?? "out";
+        var credit = (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? 4);
+        var outDir = resumeDir ?? a.Value("out") ?? "out";
+        var checkpointEvery = manifest?.CheckpointEvery ?? a.Seconds("checkpoint-every");
 
         CompiledNetwork network;
         try
@@ -41,7 +66,7 @@ public static class RunCommand
         }
         catch (NetworkSpecException e)
         {
-            throw new InputException(e.Message.StartsWith(a.Positional[0], StringComparison.Ordinal) ? e.Message : $"{a.Positional[0]}: {e.Message}");
+            throw new InputException(e.Message.StartsWith(networkPath, StringComparison.Ordinal) ? e.Message : $"{networkPath}: {e.Message}");
         }
         build.Stop();
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
@@ -49,9 +74,37 @@ public static class RunCommand
 
         var recorded = network.Layers.Where(l => l.Recorded)
             .Select(l => new RecordedSpikes(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous, network.Dt)).ToList();
-        using var sink = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded);
+        var options = new RunOptions(credit, threads) { Realtime = a.Flag("realtime") };
+        string? journal = null;
+        long? resumeAt = null;
+        if (checkpointEvery is { } every)
+        {
+            var windowSeconds = network.Plan.WindowSteps * network.Dt;
+            var store = new CheckpointStore(Path.Combine(outDir, "checkpoints"));
+            options = options with
+            {
+                CheckpointStore = store,
+                CheckpointEveryWindows = Math.Max(1, (long)Math.Round(every / windowSeconds)),
+                CheckpointWritten = path => stderr.WriteLine($"checkpoint: {path}"),
+            };
+            journal = Path.Combine(outDir, "checkpoints", "spikes.journal.csv");
+            if (manifest is null)
+                new RunManifest(Path.GetFullPath(networkPath), seed, duration, dt, every, inputs, credit).Save(outDir);
+            else
+            {
+                var newest = store.Newest() ?? throw new InputException($"--resume {outDir}: no complete checkpoint in {store.Folder}");
+                if (newest.Checkpoint.Step > network.Plan.TotalSteps)
+                    throw new InputException($"--resume {outDir}: the newest checkpoint is at {newest.Checkpoint.Step * network.Dt} s, past --duration {duration} s");
+                if (newest.Checkpoint.WindowSteps != network.Plan.WindowSteps)
+                    throw new InputException($"--resume {outDir}: the checkpoint's windows are {newest.Checkpoint.WindowSteps} steps, this run's {network.Plan.WindowSteps}");
+                options = options with { Resume = newest.Checkpoint };
+                resumeAt = newest.Checkpoint.JournalBytes;
+                stderr.WriteLine($"resuming from {newest.Path} (step {newest.Checkpoint.Step})");
+            }
+        }
+        using var sink = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded, journal, resumeAt);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
-        var options = new RunOptions(credit, threads, progress.Report);
+        options = options with { Progress = progress.Report };
         var result = progress.RunAsync(() => LocalRunner.RunAsync(network, sink, options, cancel)).GetAwaiter().GetResult();
 
         if (result.Interrupted)

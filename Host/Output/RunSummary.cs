@@ -29,6 +29,13 @@ public static class RunSummary
             w.WriteNumber("neurons", network.Layers.Sum(l => (long)l.Size));
             w.WriteNumber("synapses", network.SynapseCount);
             w.WriteNumber("total_spikes", completed.Layers.Sum(l => l.Spikes));
+            if (completed.RealtimeLag is { } lag)
+            {
+                w.WriteStartObject("realtime_lag_s");
+                w.WriteNumber("mean", Math.Round(lag.Mean, 6));
+                w.WriteNumber("max", Math.Round(lag.Max, 6));
+                w.WriteEndObject();
+            }
             w.WriteStartArray("layers");
             foreach (var layer in network.Layers)
             {

@@ -20,6 +20,49 @@ public class ProcessTests
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
+    private static Process Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "eventspike.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
+    }
+
+    [Fact]
+    public void A_run_killed_mid_way_and_resumed_gives_byte_identical_outputs()
+    {
+        var reference = TempDir();
+        Assert.Equal(0, Exec("run", Example("reservoir.json"), "--duration", "1.5", "--out", reference, "--no-plot").Code);
+
+        var dir = TempDir();
+        using (var run = Start("run", Example("reservoir.json"), "--duration", "1.5", "--out", dir, "--no-plot", "--realtime", "--checkpoint-every", "0.2"))
+        {
+            var folder = Path.Combine(dir, "checkpoints");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((!Directory.Exists(folder) || Directory.GetFiles(folder, "ckpt-*.msgpack").Length < 3) && DateTime.UtcNow < deadline && !run.HasExited)
+                Thread.Sleep(20);
+            Assert.False(run.HasExited, "the paced run ended before it could be killed");
+            run.Kill(entireProcessTree: true); // as kill -9: no chance to flush anything
+            run.WaitForExit();
+        }
+        Assert.False(File.Exists(Path.Combine(dir, "spikes.csv")));
+        Assert.False(File.Exists(Path.Combine(dir, "summary.json")));
+
+        var (code, _, err) = Exec("run", "--resume", dir, "--no-plot");
+        Assert.True(code == 0, err);
+        Assert.Contains("resuming from", err);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "spikes.csv")), File.ReadAllBytes(Path.Combine(dir, "spikes.csv")));
+        foreach (var layer in new[] { "input", "reservoir", "readout" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(reference, layer + ".npz")), File.ReadAllBytes(Path.Combine(dir, layer + ".npz")));
+
+        var mismatch = Exec("run", "--resume", dir, "--seed", "9");
+        Assert.Equal(2, mismatch.Code);
+        Assert.Contains("does not match the run's seed", mismatch.Err);
+        var notARun = Exec("run", "--resume", TempDir());
+        Assert.Equal(2, notARun.Code);
+        Assert.Contains("not the folder of a run with checkpoints", notARun.Err);
+    }
+
     [Fact]
     public void The_executable_runs_the_example_and_exits_0()
     {

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace EventSpike.Host.Cli;
+
+/// <summary>
+/// What a run with checkpoints was started with (<c>DIR/checkpoints/run.json</c>), so that
+/// <c>run --resume DIR</c> rebuilds the same network and options.
+/// </summary>
+public sealed record RunManifest(string Network, ulong Seed, double Duration, double? Dt, double CheckpointEvery, IReadOnlyList<string> Inputs, int Credit)
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static string PathIn(string outDir) => System.IO.Path.Combine(outDir, "checkpoints", "run.json");
+
+    public void Save(string outDir)
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(outDir, "checkpoints"));
+        Output.AtomicFile.WriteAllText(PathIn(outDir), JsonSerializer.Serialize(this, Options));
+    }
+
+    public static RunManifest Load(string outDir)
+    {
+        var path = PathIn(outDir);
+        if (!File.Exists(path)) throw new InputException($"--resume {outDir}: {path} not found: not the folder of a run with checkpoints");
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Options)
+                ?? throw new InputException($"{path}: empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"{path}: line {(e.LineNumber ?? 0) + 1}: not a run manifest: {e.Message}");
+        }
+    }
+}
