@@ -1,4 +1,4 @@
 namespace EventSpike.Actors.Messages;
 
-/// <summary>What one layer did in a run: spikes emitted, seconds computing, seconds waiting for inputs.</summary>
-public sealed record LayerRunStats(int Layer, long Spikes, double ComputeSeconds, double WaitSeconds);
+/// <summary>What one layer did in a run: spikes emitted, seconds computing, seconds waiting for inputs, and the most sender batches it ever held.</summary>
+public sealed record LayerRunStats(int Layer, long Spikes, double ComputeSeconds, double WaitSeconds, int MaxQueued = 0);

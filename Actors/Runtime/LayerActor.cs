@@ -35,6 +35,7 @@ public sealed class LayerActor : ReceiveActor
     private long _grantedAt;
     private long _checkpointed = -1;
     private long _spikes;
+    private int _maxQueued;
     private double _computeSeconds, _waitSeconds;
 
     public LayerActor(int layer, LayerEngine engine, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler,
@@ -90,6 +91,7 @@ public sealed class LayerActor : ReceiveActor
         for (var i = 0; i < _inputs.Count; i++)
             if (_inputs[i].SourceLayer == source) _pending[i].Enqueue(batch);
         _received[source] = _plan.WindowOf(startStep);
+        _maxQueued = Math.Max(_maxQueued, _pending.Sum(q => q.Count));
         TryRun();
     }
 
@@ -165,7 +167,7 @@ public sealed class LayerActor : ReceiveActor
         _spikes += spikes;
         _computeSeconds += compute;
         _waitSeconds += wait;
-        _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait));
+        _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait, _maxQueued));
     }
 
     /// <summary>The layer's state at the start of <paramref name="window"/>: engine, undelivered sender batches, totals.</summary>

@@ -56,16 +56,19 @@ public static class LocalRunner
             var startWindow = resume?.Window ?? 0;
             var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler, checkpoints, startWindow), "recorder");
 
+            var inputsOf = network.Layers.Select(l => (IReadOnlyList<LayerInput>)network.IncomingOf(l.Id).Select((c, i) => (c, i))
+                .Where(x => !x.c.Recurrent).Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList()).ToList();
+            if (options.WatchdogSeconds > 0)
+                scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
             var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
             foreach (var layer in network.Layers)
             {
-                var incoming = network.IncomingOf(layer.Id);
-                var inputs = incoming.Select((c, i) => (c, i)).Where(x => !x.c.Recurrent)
-                    .Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList();
+                var inputs = inputsOf[layer.Id];
                 var engine = network.CreateEngine(layer.Id, pool: pool);
                 var state = resume?.Layers[layer.Id];
-                if (state is not null)
+                if (state is null) engine.Reset(); // a compiled network may be run more than once
+                else
                     engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
                 var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)
                     .WithDispatcher(LayerDispatcher);
@@ -98,7 +101,8 @@ public static class LocalRunner
         }
         finally
         {
-            await system.Terminate().ConfigureAwait(false);
+            // A layer stuck in its computation cannot stop; do not wait for it for ever.
+            await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed record RunOptions(int Credit = 4, int Threads = 0, Action<long>? P
     /// <summary>Paced to the wall clock: window w is not granted before w's start in simulated time has passed.</summary>
     public bool Realtime { get; init; }
 
+    /// <summary>Fail the run, naming who it waits on, when no window finishes for this long (seconds; 0: never).</summary>
+    public double WatchdogSeconds { get; init; } = 60;
+
     /// <summary>Told the path of each checkpoint written.</summary>
     public Action<string>? CheckpointWritten { get; init; }
 }

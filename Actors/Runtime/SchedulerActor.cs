@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using EventSpike.Actors.Messages;
 using EventSpike.Routing.Messages;
 using EventSpike.Routing.Network;
@@ -28,6 +29,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private CheckpointSettings? _checkpoints;
     private long _checkpointsWritten;
     private long _firstWindow;
+    private long _lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
+    private StallWatch? _watch;
 
     public ITimerScheduler Timers { get; set; } = null!;
     private System.Diagnostics.Stopwatch? _pace;
@@ -83,6 +86,12 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         Receive<WindowDone>(OnWindowDone);
         Receive<CheckpointWritten>(_ => _checkpointsWritten++);
         Receive<CheckpointSettings>(c => _checkpoints = c);
+        Receive<StallWatch>(w =>
+        {
+            _watch = w;
+            Timers.StartPeriodicTimer("watchdog", WatchdogTick.Instance, TimeSpan.FromSeconds(Math.Min(0.2, w.TimeoutSeconds / 4)));
+        });
+        Receive<WatchdogTick>(_ => CheckStall());
         Receive<PaceTick>(_ =>
         {
             _paceTimerSet = false;
@@ -98,6 +107,40 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
         CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null) =>
         Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume));
+
+    private sealed class WatchdogTick
+    {
+        public static readonly WatchdogTick Instance = new();
+    }
+
+    /// <summary>
+    /// No layer has finished a window for longer than the watchdog allows: name the layer the run
+    /// waits on (one that is computing, or waiting for nothing) and the window, and fail the run.
+    /// </summary>
+    private void CheckStall()
+    {
+        var watch = _watch!;
+        var idle = System.Diagnostics.Stopwatch.GetElapsedTime(_lastProgress).TotalSeconds;
+        if (idle < watch.TimeoutSeconds) return;
+        var reasons = new List<string>();
+        for (var l = 0; l < _layers.Count; l++)
+        {
+            if (_granted[l] <= _done[l]) continue; // not working on anything: held by credit, or finished
+            var window = _granted[l];
+            var missing = watch.Inputs[l].Where(i => _done[i.SourceLayer] < _plan.RequiredSenderWindow(window, i.DelaySteps))
+                .Select(i => $"window {_plan.RequiredSenderWindow(window, i.DelaySteps)} of layer '{watch.Names[i.SourceLayer]}'").Distinct().ToList();
+            reasons.Add(missing.Count == 0
+                ? $"layer '{watch.Names[l]}' ({_layers[l].Path}) is still computing window {window} (steps {_plan.StartOf(window)}–{_plan.StartOf(window) + _plan.StepsIn(window) - 1})"
+                : $"layer '{watch.Names[l]}' ({_layers[l].Path}) waits for {string.Join(" and ", missing)} to compute window {window}");
+        }
+        var computing = reasons.Where(r => r.Contains("still computing")).ToList();
+        var message = $"stalled: no window finished for {idle:0.0} s (watchdog {watch.TimeoutSeconds} s); " +
+            string.Join("; ", computing.Count > 0 ? computing.Concat(reasons.Except(computing)) : reasons);
+        Context.GetLogger().Error(message);
+        Timers.Cancel("watchdog");
+        _requester.Tell(new RunFailed(message, StepsDone()));
+        Become(Failed);
+    }
 
     /// <summary>Paced runs: it is time to look again at the windows held back.</summary>
     private sealed class PaceTick
@@ -120,7 +163,9 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             Spikes = s.Spikes + done.Spikes,
             ComputeSeconds = s.ComputeSeconds + done.ComputeSeconds,
             WaitSeconds = s.WaitSeconds + done.WaitSeconds,
+            MaxQueued = Math.Max(s.MaxQueued, done.Queued),
         };
+        _lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
         TryGrant(l);
         foreach (var p in _producers[l]) TryGrant(p);
 

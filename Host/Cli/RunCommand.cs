@@ -12,7 +12,7 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy", "cluster", "seed-nodes", "min-nodes"];
 
@@ -74,7 +74,7 @@ public static class RunCommand
 
         var recorded = network.Layers.Where(l => l.Recorded)
             .Select(l => new RecordedSpikes(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous, network.Dt)).ToList();
-        var options = new RunOptions(credit, threads) { Realtime = a.Flag("realtime") };
+        var options = new RunOptions(credit, threads) { Realtime = a.Flag("realtime"), WatchdogSeconds = a.Seconds("watchdog") ?? 60 };
         string? journal = null;
         long? resumeAt = null;
         if (checkpointEvery is { } every)

@@ -49,6 +49,7 @@ public static class RunSummary
                 w.WriteBoolean("recorded", layer.Recorded);
                 w.WriteNumber("compute_s", Math.Round(stats.ComputeSeconds, 6));
                 w.WriteNumber("wait_s", Math.Round(stats.WaitSeconds, 6));
+                w.WriteNumber("max_queued_batches", stats.MaxQueued);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
