@@ -2,5 +2,8 @@ using Akka.Actor;
 
 namespace EventSpike.Actors.Messages;
 
-/// <summary>Tells a layer actor where its spikes go: the consumer layers and, when the layer is recorded, the recorder.</summary>
-public sealed record Wire(IReadOnlyList<IActorRef> Consumers, IActorRef? Recorder);
+/// <summary>
+/// Tells a layer actor where its output goes: the consumer layers, the recorder when the layer is
+/// recorded, and where its probes' samples go (<paramref name="ProbeIds"/>[i] is the network id of its i-th probe).
+/// </summary>
+public sealed record Wire(IReadOnlyList<IActorRef> Consumers, IActorRef? Recorder, IActorRef? ProbeRecorder = null, IReadOnlyList<int>? ProbeIds = null);

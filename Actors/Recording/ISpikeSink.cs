@@ -13,6 +13,11 @@ public interface ISpikeSink
     {
     }
 
+    /// <summary>Samples of probe <paramref name="probe"/>: after step <c>steps[i]</c>, values <c>values[i·n .. (i+1)·n)</c>.</summary>
+    void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
+    {
+    }
+
     /// <summary>Makes everything written so far durable and returns its size, for a checkpoint (0 when the sink keeps no journal).</summary>
     long Mark() => 0;
 

@@ -30,6 +30,8 @@ public sealed class LayerActor : ReceiveActor
     private readonly bool _continuous;
     private IReadOnlyList<IActorRef> _consumers = [];
     private IActorRef? _recorder;
+    private IActorRef? _probeRecorder;
+    private IReadOnlyList<int> _probeIds = [];
     private long _granted = -1;
     private long _next;
     private long _grantedAt;
@@ -56,6 +58,8 @@ public sealed class LayerActor : ReceiveActor
         {
             _consumers = w.Consumers;
             _recorder = w.Recorder;
+            _probeRecorder = w.ProbeRecorder;
+            _probeIds = w.ProbeIds ?? [];
         });
         Receive<SpikeBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
         Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
@@ -160,6 +164,9 @@ public sealed class LayerActor : ReceiveActor
         }
         foreach (var consumer in _consumers) consumer.Tell(batch, Self);
         _recorder?.Tell(batch, Self);
+        if (_probeRecorder is not null)
+            foreach (var probe in _engine.TakeProbeWindows())
+                _probeRecorder.Tell(new ProbeBatch(_probeIds[probe.Probe], probe.Steps, probe.Values), Self);
         var done = Stopwatch.GetTimestamp();
         _next = window + 1;
         var compute = Stopwatch.GetElapsedTime(ready, done).TotalSeconds;

@@ -75,7 +75,11 @@ public static class LocalRunner
                 layers.Add(system.ActorOf(props, $"layer-{layer.Id}"));
             }
             foreach (var layer in network.Layers)
-                layers[layer.Id].Tell(new Wire(consumers[layer.Id].Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null));
+            {
+                var probes = network.ProbesOf(layer.Id);
+                layers[layer.Id].Tell(new Wire(consumers[layer.Id].Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null,
+                    probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()));
+            }
 
             var clock = Stopwatch.StartNew();
             var reply = scheduler.Ask<object>(new StartRun(layers, recorder, options.Realtime ? network.Dt : null), Timeout.InfiniteTimeSpan, cancel);

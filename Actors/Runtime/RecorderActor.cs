@@ -35,6 +35,10 @@ public sealed class RecorderActor : ReceiveActor
 
         Receive<SpikeBatch>(b => Enqueue(b.SourceLayer, b));
         Receive<ContinuousBatch>(b => Enqueue(b.SourceLayer, b));
+        Receive<ProbeBatch>(b =>
+        {
+            if (!_failed) Guarded(() => _sink.WriteProbe(b.Probe, b.Steps, b.Values));
+        });
         Receive<BoundaryReached>(b => OnBoundary(b.Window));
         Receive<FinishRecording>(_ =>
         {

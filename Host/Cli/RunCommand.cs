@@ -103,6 +103,8 @@ public static class RunCommand
             }
         }
         using var sink = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded, journal, resumeAt);
+        foreach (var probe in network.Probes)
+            sink.Probes[probe.Id] = new ProbeRecording(network.Layers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
         options = options with { Progress = progress.Report };
         var result = progress.RunAsync(() => LocalRunner.RunAsync(network, sink, options, cancel)).GetAwaiter().GetResult();
@@ -120,6 +122,7 @@ public static class RunCommand
 
         var simulated = result.Completed!.Steps * network.Dt;
         SeriesOutputs.Write(outDir, recorded, network.Dt, result.Completed.Steps);
+        foreach (var probe in sink.Probes.Values) probe.Write(outDir, network.Dt, result.Completed.Steps);
         if (!a.Flag("no-plot"))
             RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads);

@@ -11,7 +11,8 @@ namespace EventSpike.Host.NetworkFiles;
 /// </summary>
 public static class NetworkFile
 {
-    private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record"];
+    private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record", "probes"];
+    private static readonly string[] ProbeKeys = ["layer", "variable", "neurons", "interval"];
     private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description"];
     private static readonly string[] ConnectionKeys = ["from", "to", "weights", "delay", "port", "description"];
 
@@ -107,7 +108,28 @@ public static class NetworkFile
                     record.Add(r.GetString()!);
                 }
             }
-            return new NetworkSpec(name, dt, duration, seed, layers, connections, record, window);
+            var probes = new List<ProbeSpec>();
+            i = 0;
+            foreach (var p in Array(root, "probes", path, "", required: false))
+            {
+                var where = $"probes[{i}]";
+                if (p.ValueKind != JsonValueKind.Object) throw Error(path, where, "a probe must be an object");
+                CheckKeys(p, ProbeKeys, path, where + ".");
+                int[]? neurons = null;
+                if (p.TryGetProperty("neurons", out var ns))
+                {
+                    if (ns.ValueKind != JsonValueKind.Array || ns.EnumerateArray().Any(n => n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out _)))
+                        throw Error(path, where + ".neurons", "neurons must be a list of neuron indices");
+                    neurons = ns.EnumerateArray().Select(n => n.GetInt32()).ToArray();
+                }
+                double? interval = p.TryGetProperty("interval", out _) ? RequiredNumber(p, "interval", path, where + ".") : null;
+                probes.Add(new ProbeSpec(RequiredString(p, "layer", path, where + "."), RequiredString(p, "variable", path, where + "."), neurons, interval)
+                {
+                    Where = $"{path}: {where}",
+                });
+                i++;
+            }
+            return new NetworkSpec(name, dt, duration, seed, layers, connections, record, window) { Probes = probes };
         }
     }
 

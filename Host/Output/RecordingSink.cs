@@ -72,6 +72,14 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
     public void WriteSamples(int layer, long startStep, int channels, ReadOnlySpan<double> samples) =>
         _layers[layer].Samples?.AddWindow(startStep, samples.Length / channels, samples);
 
+    /// <summary>Probe recordings by probe id (null for a probe whose samples are not wanted).</summary>
+    public Dictionary<int, ProbeRecording> Probes { get; } = new();
+
+    public void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
+    {
+        if (Probes.TryGetValue(probe, out var recording)) recording.Add(steps, values);
+    }
+
     public long Mark()
     {
         _writer.Flush();

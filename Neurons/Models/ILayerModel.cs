@@ -46,6 +46,9 @@ public interface ILayerModel
     /// <summary>A copy of state variable <paramref name="name"/>.</summary>
     double[] GetState(string name) => throw new KeyNotFoundException($"{ClassName} has no state variable '{name}'");
 
+    /// <summary>State variable <paramref name="name"/> without a copy where the model can give one (probes read it every few steps).</summary>
+    ReadOnlySpan<double> StateView(string name) => GetState(name);
+
     /// <summary>Sets state variable <paramref name="name"/>; the length must match.</summary>
     void SetState(string name, ReadOnlySpan<double> values) => throw new KeyNotFoundException($"{ClassName} has no state variable '{name}'");
 

@@ -124,6 +124,14 @@ public sealed class IafCondExp : IPartitionedModel
 
     public IReadOnlyList<string> StateNames => ["v_mem", "g_exc", "g_inh", "refractory_left"];
 
+    public ReadOnlySpan<double> StateView(string name) => name switch
+    {
+        "v_mem" => VMem,
+        "g_exc" => GExc,
+        "g_inh" => GInh,
+        _ => GetState(name),
+    };
+
     public double[] GetState(string name) => name switch
     {
         "v_mem" => (double[])VMem.Clone(),

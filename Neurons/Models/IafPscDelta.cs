@@ -112,6 +112,12 @@ public sealed class IafPscDelta : IPartitionedModel
 
     public IReadOnlyList<string> StateNames => ["v_mem", "refractory_left"];
 
+    public ReadOnlySpan<double> StateView(string name) => name switch
+    {
+        "v_mem" => VMem,
+        _ => GetState(name),
+    };
+
     public double[] GetState(string name) => name switch
     {
         "v_mem" => (double[])VMem.Clone(),

@@ -164,6 +164,14 @@ public sealed class IafPscExp : IPartitionedModel
 
     public IReadOnlyList<string> StateNames => ["v_mem", "i_exc", "i_inh", "refractory_left"];
 
+    public ReadOnlySpan<double> StateView(string name) => name switch
+    {
+        "v_mem" => VMem,
+        "i_exc" => IExc,
+        "i_inh" => IInh,
+        _ => GetState(name),
+    };
+
     public double[] GetState(string name) => name switch
     {
         "v_mem" => (double[])VMem.Clone(),

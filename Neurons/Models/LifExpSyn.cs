@@ -117,6 +117,13 @@ public sealed class LifExpSyn : ILayerModel
 
     public IReadOnlyList<string> StateNames => ["v_mem", "i_syn", "refractory_left"];
 
+    public ReadOnlySpan<double> StateView(string name) => name switch
+    {
+        "v_mem" => VMem,
+        "i_syn" => ISyn,
+        _ => GetState(name),
+    };
+
     public double[] GetState(string name) => name switch
     {
         "v_mem" => (double[])VMem.Clone(),

@@ -41,6 +41,9 @@ public sealed class LayerEngine
     private readonly int _chunk;                     // steps a split layer runs between exchanges of spikes
     private readonly List<int> _spikes = new();
     private readonly KernelPool? _pool;
+    private readonly List<Probe> _probes = new();
+    private List<double>[] _probeValues = [];
+    private long[][] _probeRowsOf = [];
     private readonly IPartitionedModel? _partitioned;
 
     /// <param name="model">The neurons.</param>
@@ -158,6 +161,7 @@ public sealed class LayerEngine
         var continuous = Model.OutputKind == SignalKind.Continuous;
         spikes?.Begin(Step);
         samples?.Begin(Step, Model.Size);
+        if (_probes.Count > 0) PrepareProbes(Step, steps);
         for (var k = 0; k < steps; k++)
         {
             var t = Step;
@@ -166,6 +170,7 @@ public sealed class LayerEngine
             {
                 GatherPorts(t);
                 Model.Step(t, _portInput, _spikes);
+                if (_probes.Count > 0) SampleProbes(t, 0, Model.Size);
                 if (continuous) PropagateContinuous(t);
                 else PropagateSpikes(t, 0, _spikes);
             }
@@ -231,6 +236,7 @@ public sealed class LayerEngine
             var before = spikes.Count;
             _partitioned!.StepRange(step, input, spikes, from, to);
             counts.Add(spikes.Count - before);
+            if (_probes.Count > 0) SampleProbes(step, from, to);
         }
     }
 
@@ -249,6 +255,68 @@ public sealed class LayerEngine
                 offsets[q] += count;
             }
             PropagateSpikes(t + c, part, fired);
+        }
+    }
+
+    /// <summary>Probes on this layer, in the order they were added.</summary>
+    public IReadOnlyList<Probe> Probes => _probes;
+
+    /// <summary>Adds a probe; its samples come back from <see cref="TakeProbeWindows"/> after each <see cref="Evolve"/>.</summary>
+    public void AddProbe(Probe probe)
+    {
+        if (!Model.StateNames.Contains(probe.Variable))
+            throw new ArgumentException($"{Model.ClassName} has no state variable '{probe.Variable}'; it has {string.Join(", ", Model.StateNames)}");
+        foreach (var n in probe.Neurons)
+            if ((uint)n >= (uint)Model.Size) throw new ArgumentException($"probe neuron {n} outside 0..{Model.Size - 1}");
+        if (probe.EverySteps < 1) throw new ArgumentException("a probe samples at least every step");
+        _probes.Add(probe);
+        _probeValues = _probes.Select(_ => new List<double>()).ToArray();
+    }
+
+    /// <summary>The samples the probes took during the last <see cref="Evolve"/>.</summary>
+    public IReadOnlyList<ProbeWindow> TakeProbeWindows()
+    {
+        var windows = new List<ProbeWindow>();
+        for (var p = 0; p < _probes.Count; p++)
+        {
+            windows.Add(new ProbeWindow(p, _probeRowsOf[p], _probeValues[p].ToArray()));
+            _probeValues[p].Clear();
+        }
+        return windows;
+    }
+
+    /// <summary>Before a window: the steps each probe samples in it, and room for their values.</summary>
+    private void PrepareProbes(long first, int steps)
+    {
+        _probeRowsOf = new long[_probes.Count][];
+        for (var p = 0; p < _probes.Count; p++)
+        {
+            var probe = _probes[p];
+            var rows = new List<long>();
+            for (var t = first; t < first + steps; t++)
+                if (probe.IsDue(t)) rows.Add(t);
+            _probeRowsOf[p] = rows.ToArray();
+            _probeValues[p].Clear();
+            _probeValues[p].AddRange(new double[rows.Count * probe.Neurons.Length]);
+        }
+    }
+
+    /// <summary>After step <paramref name="t"/>: the due probes read their neurons in [from, to).</summary>
+    private void SampleProbes(long t, int from, int to)
+    {
+        for (var p = 0; p < _probes.Count; p++)
+        {
+            var probe = _probes[p];
+            if (!probe.IsDue(t)) continue;
+            var row = Array.BinarySearch(_probeRowsOf[p], t);
+            var view = Model.StateView(probe.Variable);
+            var values = _probeValues[p];
+            var baseIndex = row * probe.Neurons.Length;
+            for (var j = 0; j < probe.Neurons.Length; j++)
+            {
+                var n = probe.Neurons[j];
+                if (n >= from && n < to) values[baseIndex + j] = view[n];
+            }
         }
     }
 

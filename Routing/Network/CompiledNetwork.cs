@@ -23,6 +23,9 @@ public sealed class CompiledNetwork
         Warnings = warnings;
     }
 
+    /// <summary>State-variable probes, in file order.</summary>
+    public IReadOnlyList<CompiledProbe> Probes { get; init; } = [];
+
     public string Name { get; }
     public double Dt { get; }
     public double Duration { get; }
@@ -43,10 +46,17 @@ public sealed class CompiledNetwork
     /// The plain-loop engine of one layer: its model and incoming projections, with a delivery
     /// horizon of two windows (enough when each window's inputs are delivered just before it runs).
     /// </summary>
-    public LayerEngine CreateEngine(int layer, int? horizonSteps = null, KernelPool? pool = null) =>
-        new(Layers[layer].Model,
+    public LayerEngine CreateEngine(int layer, int? horizonSteps = null, KernelPool? pool = null)
+    {
+        var engine = new LayerEngine(Layers[layer].Model,
             IncomingOf(layer).Select(c => new Projection(c.Synapses, c.DelaySteps, c.Port, c.Recurrent)).ToList(),
             horizonSteps ?? 2 * Plan.WindowSteps, 0, pool);
+        foreach (var probe in ProbesOf(layer)) engine.AddProbe(probe.Probe);
+        return engine;
+    }
+
+    /// <summary>The probes on <paramref name="layer"/>, in file order (engine probe i is the i-th of these).</summary>
+    public IReadOnlyList<CompiledProbe> ProbesOf(int layer) => Probes.Where(p => p.Layer == layer).ToList();
 
     /// <summary>Number of synapses over all connections.</summary>
     public long SynapseCount => Connections.Sum(c => c.Synapses.Count);

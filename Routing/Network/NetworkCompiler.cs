@@ -104,8 +104,24 @@ public static class NetworkCompiler
         if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
         var maxSteps = (int)Math.Clamp(Math.Round(maxWindow / spec.Dt), 1, Math.Min(totalSteps, int.MaxValue / 4));
         var window = ChooseWindow(connections, layers, maxSteps);
+        var probes = new List<CompiledProbe>();
+        for (var i = 0; i < spec.Probes.Count; i++)
+        {
+            var p = spec.Probes[i];
+            var where = Where(p.Where, $"probes[{i}]");
+            if (!ids.TryGetValue(p.Layer, out var layer)) throw new NetworkSpecException($"{where}: unknown layer '{p.Layer}'");
+            var model = layers[layer].Model;
+            if (!model.StateNames.Contains(p.Variable))
+                throw new NetworkSpecException($"{where}: layer '{p.Layer}' ({model.ClassName}) has no state variable '{p.Variable}'; it has {string.Join(", ", model.StateNames)}");
+            var neurons = p.Neurons ?? Enumerable.Range(0, model.Size).ToArray();
+            foreach (var n in neurons)
+                if ((uint)n >= (uint)model.Size) throw new NetworkSpecException($"{where}: neuron {n} is outside layer '{p.Layer}' (0..{model.Size - 1})");
+            var every = p.Interval is { } interval ? (int)Math.Round(interval / spec.Dt) : 1;
+            if (every < 1) throw new NetworkSpecException($"{where}: interval must be at least one step ({spec.Dt} s)");
+            probes.Add(new CompiledProbe(i, layer, new Neurons.Runtime.Probe(p.Variable, neurons, every)));
+        }
         return new CompiledNetwork(spec.Name, spec.Dt, spec.Duration, spec.Seed, layers, connections,
-            new WindowPlan(totalSteps, window), warnings);
+            new WindowPlan(totalSteps, window), warnings) { Probes = probes };
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace EventSpike.Routing.Network;
 /// <summary>
 /// A network as its file describes it, before anything is built: the base step, the run's
 /// duration, the seed, layers, connections and which layers to record (all when null).
-/// <see cref="MaxWindow"/> caps the scheduler's window length in seconds (null: 10 ms).
+/// <see cref="Probes"/> records state variables; <see cref="MaxWindow"/> caps the scheduler's window length in seconds (null: 10 ms).
 /// </summary>
 public sealed record NetworkSpec(
     string Name,
@@ -13,4 +13,8 @@ public sealed record NetworkSpec(
     IReadOnlyList<LayerSpec> Layers,
     IReadOnlyList<ConnectionSpec> Connections,
     IReadOnlyList<string>? Record = null,
-    double? MaxWindow = null);
+    double? MaxWindow = null)
+{
+    /// <summary>State variables to record.</summary>
+    public IReadOnlyList<ProbeSpec> Probes { get; init; } = [];
+}
