@@ -22,6 +22,8 @@ public static class ModelCatalog
         [IafCondExp.TypeName] = (size, dt, p, streams) => new IafCondExp(size, dt, p, streams),
     };
 
+    static ModelCatalog() => Zoo.ZooCatalog.RegisterAll();
+
     /// <summary>Every known class name, sorted.</summary>
     public static IReadOnlyList<string> Names
     {
@@ -67,7 +69,9 @@ public static class ModelCatalog
         foreach (var (key, value) in dict)
             if (key is not "class_name" and not "size" and not "dt" && value is not null)
                 parameters[key] = JsonSerializer.SerializeToElement(value);
-        var n = size ?? dict["size"]?.GetValue<int>() ?? throw new ModelParameterException("size", "the dict has no size");
+        // A Rockpool dict has no size: 0 lets a model that carries its weights take it from them
+        // (models without weights refuse size 0).
+        var n = size ?? dict["size"]?.GetValue<int>() ?? 0;
         var step = dt ?? dict["dt"]?.GetValue<double>() ?? throw new ModelParameterException("dt", "the dict has no dt");
         return Create(type, n, step, new LayerParameters(parameters), streams);
     }
