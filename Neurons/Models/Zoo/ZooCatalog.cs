@@ -25,14 +25,28 @@ public static class ZooCatalog
         Add((name, size, dt, p, s) => new RecRateEulerJax(name, force: false, size, dt, p, s), "RecRateEulerJax");
         Add((name, size, dt, p, s) => new RecRateEulerJax(name, force: true, size, dt, p, s), "ForceRateEulerJax");
 
+        Add((name, size, dt, p, s) => new FFCLIAF(name, size, dt, p, s), "FFCLIAF");
+        Add((name, size, dt, p, s) => new RecCLIAF(name, size, dt, p, s), "RecCLIAF");
+        Add((name, size, dt, p, s) => new SoftMaxLayer(name, size, dt, p, s), "SoftMaxLayer");
+        Add((name, size, dt, p, s) => new FFUpDown(name, size, dt, p, s), "FFUpDown");
+
         Add((name, size, dt, p, s) => new SpikingActivation(name, size, dt, p, s), "SpikingActivation");
         Add((name, size, dt, p, s) => new Lowpass(name, size, dt, p, s), "Lowpass");
         Add((name, size, dt, p, s) => new Alpha(name, size, dt, p, s), "Alpha");
         Add((name, size, dt, p, s) => new TemporalAvgPool(name, size, dt, p, s), "TemporalAvgPool");
     }
 
+    private static IReadOnlyList<string> _names = [];
+
     /// <summary>Every class name this catalog registers.</summary>
-    public static IReadOnlyList<string> Names { get; private set; } = [];
+    public static IReadOnlyList<string> Names
+    {
+        get
+        {
+            _ = ModelCatalog.IsKnown(""); // runs ModelCatalog's static constructor, which registers the zoo
+            return _names;
+        }
+    }
 
     private delegate ILayerModel NamedFactory(string className, int size, double dt, LayerParameters p, Func<int, Random.Xoshiro256StarStar> streams);
 
@@ -42,7 +56,7 @@ public static class ZooCatalog
         {
             var n = name;
             ModelCatalog.Register((size, dt, p, streams) => factory(n, size, dt, p, streams), n);
-            Names = [.. Names, n];
+            _names = [.. _names, n];
         }
     }
 }
