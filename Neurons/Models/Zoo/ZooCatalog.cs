@@ -27,6 +27,7 @@ public static class ZooCatalog
 
         Add((name, size, dt, p, s) => new FFCLIAF(name, size, dt, p, s), "FFCLIAF");
         Add((name, size, dt, p, s) => new RecCLIAF(name, size, dt, p, s), "RecCLIAF");
+        Add((name, size, dt, p, s) => new RecDIAF(name, size, dt, p, s), "RecDIAF");
         Add((name, size, dt, p, s) => new SoftMaxLayer(name, size, dt, p, s), "SoftMaxLayer");
         Add((name, size, dt, p, s) => new FFUpDown(name, size, dt, p, s), "FFUpDown");
 

@@ -127,3 +127,66 @@ public class DigitalTests
         Assert.Equal([3, 3, 3, 4, 4, 4, 5, 5], Step(layer, 2, [-0.25]));
     }
 }
+
+public class RecDiafTests
+{
+    private static List<(int Step, int Channel)> RunDiaf(string json, double dt, int steps, Dictionary<int, int> events, out RecDIAF layer)
+    {
+        layer = (RecDIAF)Make("RecDIAF", 0, dt, json);
+        var run = Run(layer, steps, k =>
+        {
+            var x = new double[2];
+            if (events.TryGetValue(k, out var ch)) x[ch] = 1;
+            return [x];
+        });
+        return run.SelectMany((s, k) => s.Select(c => (k, c))).ToList();
+    }
+
+    private const string Weights = "\"weights_in\": [[16, 0, 0], [0, 0, 10]], \"weights_rec\": [[0, 5, 0], [0, 0, 0], [0, 0, 0]]";
+
+    [Fact]
+    public void Subtracting_variant_matches_Rockpool_test_digital_reservoirs()
+    {
+        // Event at 0.55 s on ch 0: neuron 0 fires at 0.55 and again at 0.56 (after its 10 ms refractory
+        // period; not a third time because of the leak); both reach neuron 1 40 ms later, which fires at 0.6.
+        // dt = 0.1 ms: the spike times fall in steps 5500, 5600 and 6000.
+        var spikes = RunDiaf($$"""{{{Weights}}, "v_thresh": 5, "v_reset": 0, "v_subtract": 5, "delay": 0.04, "refractory": 0.01, "tau_leak": 0.2, "leak": 1}""",
+            1e-4, 7000, new() { [5500] = 0 }, out var layer);
+        Assert.Equal([(5500, 0), (5600, 0), (6000, 1)], spikes);
+        layer.ResetState();
+        Assert.Equal(new double[3], layer.VMem);
+    }
+
+    [Fact]
+    public void Resetting_variant_matches_Rockpool_test_digital_reservoirs()
+    {
+        var spikes = RunDiaf($$"""{{{Weights}}, "v_thresh": 5, "v_reset": 0, "v_subtract": null, "delay": 0.04, "refractory": 0.01, "tau_leak": 0.2, "leak": 1}""",
+            1e-4, 7000, new() { [5500] = 0 }, out _);
+        Assert.Equal([(5500, 0)], spikes);
+    }
+
+    [Fact]
+    public void With_v_rest_the_leak_returns_every_potential_to_rest()
+    {
+        // Rockpool's third case: W_in = [[16,0,−10],[0,90,0]], θ = 50, dt = 1 ms, leak 1 every 20 ms towards v_rest = 0.
+        var layer = (RecDIAF)Make("RecDIAF", 0, 1e-3,
+            """{"weights_in": [[16, 0, -10], [0, 90, 0]], "weights_rec": [[0, 5, 0], [7, 0, 0], [1, 0, -4]], "v_thresh": 50, "v_reset": 0, "v_subtract": null, "delay": 0.04, "refractory": 0.01, "tau_leak": 0.02, "leak": 1, "v_rest": 0}""");
+        for (var k = 0; k < 900; k++)
+        {
+            var x = new double[2];
+            if (k == 550) x[0] = 1;
+            Step(layer, k, x);
+            if (k == 551) Assert.Equal([16.0, 0.0, -10.0], layer.VMem);
+        }
+        Assert.Equal(new double[3], layer.VMem);
+    }
+
+    [Fact]
+    public void Int8_state_saturates()
+    {
+        var layer = (RecDIAF)Make("RecDIAF", 0, 1e-3,
+            """{"weights_in": [[100, -100]], "weights_rec": [[0, 0], [0, 0]], "v_thresh": 1000, "tau_leak": 100}""");
+        Step(layer, 0, [2.0]);
+        Assert.Equal([127.0, -128.0], layer.VMem);
+    }
+}

@@ -42,6 +42,7 @@ public class RoundTripTests
         ["ForceRateEulerJax"] = (2, 1e-3, $$"""{"w_in": {{W23}}, "w_out": [[1, 0], [0, 1], [1, 1]], "tau": 0.02, "bias": 0.1, "noise_std": 0.1}"""),
         ["FFCLIAF"] = (3, 1e-3, $$"""{"weights": {{W23}}, "bias": -0.01, "v_thresh": 0.5, "v_subtract": 0.5, "monitor_id": [0, 1]}"""),
         ["RecCLIAF"] = (3, 1e-3, $$"""{"weights_in": {{W23}}, "weights_rec": {{R3}}, "v_thresh": 0.5, "v_subtract": null, "refractory": 0.002, "delay": 0.003, "tTauBias": 0.002, "bias": -0.01, "state_type": "float32"}"""),
+        ["RecDIAF"] = (3, 1e-3, $$"""{"weights_in": [[16, 0, 0], [0, 0, 10]], "weights_rec": [[0, 5, 0], [0, 0, 0], [0, 0, 0]], "v_thresh": 5, "v_subtract": 5, "delay": 0.0025, "refractory": 0.0015, "tau_leak": 0.01}"""),
         ["SoftMaxLayer"] = (3, 1e-3, $$"""{"weights": {{W23}}}"""),
         ["FFUpDown"] = (12, 1e-3, """{"weights": [2, 3], "tau_decay": 0.01, "noise_std": 0.01, "repeat_output": 2, "thr_up": 0.05}"""),
         ["SpikingActivation"] = (6, 1e-3, """{"activation": "tanh"}"""),
