@@ -60,6 +60,8 @@ public sealed class RecLifJax : ZooLayer
 
         var inputs = _wIn?.Rows ?? _neurons;
         Ports = [new InputPort("input", spikeInput ? PortKind.Spikes : PortKind.Current, inputs)];
+        foreach (var required in new[] { "tau_mem", "tau_syn" })
+            if (!p.Has(required)) throw new ModelParameterException(required, $"'{required}' is required (seconds)");
         TauMem = Positive(p.PerNeuron("tau_mem", double.NaN, _neurons), "tau_mem");
         TauSyn = Positive(p.PerNeuron("tau_syn", double.NaN, _neurons), "tau_syn");
         Bias = p.PerNeuron("bias", -1.0, _neurons);
