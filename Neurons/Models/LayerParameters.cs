@@ -94,6 +94,92 @@ public sealed class LayerParameters
             : throw new ModelParameterException(name, $"'{name}'[{i}] must be a number, got {Describe(item)}")).ToArray();
     }
 
+    /// <summary>
+    /// A weight matrix in Rockpool's layout, nested lists [pre][post] (M×N); a flat list is one row
+    /// and a number a 1×1 matrix (Rockpool coerces weights to at least 2-D). Null when absent or null.
+    /// </summary>
+    public Kernels.DenseMatrix? Matrix(string name)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var e) || e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind == JsonValueKind.Number) return new Kernels.DenseMatrix(1, 1, [e.GetDouble()]);
+        if (e.ValueKind != JsonValueKind.Array)
+            throw new ModelParameterException(name, $"'{name}' must be a matrix given as a list of rows, got {Describe(e)}");
+        var rows = e.EnumerateArray().ToList();
+        if (rows.Count == 0) return new Kernels.DenseMatrix(0, 0, []);
+        if (rows.All(r => r.ValueKind == JsonValueKind.Number))
+            return new Kernels.DenseMatrix(1, rows.Count, rows.Select(r => r.GetDouble()).ToArray());
+        var cols = -1;
+        var data = new List<double>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.ValueKind != JsonValueKind.Array)
+                throw new ModelParameterException(name, $"'{name}'[{i}] must be a list of numbers, got {Describe(row)}");
+            var n = row.GetArrayLength();
+            if (cols < 0) cols = n;
+            else if (n != cols)
+                throw new ModelParameterException(name, $"'{name}' is ragged: row 0 has {cols} values, row {i} has {n}");
+            var j = 0;
+            foreach (var item in row.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Number)
+                    throw new ModelParameterException(name, $"'{name}'[{i}][{j}] must be a number, got {Describe(item)}");
+                data.Add(item.GetDouble());
+                j++;
+            }
+        }
+        return new Kernels.DenseMatrix(rows.Count, cols, data.ToArray());
+    }
+
+    /// <summary>A JSON boolean.</summary>
+    public bool Bool(string name, bool fallback)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var e) || e.ValueKind == JsonValueKind.Null) return fallback;
+        return e.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new ModelParameterException(name, $"'{name}' must be true or false, got {Describe(e)}"),
+        };
+    }
+
+    /// <summary>A string; <paramref name="fallback"/> when absent or null.</summary>
+    public string Text(string name, string fallback)
+    {
+        _read.Add(name);
+        if (!_values.TryGetValue(name, out var e) || e.ValueKind == JsonValueKind.Null) return fallback;
+        if (e.ValueKind != JsonValueKind.String)
+            throw new ModelParameterException(name, $"'{name}' must be a string, got {Describe(e)}");
+        return e.GetString()!;
+    }
+
+    /// <summary>True when the parameter is given as JSON null (Rockpool's None).</summary>
+    public bool IsNull(string name)
+    {
+        _read.Add(name);
+        return _values.TryGetValue(name, out var e) && e.ValueKind == JsonValueKind.Null;
+    }
+
+    /// <summary>
+    /// Like <see cref="PerNeuron"/>, for parameters where Rockpool accepts None: null when given as
+    /// null, or when absent and <paramref name="fallback"/> is null.
+    /// </summary>
+    public double[]? PerNeuronOrNull(string name, double? fallback, int size)
+    {
+        if (IsNull(name)) return null;
+        if (!_values.ContainsKey(name) && fallback is null) return null;
+        return PerNeuron(name, fallback ?? 0, size);
+    }
+
+    /// <summary>The raw JSON value (for parameters with several accepted forms); null when absent.</summary>
+    public JsonElement? Raw(string name)
+    {
+        _read.Add(name);
+        return _values.TryGetValue(name, out var e) ? e : null;
+    }
+
     /// <summary>Throws for any parameter the model never asked for, listing those it knows.</summary>
     public void ThrowIfUnknown(string modelName)
     {

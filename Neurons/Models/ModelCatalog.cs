@@ -22,6 +22,10 @@ public static class ModelCatalog
         [IafCondExp.TypeName] = (size, dt, p, streams) => new IafCondExp(size, dt, p, streams),
     };
 
+    private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
+
+    static ModelCatalog() => Zoo.ZooCatalog.RegisterAll();
+
     /// <summary>Every known class name, sorted.</summary>
     public static IReadOnlyList<string> Names
     {
@@ -65,9 +69,11 @@ public static class ModelCatalog
         var type = dict["class_name"]?.GetValue<string>() ?? throw new ModelParameterException("class_name", "the dict has no class_name");
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (key, value) in dict)
-            if (key is not "class_name" and not "size" and not "dt" && value is not null)
-                parameters[key] = JsonSerializer.SerializeToElement(value);
-        var n = size ?? dict["size"]?.GetValue<int>() ?? throw new ModelParameterException("size", "the dict has no size");
+            if (key is not "class_name" and not "size" and not "dt")
+                parameters[key] = value is null ? NullElement : JsonSerializer.SerializeToElement(value); // null: Rockpool's None
+        // A Rockpool dict has no size: 0 lets a model that carries its weights take it from them
+        // (models without weights refuse size 0).
+        var n = size ?? dict["size"]?.GetValue<int>() ?? 0;
         var step = dt ?? dict["dt"]?.GetValue<double>() ?? throw new ModelParameterException("dt", "the dict has no dt");
         return Create(type, n, step, new LayerParameters(parameters), streams);
     }
