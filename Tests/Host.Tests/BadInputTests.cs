@@ -48,7 +48,7 @@ public class BadInputTests
     [Fact]
     public void Unknown_layer_type_lists_the_known_ones() =>
         AssertBadInput(Run("run", Network(Good.Replace("\"LIF\"", "\"LIFF\"")), "--out", TempDir()),
-            "layers[1]", "'lif'", "unknown layer type 'LIFF'", "known: LIF, PoissonSource");
+            "layers[1]", "'lif'", "unknown layer type 'LIFF'", "known: ", "PoissonSource", "RecIAFSpkInTorch");
 
     [Fact]
     public void A_connection_naming_an_unknown_layer() =>

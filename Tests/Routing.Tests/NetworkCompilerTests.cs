@@ -61,7 +61,9 @@ public class NetworkCompilerTests
     {
         var e = Assert.Throws<NetworkSpecException>(() => NetworkCompiler.Compile(Spec([Layer("a", "LIFF", 2)], [])));
         Assert.Contains("unknown layer type 'LIFF'", e.Message);
-        Assert.Contains("LIF, PoissonSource", e.Message);
+        Assert.Contains("known: ", e.Message);
+        Assert.Contains("PoissonSource", e.Message);
+        Assert.Contains("RecLIFJax", e.Message);
     }
 
     [Fact]
