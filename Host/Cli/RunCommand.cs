@@ -54,6 +54,11 @@ public static class RunCommand
         spec = spec with { Seed = seed, Duration = duration };
         if (dt is { } step) spec = spec with { Dt = step };
         spec = InputFiles.Apply(spec, inputs);
+        if (double.IsNaN(spec.Duration))
+            spec = spec with
+            {
+                Duration = InputFiles.LatestEnd(inputs) ?? throw new InputException($"{networkPath}: a Rockpool network file has no duration; give --duration or an --input file"),
+            };
         var threads = (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount);
         var credit = (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? 4);
         var outDir = resumeDir ?? a.Value("out") ?? "out";

@@ -61,6 +61,20 @@ public static class InputFiles
         return spec with { Layers = layers, Connections = connections, Record = record };
     }
 
+    /// <summary>The latest t_stop among the input files (Rockpool's default evolve duration), or null without inputs.</summary>
+    public static double? LatestEnd(IReadOnlyList<string> inputs)
+    {
+        double? end = null;
+        foreach (var input in inputs)
+        {
+            var eq = input.IndexOf('=');
+            if (eq <= 0) continue;
+            var t = Load(input[(eq + 1)..]).TStop;
+            end = end is null ? t : Math.Max(end.Value, t);
+        }
+        return end;
+    }
+
     private static TimeSeries Load(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: input file not found");

@@ -49,9 +49,7 @@ public static class NetworkFile
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Error(path, "", "the network must be a JSON object");
-            if (root.TryGetProperty("layers", out var ls) && ls.ValueKind == JsonValueKind.Array &&
-                ls.EnumerateArray().Any(l => l.ValueKind == JsonValueKind.Object && l.TryGetProperty("class_name", out _)))
-                throw Error(path, "layers", "this is a Rockpool Network.save file; reading that layout is not supported yet");
+            if (RockpoolNetworkFile.Matches(root)) return RockpoolNetworkFile.Parse(root, path);
             CheckKeys(root, TopKeys, path, "");
             var name = OptionalString(root, "name", path, "") ?? Path.GetFileNameWithoutExtension(path);
             var dt = RequiredNumber(root, "dt", path, "");

@@ -31,7 +31,7 @@ public static class NetworkCompiler
             var where = Where(l.Where, $"layers[{i}]");
             if (string.IsNullOrWhiteSpace(l.Name)) throw new NetworkSpecException($"{where}: a layer needs a name");
             if (!ids.TryAdd(l.Name, i)) throw new NetworkSpecException($"{where}: layer name '{l.Name}' is used twice");
-            if (l.Size <= 0) throw new NetworkSpecException($"{where} '{l.Name}': size must be > 0, got {l.Size}");
+            if (l.Size < 0) throw new NetworkSpecException($"{where} '{l.Name}': size must be > 0, got {l.Size}");
             if (l.Prebuilt is null && !ModelCatalog.IsKnown(l.Type))
                 throw new NetworkSpecException(
                     $"{where} '{l.Name}': unknown layer type '{l.Type}'; known: {string.Join(", ", ModelCatalog.Names)}");
@@ -56,6 +56,7 @@ public static class NetworkCompiler
             {
                 throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}' ({l.Type}): {e.Message}");
             }
+            if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
             layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)));
         }
 
