@@ -13,7 +13,7 @@ public static class NetworkFile
 {
     private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record", "probes"];
     private static readonly string[] ProbeKeys = ["layer", "variable", "neurons", "interval"];
-    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description"];
+    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt"];
     private static readonly string[] ConnectionKeys = ["from", "to", "weights", "delay", "port", "description"];
 
     public static NetworkSpec Load(string path)
@@ -76,7 +76,8 @@ public static class NetworkFile
                     if (ps.ValueKind != JsonValueKind.Object) throw Error(path, where + ".params", "params must be an object");
                     foreach (var p in ps.EnumerateObject()) parameters[p.Name] = p.Value.Clone();
                 }
-                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}" });
+                double? layerDt = l.TryGetProperty("dt", out _) ? RequiredNumber(l, "dt", path, where + ".") : null;
+                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt });
                 i++;
             }
 

@@ -10,7 +10,8 @@ namespace EventSpike.Host.NetworkFiles;
 /// optional forced <c>dt</c> and <c>input_layer_name</c>), or a single layer's <c>to_dict</c>
 /// (<c>save_layer</c>). Each pre-layer feeds its layer one-to-one with weight 1 (the layer applies
 /// its own weights, as in Rockpool); the external input comes from <c>--input LAYER=FILE</c>.
-/// Rockpool files carry no duration: <c>--duration</c>, or the input file's end, gives it.
+/// Rockpool files carry no duration: <c>--duration</c>, or the input file's end, gives it. Layers with
+/// different dt run at their own multiple of the finest one.
 /// </summary>
 public static class RockpoolNetworkFile
 {
@@ -39,22 +40,35 @@ public static class RockpoolNetworkFile
             if (e.TryGetProperty("dt", out var dt) && dt.ValueKind == JsonValueKind.Number) dts.Add(dt.GetDouble());
             var parameters = e.EnumerateObject().Where(p => !StructureKeys.Contains(p.Name) && p.Name != "dt")
                 .ToDictionary(p => p.Name, p => p.Value.Clone());
-            layers.Add(new LayerSpec(name, type, 0, parameters) { Where = $"{path}: {(where == "" ? "layer" : where)}" });
+            layers.Add(new LayerSpec(name, type, 0, parameters)
+            {
+                Where = $"{path}: {(where == "" ? "layer" : where)}",
+                Dt = e.TryGetProperty("dt", out var ldt) && ldt.ValueKind == JsonValueKind.Number ? ldt.GetDouble() : null,
+            });
             if (Text(e, "pre_layer_name", path, where) is { } pre)
                 connections.Add(new ConnectionSpec(pre, name, JsonSerializer.SerializeToElement(new { generator = "one_to_one", weight = 1.0 }), 0.0, null)
                 {
                     Where = $"{path}: {where}.pre_layer_name",
                 });
         }
-        double networkDt;
-        if (root.TryGetProperty("dt", out var forced) && forced.ValueKind == JsonValueKind.Number) networkDt = forced.GetDouble();
-        else if (dts.Count == 0) throw Error(path, "", "no layer gives a dt; pass --dt");
-        else networkDt = dts[0];
-        foreach (var d in dts)
-            if (Math.Abs(d - networkDt) > 1e-5 * networkDt)
-                throw Error(path, "", $"layers run at different dt ({string.Join(", ", dts.Distinct())} s); networks of several rates are not supported yet");
+        if (dts.Count == 0 && !(root.TryGetProperty("dt", out var only) && only.ValueKind == JsonValueKind.Number))
+            throw Error(path, "", "no layer gives a dt; pass --dt");
+        // Rockpool counts dts in units of 1e-7 s; the clock runs at their greatest common divisor,
+        // each layer at its own multiple of it.
+        var units = dts.Select(d => (long)Math.Round(d / 1e-7)).ToList();
+        var gcd = units.Count == 0 ? 0 : units.Aggregate(Gcd);
+        var networkDt = gcd > 0 ? gcd * 1e-7 : root.GetProperty("dt").GetDouble();
+        if (root.TryGetProperty("dt", out var forced) && forced.ValueKind == JsonValueKind.Number)
+            foreach (var d in dts)
+            {
+                var ratio = forced.GetDouble() / d;
+                if (Math.Abs(ratio - Math.Round(ratio)) > 1e-5 * ratio)
+                    throw Error(path, "dt", $"the forced network dt {forced.GetDouble()} s is not a multiple of a layer's dt {d} s");
+            }
         return new NetworkSpec(Path.GetFileNameWithoutExtension(path), networkDt, double.NaN, 0, layers, connections);
     }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
     private static string? Text(JsonElement e, string key, string path, string where)
     {

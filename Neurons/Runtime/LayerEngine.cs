@@ -51,8 +51,12 @@ public sealed class LayerEngine
     /// <param name="horizonSteps">How far past the current step a delivered source step may be (external projections); its input may land that far plus the delay ahead.</param>
     /// <param name="startStep">The first step to integrate.</param>
     /// <param name="pool">Cores to split the layer over; null or one worker: not split.</param>
-    public LayerEngine(ILayerModel model, IReadOnlyList<Projection> projections, int horizonSteps, long startStep = 0, KernelPool? pool = null)
+    /// <param name="stepMultiple">The model's step in base steps: a layer with dt = m·(base dt) integrates once every m base steps (spikes of those m steps summed, a continuous input read at the first), and emits at the last of them.</param>
+    public LayerEngine(ILayerModel model, IReadOnlyList<Projection> projections, int horizonSteps, long startStep = 0, KernelPool? pool = null,
+        int stepMultiple = 1)
     {
+        if (stepMultiple < 1) throw new ArgumentOutOfRangeException(nameof(stepMultiple));
+        StepMultiple = stepMultiple;
         if (horizonSteps < 1) throw new ArgumentOutOfRangeException(nameof(horizonSteps));
         Model = model;
         _projections = projections.ToArray();
@@ -86,7 +90,7 @@ public sealed class LayerEngine
         _portInput = new double[model.Ports.Count][];
 
         _partitioned = model as IPartitionedModel;
-        _ranges = Partition(model, pool?.Workers ?? 1);
+        _ranges = stepMultiple > 1 ? [(0, model.Size)] : Partition(model, pool?.Workers ?? 1);
         if (_ranges.Length > 1) _pool = pool;
         _partSpikes = _ranges.Select(_ => new List<int>()).ToArray();
         _partCounts = _ranges.Select(_ => new List<int>()).ToArray();
@@ -111,6 +115,9 @@ public sealed class LayerEngine
 
     /// <summary>The next step to integrate.</summary>
     public long Step { get; private set; }
+
+    /// <summary>Base steps per model step (1 unless the layer runs at a multiple of the network's dt).</summary>
+    public int StepMultiple { get; }
 
     public IReadOnlyList<Projection> Projections => _projections;
 
@@ -166,7 +173,20 @@ public sealed class LayerEngine
         {
             var t = Step;
             _spikes.Clear();
-            if (_pool is null)
+            if (StepMultiple > 1)
+            {
+                // A slow layer: nothing happens until the last base step of its own step.
+                if ((t + 1) % StepMultiple == 0)
+                {
+                    GatherBlock(t + 1 - StepMultiple);
+                    Model.Step((t + 1) / StepMultiple - 1, _portInput, _spikes);
+                    if (continuous) PropagateContinuous(t);
+                    else PropagateSpikes(t, 0, _spikes);
+                    for (var b = t + 1 - StepMultiple; b < t; b++) ClearRows(b);
+                }
+                if (_probes.Count > 0) SampleProbes(t, 0, Model.Size);
+            }
+            else if (_pool is null)
             {
                 GatherPorts(t);
                 Model.Step(t, _portInput, _spikes);
@@ -198,7 +218,8 @@ public sealed class LayerEngine
                 k += chunk - 1;
                 continue;
             }
-            ClearRows(t);
+            // A slow layer's rows wait until the last base step of its step has read them.
+            if (StepMultiple == 1 || (t + 1) % StepMultiple == 0) ClearRows(t);
             spikes?.AddStep(_spikes);
             if (continuous) samples?.AddStep(Model.Output);
             Step = t + 1;
@@ -389,6 +410,26 @@ public sealed class LayerEngine
                 _portInput[port] = _portSum[port];
                 SumPort(port, t, 0, _portSum[port].Length);
             }
+        }
+    }
+
+    /// <summary>For a slow layer: the input of the base steps [first, first + m): spikes summed, continuous values of the first step.</summary>
+    private void GatherBlock(long first)
+    {
+        for (var port = 0; port < _portProjections.Length; port++)
+        {
+            var sum = _portSum[port];
+            Array.Clear(sum);
+            _portInput[port] = sum;
+            var spikes = Model.Ports[port].Kind == PortKind.Spikes;
+            foreach (var i in _portProjections[port])
+                for (var b = first; b < first + (spikes ? StepMultiple : 1); b++)
+                {
+                    var slot = (int)(b % _ringRows[i]);
+                    if (!_dirty[i][slot]) continue;
+                    var row = _rings[i][slot];
+                    for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+                }
         }
     }
 

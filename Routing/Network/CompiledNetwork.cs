@@ -50,7 +50,7 @@ public sealed class CompiledNetwork
     {
         var engine = new LayerEngine(Layers[layer].Model,
             IncomingOf(layer).Select(c => new Projection(c.Synapses, c.DelaySteps, c.Port, c.Recurrent)).ToList(),
-            horizonSteps ?? 2 * Plan.WindowSteps, 0, pool);
+            horizonSteps ?? 2 * Plan.WindowSteps, 0, pool, Layers[layer].StepMultiple);
         foreach (var probe in ProbesOf(layer)) engine.AddProbe(probe.Probe);
         return engine;
     }

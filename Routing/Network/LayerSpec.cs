@@ -9,6 +9,9 @@ public sealed record LayerSpec(string Name, string Type, int Size, IReadOnlyDict
     /// <summary>Where the layer stands in the file, for messages (e.g. <c>layers[2]</c>).</summary>
     public string Where { get; init; } = "";
 
+    /// <summary>The layer's own step (seconds), a whole multiple of the network's dt; null: the network's.</summary>
+    public double? Dt { get; init; }
+
     /// <summary>A model built by the caller (e.g. the replay of an input file) used instead of <see cref="Type"/>'s catalog entry.</summary>
     public ILayerModel? Prebuilt { get; init; }
 }

@@ -46,10 +46,18 @@ public static class NetworkCompiler
         {
             var l = spec.Layers[i];
             ILayerModel model;
+            var multiple = 1;
+            if (l.Dt is { } layerDt)
+            {
+                var ratio = layerDt / spec.Dt;
+                multiple = (int)Math.Round(ratio);
+                if (!(layerDt > 0) || multiple < 1 || Math.Abs(ratio - multiple) > 1e-5 * ratio)
+                    throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': dt {layerDt} s is not a whole multiple of the network's dt {spec.Dt} s");
+            }
             try
             {
                 var name = l.Name;
-                model = l.Prebuilt ?? ModelCatalog.Create(l.Type, l.Size, spec.Dt, new LayerParameters(l.Parameters),
+                model = l.Prebuilt ?? ModelCatalog.Create(l.Type, l.Size, multiple * spec.Dt, new LayerParameters(l.Parameters),
                     block => StreamSeed.Generator(spec.Seed, "layer:" + name, block));
             }
             catch (ModelParameterException e)
@@ -57,7 +65,7 @@ public static class NetworkCompiler
                 throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}' ({l.Type}): {e.Message}");
             }
             if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
-            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)));
+            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple });
         }
 
         var connections = new List<ConnectionTable>();
@@ -105,6 +113,15 @@ public static class NetworkCompiler
         if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
         var maxSteps = (int)Math.Clamp(Math.Round(maxWindow / spec.Dt), 1, Math.Min(totalSteps, int.MaxValue / 4));
         var window = ChooseWindow(connections, layers, maxSteps);
+        // Windows hold whole steps of every layer: a multiple of the least common multiple of their step multiples.
+        var lcm = layers.Select(l => (long)l.StepMultiple).Aggregate(1L, (a, b) => a / Gcd(a, b) * b);
+        if (lcm > 1)
+        {
+            if (lcm > window && window < maxSteps && connections.Any(c => c.From != c.To))
+                throw new NetworkSpecException(
+                    $"the layers' steps need windows of {lcm} base steps, but a cycle between layers allows at most {window}; give the cycle a longer delay");
+            window = (int)Math.Max(lcm, window / lcm * lcm);
+        }
         var probes = new List<CompiledProbe>();
         for (var i = 0; i < spec.Probes.Count; i++)
         {
@@ -177,6 +194,8 @@ public static class NetworkCompiler
             return null;
         }
     }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
     private static string Where(string given, string fallback) => string.IsNullOrEmpty(given) ? fallback : given;
 }
