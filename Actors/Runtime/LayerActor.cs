@@ -63,6 +63,24 @@ public sealed class LayerActor : ReceiveActor
         });
         Receive<SpikeBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
         Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
+        Receive<DrainInputs>(_ =>
+        {
+            try
+            {
+                for (var i = 0; i < _inputs.Count; i++)
+                    while (_pending[i].Count > 0)
+                        switch (_pending[i].Dequeue())
+                        {
+                            case SpikeBatch b: _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons); break;
+                            case ContinuousBatch c: _engine.DeliverSamples(_inputs[i].Projection, c.StartStep, c.Channels, c.Samples); break;
+                        }
+                Sender.Tell(new InputsDrained(_layer));
+            }
+            catch (Exception e)
+            {
+                Sender.Tell(new RunFailed($"layer {_layer} could not keep its inputs past the end: {e.Message}", _plan.TotalSteps));
+            }
+        });
         Receive<WindowGranted>(g =>
         {
             _granted = g.Window;

@@ -65,9 +65,14 @@ public static class LocalRunner
             foreach (var layer in network.Layers)
             {
                 var inputs = inputsOf[layer.Id];
-                var engine = network.CreateEngine(layer.Id, pool: pool);
                 var state = resume?.Layers[layer.Id];
-                if (state is null) engine.Reset(); // a compiled network may be run more than once
+                var engine = options.Engines?[layer.Id] ?? network.CreateEngine(layer.Id, pool: pool);
+                if (options.Engines is not null)
+                {
+                    if (engine.Step != plan.FirstStep)
+                        throw new InvalidOperationException($"layer {layer.Name}'s engine is at step {engine.Step}, the run starts at {plan.FirstStep}");
+                }
+                else if (state is null) engine.Reset(); // a compiled network may be run more than once
                 else
                     engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
                 var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)

@@ -22,6 +22,12 @@ public sealed record RunOptions(int Credit = 4, int Threads = 0, Action<long>? P
     /// <summary>Fail the run, naming who it waits on, when no window finishes for this long (seconds; 0: never).</summary>
     public double WatchdogSeconds { get; init; } = 60;
 
+    /// <summary>
+    /// Engines to run instead of fresh ones built from the network (one per layer, in layer order):
+    /// they continue from their current step and keep their state; the plan must start at that step.
+    /// </summary>
+    public IReadOnlyList<Neurons.Runtime.LayerEngine>? Engines { get; init; }
+
     /// <summary>Told the path of each checkpoint written.</summary>
     public Action<string>? CheckpointWritten { get; init; }
 }

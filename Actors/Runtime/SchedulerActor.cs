@@ -39,6 +39,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private double _lagSum, _lagMax;
     private long _lagCount;
     private bool _recordingFinished;
+    private int _drained;
 
     /// <param name="plan">The windows.</param>
     /// <param name="consumers">For each layer, the layers it feeds (itself excluded).</param>
@@ -187,6 +188,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         if (_done.All(d => d == _plan.WindowCount - 1))
         {
             _recorder.Tell(new FinishRecording());
+            foreach (var layer in _layers) layer.Tell(new DrainInputs());
             Become(Finishing);
         }
     }
@@ -244,6 +246,11 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             _checkpointsWritten++;
             TryComplete();
         });
+        Receive<InputsDrained>(_ =>
+        {
+            _drained++;
+            TryComplete();
+        });
         Receive<RunFailed>(failed =>
         {
             _requester.Tell(failed with { StepsReached = _plan.TotalSteps });
@@ -253,7 +260,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
 
     private void TryComplete()
     {
-        if (!_recordingFinished || _checkpointsWritten < ExpectedCheckpoints(_firstWindow)) return;
+        if (!_recordingFinished || _drained < _layers.Count || _checkpointsWritten < ExpectedCheckpoints(_firstWindow)) return;
         _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats)
         {
             RealtimeLag = _pace is null ? null : (_lagCount > 0 ? _lagSum / _lagCount : 0, _lagMax),

@@ -44,7 +44,7 @@ public sealed class LayerEngine
     private readonly List<Probe> _probes = new();
     private List<double>[] _probeValues = [];
     private long[][] _probeRowsOf = [];
-    private readonly IPartitionedModel? _partitioned;
+    private IPartitionedModel? _partitioned;
 
     /// <param name="model">The neurons.</param>
     /// <param name="projections">Incoming connections, in the network's fixed order.</param>
@@ -111,7 +111,22 @@ public sealed class LayerEngine
         Step = startStep;
     }
 
-    public ILayerModel Model { get; }
+    public ILayerModel Model { get; private set; }
+
+    /// <summary>
+    /// Puts <paramref name="model"/> in place of the current model (a parameter changed between
+    /// runs): the connections, the rings and the clock stay; the new model must have the same size
+    /// and ports.
+    /// </summary>
+    public void ReplaceModel(ILayerModel model)
+    {
+        if (model.Size != Model.Size || model.OutputKind != Model.OutputKind ||
+            !model.Ports.Select(p => (p.Kind, p.Width)).SequenceEqual(Model.Ports.Select(p => (p.Kind, p.Width))))
+            throw new ArgumentException($"the new {model.ClassName} does not have the size and ports of the current {Model.ClassName}");
+        if (_partitioned is not null && model is not IPartitionedModel) throw new ArgumentException("the new model cannot be split like the current one");
+        Model = model;
+        _partitioned = model as IPartitionedModel;
+    }
 
     /// <summary>The next step to integrate.</summary>
     public long Step { get; private set; }

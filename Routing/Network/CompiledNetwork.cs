@@ -58,6 +58,10 @@ public sealed class CompiledNetwork
     /// <summary>The probes on <paramref name="layer"/>, in file order (engine probe i is the i-th of these).</summary>
     public IReadOnlyList<CompiledProbe> ProbesOf(int layer) => Probes.Where(p => p.Layer == layer).ToList();
 
+    /// <summary>The same network with another window plan (e.g. a run that continues from step <c>plan.FirstStep</c>).</summary>
+    public CompiledNetwork WithPlan(WindowPlan plan) =>
+        new(Name, Dt, (plan.TotalSteps - plan.FirstStep) * Dt, Seed, Layers, Connections, plan, Warnings) { Probes = Probes };
+
     /// <summary>Number of synapses over all connections.</summary>
     public long SynapseCount => Connections.Sum(c => c.Synapses.Count);
 }

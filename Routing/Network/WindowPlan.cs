@@ -1,14 +1,15 @@
 namespace EventSpike.Routing.Network;
 
 /// <summary>
-/// How a run of <see cref="TotalSteps"/> steps is cut into windows of <see cref="WindowSteps"/>
-/// steps (the last may be shorter), and which window of a sender a receiver needs.
+/// How steps [<see cref="FirstStep"/>, <see cref="TotalSteps"/>) are cut into windows of
+/// <see cref="WindowSteps"/> steps (the last may be shorter), and which window of a sender a
+/// receiver needs. A run that continues an earlier one (the Network API) starts past step 0.
 /// </summary>
-public sealed record WindowPlan(long TotalSteps, int WindowSteps)
+public sealed record WindowPlan(long TotalSteps, int WindowSteps, long FirstStep = 0)
 {
-    public long WindowCount => (TotalSteps + WindowSteps - 1) / WindowSteps;
+    public long WindowCount => (TotalSteps - FirstStep + WindowSteps - 1) / WindowSteps;
 
-    public long StartOf(long window) => window * WindowSteps;
+    public long StartOf(long window) => FirstStep + window * WindowSteps;
 
     public int StepsIn(long window) => (int)Math.Min(WindowSteps, TotalSteps - StartOf(window));
 
@@ -20,9 +21,9 @@ public sealed record WindowPlan(long TotalSteps, int WindowSteps)
     public long RequiredSenderWindow(long window, int delaySteps)
     {
         var lastStep = Math.Min(StartOf(window) + StepsIn(window), TotalSteps) - 1 - delaySteps;
-        if (lastStep < 0) return -1;
-        return Math.Min(lastStep / WindowSteps, WindowCount - 1);
+        if (lastStep < FirstStep) return -1;
+        return Math.Min((lastStep - FirstStep) / WindowSteps, WindowCount - 1);
     }
 
-    public long WindowOf(long step) => step / WindowSteps;
+    public long WindowOf(long step) => (step - FirstStep) / WindowSteps;
 }

@@ -26,7 +26,9 @@ public class SchedulerProtocolTests : TestKit
             layer.ExpectNoMsg(Quiet);
             scheduler.Tell(new WindowDone(0, w, 0, 0, 0));
         }
-        layer.ExpectNoMsg(Quiet); // no window past the end
+        layer.ExpectMsg<DrainInputs>(); // no window past the end: waiting inputs go into the engine
+        layer.Reply(new InputsDrained(0));
+        layer.ExpectNoMsg(Quiet);
         recorder.ExpectMsg<FinishRecording>();
         recorder.Reply(new RecordingFinished());
         var done = ExpectMsg<RunCompleted>();
