@@ -36,6 +36,7 @@ public sealed class LayerActor : ReceiveActor
     private long _next;
     private long _grantedAt;
     private long _checkpointed = -1;
+    private long _forced = -1;
     private long _spikes;
     private int _maxQueued;
     private double _computeSeconds, _waitSeconds;
@@ -63,6 +64,11 @@ public sealed class LayerActor : ReceiveActor
         });
         Receive<SpikeBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
         Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep));
+        Receive<CheckpointAt>(c =>
+        {
+            _forced = c.Window;
+            TryRun();
+        });
         Receive<DrainInputs>(_ =>
         {
             try
@@ -133,6 +139,12 @@ public sealed class LayerActor : ReceiveActor
 
     private void TryRun()
     {
+        if (_checkpoints is not null && _forced == _next && _checkpointed < _next && _received.Values.All(r => r >= _next - 1))
+        {
+            _checkpoints.Collector.Tell(new LayerCheckpointed(_next, Capture(_next)));
+            _checkpointed = _next;
+        }
+        if (_forced >= 0 && _next >= _forced) return;
         if (_next > _granted || _next >= _plan.WindowCount || !InputsReady(_next)) return;
         var window = _next;
         if (_checkpoints is not null && _checkpointed < window && _checkpoints.IsBoundary(window, _plan.WindowCount))

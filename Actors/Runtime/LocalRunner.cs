@@ -95,9 +95,17 @@ public static class LocalRunner
             }
             catch (OperationCanceledException)
             {
-                // Interrupted: close the outputs with the windows every recorded layer finished.
+                // Interrupted: with checkpoints, stop at a window every layer can reach and checkpoint
+                // there; then close the outputs with the windows every recorded layer finished.
+                string? checkpointPath = null;
+                if (checkpoints is not null)
+                {
+                    var answer = await scheduler.Ask<object>(new Interrupt(), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                    if (answer is CheckpointWritten written) checkpointPath = written.Path;
+                }
                 var closed = await recorder.Ask<object>(new FinishRecording(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-                return new RunResult(null, closed is RecordingFinished ? "interrupted" : "interrupted; outputs could not be closed",
+                var note = checkpointPath is null ? "" : $"; checkpoint {checkpointPath}";
+                return new RunResult(null, (closed is RecordingFinished ? "interrupted" : "interrupted; outputs could not be closed") + note,
                     true, 0, clock.Elapsed.TotalSeconds);
             }
             var wall = clock.Elapsed.TotalSeconds;

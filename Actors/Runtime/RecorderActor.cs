@@ -20,6 +20,7 @@ public sealed class RecorderActor : ReceiveActor
     private readonly Dictionary<int, Queue<object>> _pending;
     private readonly CheckpointSettings? _checkpoints;
     private long _window;
+    private long _forced = -1;
     private bool _failed;
 
     public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
@@ -40,6 +41,11 @@ public sealed class RecorderActor : ReceiveActor
             if (!_failed) Guarded(() => _sink.WriteProbe(b.Probe, b.Steps, b.Values));
         });
         Receive<BoundaryReached>(b => OnBoundary(b.Window));
+        Receive<CheckpointAt>(c =>
+        {
+            _forced = c.Window;
+            if (_window == _forced || _layers.Count == 0) MarkForced();
+        });
         Receive<FinishRecording>(_ =>
         {
             if (!_failed) Guarded(() =>
@@ -84,7 +90,14 @@ public sealed class RecorderActor : ReceiveActor
             _window++;
             if (_checkpoints is not null && _checkpoints.IsBoundary(_window, _plan.WindowCount))
                 _checkpoints.Collector.Tell(new RecorderCheckpointed(_window, _sink.Mark()));
+            if (_window == _forced) MarkForced();
         }
+    }
+
+    private void MarkForced()
+    {
+        if (_checkpoints is not null && !_checkpoints.IsBoundary(_forced, _plan.WindowCount))
+            _checkpoints.Collector.Tell(new RecorderCheckpointed(_forced, _sink.Mark()));
     }
 
     /// <summary>With no recorded layer the recorder still answers each checkpoint boundary (the scheduler tells it when one is reached).</summary>

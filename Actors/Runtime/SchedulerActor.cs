@@ -40,6 +40,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private long _lagCount;
     private bool _recordingFinished;
     private int _drained;
+    private long _stopAt = -1;
+    private IActorRef? _interrupter;
 
     /// <param name="plan">The windows.</param>
     /// <param name="consumers">For each layer, the layers it feeds (itself excluded).</param>
@@ -85,7 +87,11 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             for (var l = 0; l < _layers.Count; l++) TryGrant(l);
         });
         Receive<WindowDone>(OnWindowDone);
-        Receive<CheckpointWritten>(_ => _checkpointsWritten++);
+        Receive<CheckpointWritten>(w =>
+        {
+            _checkpointsWritten++;
+            if (w.Window == _stopAt) _interrupter?.Tell(w);
+        });
         Receive<CheckpointSettings>(c => _checkpoints = c);
         Receive<StallWatch>(w =>
         {
@@ -93,6 +99,19 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             Timers.StartPeriodicTimer("watchdog", WatchdogTick.Instance, TimeSpan.FromSeconds(Math.Min(0.2, w.TimeoutSeconds / 4)));
         });
         Receive<WatchdogTick>(_ => CheckStall());
+        Receive<Interrupt>(_ =>
+        {
+            var stop = _granted.Max() + 1;
+            if (_checkpoints is null || stop >= _plan.WindowCount)
+            {
+                Sender.Tell(new RunFailed("interrupted too close to the end to checkpoint", StepsDone()));
+                return;
+            }
+            _stopAt = stop;
+            _interrupter = Sender;
+            foreach (var layer in _layers) layer.Tell(new CheckpointAt(stop));
+            _recorder.Tell(new CheckpointAt(stop));
+        });
         Receive<PaceTick>(_ =>
         {
             _paceTimerSet = false;
@@ -197,7 +216,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private void TryGrant(int l)
     {
         var next = _done[l] + 1;
-        if (_granted[l] >= next || next >= _plan.WindowCount) return;
+        if (_granted[l] >= next || next >= _plan.WindowCount || (_stopAt >= 0 && next >= _stopAt)) return;
         foreach (var k in _consumers[l])
             if (_done[k] < next - _credit) return;
         if (_pace is not null)

@@ -64,6 +64,34 @@ public class ProcessTests
     }
 
     [Fact]
+    public async Task Ctrl_C_flushes_the_outputs_writes_a_checkpoint_and_exits_130_and_the_run_resumes_identically()
+    {
+        var reference = TempDir();
+        Assert.Equal(0, Exec("run", Example("reservoir.json"), "--duration", "1.5", "--out", reference, "--no-plot").Code);
+        var dir = TempDir();
+        string stderr;
+        using (var run = Start("run", Example("reservoir.json"), "--duration", "1.5", "--out", dir, "--no-plot", "--realtime", "--checkpoint-every", "100"))
+        {
+            var errors = run.StandardError.ReadToEndAsync();
+            Thread.Sleep(1000);
+            Assert.False(run.HasExited);
+            using (var kill = Process.Start("kill", ["-INT", run.Id.ToString()])) kill.WaitForExit();
+            Assert.True(run.WaitForExit(30_000));
+            Assert.Equal(130, run.ExitCode);
+            stderr = await errors;
+        }
+        Assert.Contains("checkpoint: ", stderr);
+        var rows = File.ReadAllLines(Path.Combine(dir, "spikes.csv"));
+        var full = File.ReadAllLines(Path.Combine(reference, "spikes.csv"));
+        Assert.True(rows.Length > 100 && rows.Length < full.Length);
+        Assert.Equal(full.Take(rows.Length), rows); // what was flushed is a valid prefix
+
+        var (code, _, err) = Exec("run", "--resume", dir, "--no-plot");
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "spikes.csv")), File.ReadAllBytes(Path.Combine(dir, "spikes.csv")));
+    }
+
+    [Fact]
     public void The_executable_runs_the_example_and_exits_0()
     {
         var dir = TempDir();
