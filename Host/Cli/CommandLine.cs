@@ -9,7 +9,8 @@ public static class CommandLine
     private const string Usage =
         "usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "       eventspike bench cuba|coba|brunel [--scale X] [--duration S] [--threads N]\n" +
-        "       (node, stream, device-server and inspect come in later versions)";
+        "       eventspike inspect FILE [--json] [--plot PNG]\n" +
+        "       (node, stream and device-server come in later versions)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
@@ -32,7 +33,8 @@ public static class CommandLine
             {
                 "run" => RunCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "bench" => Bench.BenchCommand.Execute(rest, stdout, stderr, interrupt.Token),
-                "node" or "stream" or "device-server" or "inspect" =>
+                "inspect" => InspectCommand.Execute(rest, stdout),
+                "node" or "stream" or "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
                 _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, stream, device-server, bench, inspect (eventspike --help)"),
             };

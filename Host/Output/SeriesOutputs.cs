@@ -14,10 +14,17 @@ public static class SeriesOutputs
         foreach (var layer in layers)
         {
             TimeSeries series = layer.Samples is { } samples
-                ? samples.Build(steps)
+                ? WholeRun(samples.Build(steps - 1))
                 : new TSEvent(layer.TimeSteps.Select(s => s * dt).ToArray(), layer.Neurons.ToArray(), false, 0.0, steps * dt, layer.Name, layer.Size);
             series.Save(Path.Combine(dir, FileName(layer.Name)));
         }
+    }
+
+    /// <summary>A continuous output spans the whole run, [0, n·dt], its samples stamped at the end of their steps.</summary>
+    private static TSContinuous WholeRun(TSContinuous series)
+    {
+        series.TStart = 0;
+        return series;
     }
 
     /// <summary>The layer's name made safe for a file name.</summary>

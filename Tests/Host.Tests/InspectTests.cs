@@ -1,0 +1,54 @@
+using System.Text.Json;
+using EventSpike.Neurons.Series;
+using Xunit;
+using static EventSpike.Host.Tests.HostRunner;
+
+namespace EventSpike.Host.Tests;
+
+public class InspectTests
+{
+    [Fact]
+    public void Inspect_json_describes_an_npz_series_on_one_line_and_plots_it()
+    {
+        var dir = TempDir();
+        var path = Path.Combine(dir, "events.npz");
+        new TSEvent([0.1, 0.2, 0.25], [0, 3, 1], tStart: 0, tStop: 0.5, name: "ev", numChannels: 4).Save(path);
+        var png = Path.Combine(dir, "events.png");
+        var (code, stdout, err) = Run("inspect", path, "--json", "--plot", png);
+        Assert.True(code == 0, err);
+        Assert.Single(stdout.Trim().Split('\n'));
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal("TSEvent", root.GetProperty("str_type").GetString());
+        Assert.Equal(4, root.GetProperty("num_channels").GetInt32());
+        Assert.Equal(0.0, root.GetProperty("t_start").GetDouble());
+        Assert.Equal(0.5, root.GetProperty("t_stop").GetDouble());
+        Assert.Equal(3, root.GetProperty("events").GetInt32());
+        var bytes = File.ReadAllBytes(png);
+        Assert.True(bytes.Length > 5000);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+    }
+
+    [Fact]
+    public void Inspect_json_lists_a_network_s_layers()
+    {
+        var (code, stdout, err) = Run("inspect", Example("reservoir.json"), "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(stdout);
+        var layers = doc.RootElement.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal("network", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(["input", "reservoir", "readout"], layers.Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal([100, 1000, 10], layers.Select(l => l.GetProperty("size").GetInt32()));
+    }
+
+    [Fact]
+    public void Inspect_refuses_bad_files_with_exit_2()
+    {
+        var bad = Path.Combine(TempDir(), "bad.npz");
+        File.WriteAllBytes(bad, [1, 2, 3, 4]);
+        var (code, _, err) = Run("inspect", bad, "--json");
+        Assert.Equal(2, code);
+        Assert.Contains(bad, err);
+        Assert.Equal(2, Run("inspect", "/nonexistent.npz").Code);
+    }
+}
