@@ -5,4 +5,4 @@ namespace EventSpike.Actors.Messages;
 /// (spikes whose delay carries them past the end of this run), so a later run on the same engines
 /// (the Network API) receives them. Answered with <see cref="InputsDrained"/>.
 /// </summary>
-public sealed record DrainInputs;
+public sealed record DrainInputs : Cluster.IClusterMessage;

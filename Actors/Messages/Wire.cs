@@ -6,4 +6,4 @@ namespace EventSpike.Actors.Messages;
 /// Tells a layer actor where its output goes: the consumer layers, the recorder when the layer is
 /// recorded, and where its probes' samples go (<paramref name="ProbeIds"/>[i] is the network id of its i-th probe).
 /// </summary>
-public sealed record Wire(IReadOnlyList<IActorRef> Consumers, IActorRef? Recorder, IActorRef? ProbeRecorder = null, IReadOnlyList<int>? ProbeIds = null);
+public sealed record Wire(IReadOnlyList<IActorRef> Consumers, IActorRef? Recorder, IActorRef? ProbeRecorder = null, IReadOnlyList<int>? ProbeIds = null) : Cluster.IClusterMessage;

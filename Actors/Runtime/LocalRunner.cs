@@ -32,10 +32,33 @@ public static class LocalRunner
         return overrides.WithFallback(baseConfig);
     }
 
+    /// <summary>
+    /// Creates the layer actors of a run somewhere (this process, or other nodes) and returns them in
+    /// layer order. <c>inputsOf</c>[l] lists layer l's external inputs.
+    /// </summary>
+    public delegate Task<IReadOnlyList<IActorRef>> LayerHosting(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> inputsOf);
+
     public static async Task<RunResult> RunAsync(CompiledNetwork network, ISpikeSink sink, RunOptions options, CancellationToken cancel = default)
     {
         var system = ActorSystem.Create("eventspike", LoadConfig(options.Threads, options.ExtraHocon));
         try
+        {
+            return await RunOnAsync(system, network, sink, options, null, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A layer stuck in its computation cannot stop; do not wait for it for ever.
+            await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs on an existing actor system: the scheduler, recorder and checkpoints here, the layers
+    /// where <paramref name="hosting"/> puts them (here when null).
+    /// </summary>
+    public static async Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
+        LayerHosting? hosting, CancellationToken cancel = default)
+    {
         {
             var plan = network.Plan;
             var resume = options.Resume;
@@ -62,7 +85,8 @@ public static class LocalRunner
                 scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
             var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
-            foreach (var layer in network.Layers)
+            if (hosting is not null) layers.AddRange(await hosting(scheduler, inputsOf).ConfigureAwait(false));
+            else foreach (var layer in network.Layers)
             {
                 var inputs = inputsOf[layer.Id];
                 var state = resume?.Layers[layer.Id];
@@ -115,11 +139,6 @@ public static class LocalRunner
                 RunFailed failed => new RunResult(null, failed.Reason, false, failed.StepsReached, wall),
                 _ => new RunResult(null, $"unexpected reply {outcome}", false, 0, wall),
             };
-        }
-        finally
-        {
-            // A layer stuck in its computation cannot stop; do not wait for it for ever.
-            await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
         }
     }
 }

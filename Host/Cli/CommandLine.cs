@@ -10,7 +10,9 @@ public static class CommandLine
         "usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "       eventspike bench cuba|coba|brunel [--scale X] [--duration S] [--threads N]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
-        "       (node, stream and device-server come in later versions)";
+        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...]\n" +
+        "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N]\n" +
+        "       (stream and device-server come in later versions)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
@@ -34,7 +36,8 @@ public static class CommandLine
                 "run" => RunCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "bench" => Bench.BenchCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "inspect" => InspectCommand.Execute(rest, stdout),
-                "node" or "stream" or "device-server" =>
+                "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt.Token),
+                "stream" or "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
                 _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, stream, device-server, bench, inspect (eventspike --help)"),
             };

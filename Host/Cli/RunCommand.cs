@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventSpike.Actors.Checkpoints;
+using EventSpike.Actors.Cluster;
+using EventSpike.Host.ClusterRuns;
 using EventSpike.Actors.Runtime;
 using EventSpike.Host.NetworkFiles;
 using EventSpike.Host.Output;
@@ -12,9 +14,9 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
-    private static readonly string[] NotYet = ["energy", "cluster", "seed-nodes", "min-nodes"];
+    private static readonly string[] NotYet = ["energy"];
 
     /// <summary>Options given again with --resume must say what the original run said.</summary>
     private static void CheckResumeOptions(ParsedArguments a, RunManifest m, string dir)
@@ -112,7 +114,29 @@ public static class RunCommand
             sink.Probes[probe.Id] = new ProbeRecording(network.Layers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
         options = options with { Progress = progress.Report };
-        var result = progress.RunAsync(() => LocalRunner.RunAsync(network, sink, options, cancel)).GetAwaiter().GetResult();
+        ClusterCoordinator? coordinator = null;
+        HostLayers? template = null;
+        if (a.Value("seed-nodes") is { } seedNodes)
+        {
+            if (checkpointEvery is not null || manifest is not null)
+                throw new InputException("run: checkpoints and --resume are not available for cluster runs in this version");
+            var extra = a.Value("cluster") is { } hocon
+                ? File.Exists(hocon) ? File.ReadAllText(hocon) : throw new InputException($"--cluster {hocon}: file not found")
+                : null;
+            coordinator = new ClusterCoordinator
+            {
+                Seeds = NodeCommand.Seeds(seedNodes, null),
+                MinNodes = (int)(a.Integer("min-nodes", 1) ?? 1),
+                JoinTimeout = TimeSpan.FromSeconds(a.Seconds("join-timeout") ?? 30),
+                ExtraHocon = extra,
+            };
+            template = new HostLayers(File.ReadAllText(networkPath), networkPath, seed, network.Duration, dt, inputs, [], threads, Akka.Actor.ActorRefs.Nobody);
+        }
+        else if (a.Value("cluster") is not null || a.Value("min-nodes") is not null)
+            throw new InputException("run: --cluster and --min-nodes need --seed-nodes");
+        var result = progress.RunAsync(() => coordinator is null
+            ? LocalRunner.RunAsync(network, sink, options, cancel)
+            : coordinator.RunAsync(network, template!, sink, options, stderr, cancel)).GetAwaiter().GetResult();
 
         if (result.Interrupted)
         {
@@ -130,7 +154,8 @@ public static class RunCommand
         foreach (var probe in sink.Probes.Values) probe.Write(outDir, network.Dt, result.Completed.Steps);
         if (!a.Flag("no-plot"))
             RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
-        RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads);
+        RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads,
+            coordinator?.Nodes, coordinator?.Placement);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({result.WallSeconds / simulated:0.###}× real time), {total} spikes; outputs in {outDir}"));

@@ -7,7 +7,8 @@ namespace EventSpike.Host.Output;
 /// <summary>Writes <c>summary.json</c>: the contract's fields, then where the time went per layer.</summary>
 public static class RunSummary
 {
-    public static void Write(string path, CompiledNetwork network, RunResult result, double buildSeconds, int threads)
+    public static void Write(string path, CompiledNetwork network, RunResult result, double buildSeconds, int threads,
+        IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null)
     {
         var completed = result.Completed!;
         var duration = completed.Steps * network.Dt;
@@ -29,6 +30,12 @@ public static class RunSummary
             w.WriteNumber("neurons", network.Layers.Sum(l => (long)l.Size));
             w.WriteNumber("synapses", network.SynapseCount);
             w.WriteNumber("total_spikes", completed.Layers.Sum(l => l.Spikes));
+            if (nodes is not null)
+            {
+                w.WriteStartArray("nodes");
+                foreach (var node in nodes) w.WriteStringValue(node);
+                w.WriteEndArray();
+            }
             if (completed.RealtimeLag is { } lag)
             {
                 w.WriteStartObject("realtime_lag_s");
@@ -47,6 +54,7 @@ public static class RunSummary
                 w.WriteNumber("spikes", stats.Spikes);
                 w.WriteNumber("mean_rate_hz", duration > 0 ? Math.Round(stats.Spikes / (layer.Size * duration), 6) : 0);
                 w.WriteBoolean("recorded", layer.Recorded);
+                if (placement is not null && placement.TryGetValue(layer.Id, out var node)) w.WriteString("node", node);
                 w.WriteNumber("compute_s", Math.Round(stats.ComputeSeconds, 6));
                 w.WriteNumber("wait_s", Math.Round(stats.WaitSeconds, 6));
                 w.WriteNumber("max_queued_batches", stats.MaxQueued);

@@ -1,0 +1,41 @@
+using System.Reflection;
+using Akka.Configuration;
+using EventSpike.Actors.Runtime;
+
+namespace EventSpike.Actors.Cluster;
+
+/// <summary>The cluster HOCON (embedded cluster.hocon over single-node.hocon) for one node.</summary>
+public static class ClusterConfig
+{
+    public const string SystemName = "eventspike";
+
+    /// <param name="host">Address remoting binds to (127.0.0.1 unless told otherwise).</param>
+    /// <param name="port">Port (0: any free one).</param>
+    /// <param name="seedNodes">Seed nodes as HOST:PORT or full akka.tcp:// addresses.</param>
+    /// <param name="role">worker or coordinator.</param>
+    public static Config Load(string host, int port, IReadOnlyList<string> seedNodes, string role, int threads, string? extraHocon = null)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("EventSpike.cluster.hocon")
+            ?? throw new InvalidOperationException("embedded cluster.hocon is missing");
+        using var reader = new StreamReader(stream);
+        var seeds = string.Join(", ", seedNodes.Select(s => "\"" + SeedAddress(s) + "\""));
+        var overrides = ConfigurationFactory.ParseString($$"""
+            akka.remote.dot-netty.tcp.hostname = "{{host}}"
+            akka.remote.dot-netty.tcp.port = {{port}}
+            akka.cluster.roles = [{{role}}]
+            akka.cluster.seed-nodes = [{{seeds}}]
+            {{extraHocon ?? ""}}
+            """);
+        return overrides.WithFallback(ConfigurationFactory.ParseString(reader.ReadToEnd())).WithFallback(LocalRunner.LoadConfig(threads));
+    }
+
+    /// <summary>HOST:PORT → akka.tcp://eventspike@HOST:PORT; a full address is kept.</summary>
+    public static string SeedAddress(string seed)
+    {
+        if (seed.StartsWith("akka.tcp://", StringComparison.Ordinal)) return seed;
+        var colon = seed.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out var port) || port <= 0 || port > 65535)
+            throw new ArgumentException($"seed node '{seed}' is not HOST:PORT");
+        return $"akka.tcp://{SystemName}@{seed[..colon]}:{port}";
+    }
+}

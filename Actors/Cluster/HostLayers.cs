@@ -1,0 +1,12 @@
+using Akka.Actor;
+
+namespace EventSpike.Actors.Cluster;
+
+/// <summary>
+/// Coordinator → node agent: build the network described by <paramref name="NetworkText"/> (with
+/// these overrides) exactly as the coordinator did, and host layers <paramref name="Layers"/>,
+/// reporting to <paramref name="Scheduler"/>. Answered with <see cref="LayersHosted"/>.
+/// </summary>
+public sealed record HostLayers(
+    string NetworkText, string NetworkPath, ulong Seed, double Duration, double? Dt, IReadOnlyList<string> Inputs,
+    IReadOnlyList<int> Layers, int Threads, IActorRef Scheduler) : IClusterMessage;

@@ -1,0 +1,6 @@
+using Akka.Actor;
+
+namespace EventSpike.Actors.Cluster;
+
+/// <summary>Node agent → coordinator: the layer actors it created (same order as asked), or why it could not.</summary>
+public sealed record LayersHosted(IReadOnlyList<int> Layers, IReadOnlyList<IActorRef> Actors, string? Error) : IClusterMessage;

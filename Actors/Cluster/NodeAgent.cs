@@ -1,0 +1,60 @@
+using Akka.Actor;
+using EventSpike.Actors.Runtime;
+using EventSpike.Neurons.Kernels;
+using EventSpike.Routing.Network;
+
+namespace EventSpike.Actors.Cluster;
+
+/// <summary>
+/// Lives on every worker node at <c>/user/agent</c>. Asked to host layers, it builds the network from
+/// the coordinator's description (seeded, so the tables are the ones every other node builds) and
+/// starts those layers' actors here; they then talk to the coordinator's scheduler and to the other
+/// layers wherever those live.
+/// </summary>
+public sealed class NodeAgent : ReceiveActor
+{
+    public const string Name = "agent";
+
+    private readonly Func<HostLayers, CompiledNetwork> _build;
+    private readonly List<IActorRef> _hosted = new();
+    private int _run;
+
+    public NodeAgent(Func<HostLayers, CompiledNetwork> build)
+    {
+        _build = build;
+        Receive<HostLayers>(Host);
+        Receive<StopNode>(_ =>
+        {
+            foreach (var layer in _hosted) Context.Stop(layer);
+            _hosted.Clear();
+        });
+    }
+
+    public static Props Props(Func<HostLayers, CompiledNetwork> build) => Akka.Actor.Props.Create(() => new NodeAgent(build));
+
+    private void Host(HostLayers request)
+    {
+        try
+        {
+            var network = _build(request);
+            var pool = new KernelPool(request.Threads > 0 ? request.Threads : Environment.ProcessorCount);
+            var actors = new List<IActorRef>();
+            _run++;
+            foreach (var id in request.Layers)
+            {
+                var inputs = network.IncomingOf(id).Select((c, i) => (c, i)).Where(x => !x.c.Recurrent)
+                    .Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList();
+                var engine = network.CreateEngine(id, pool: pool);
+                var props = LayerActor.Props(id, engine, network.Plan, inputs, request.Scheduler).WithDispatcher(LocalRunner.LayerDispatcher);
+                var actor = Context.ActorOf(props, $"run{_run}-layer-{id}");
+                actors.Add(actor);
+                _hosted.Add(actor);
+            }
+            Sender.Tell(new LayersHosted(request.Layers, actors, null));
+        }
+        catch (Exception e)
+        {
+            Sender.Tell(new LayersHosted(request.Layers, [], $"{Akka.Cluster.Cluster.Get(Context.System).SelfAddress}: {e.Message}"));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Akka.Actor;
+using EventSpike.Actors.Cluster;
+using EventSpike.Host.ClusterRuns;
+
+namespace EventSpike.Host.Cli;
+
+/// <summary>
+/// <c>eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes ADDR,...] [--config HOCON] [--threads N]</c>:
+/// a worker that joins the cluster (the first may name itself, or nobody, as its seed) and hosts
+/// the layers a coordinator places on it, until Ctrl-C.
+/// </summary>
+public static class NodeCommand
+{
+    public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var a = new ParsedArguments("node", args, ["host", "port", "seed-nodes", "config", "threads"], []);
+        if (a.Positional.Count > 0) throw new InputException($"node: unexpected argument '{a.Positional[0]}'");
+        var host = a.Value("host") ?? "127.0.0.1";
+        var port = (int)(a.Integer("port", 0) ?? 0);
+        if (port > 65535) throw new InputException($"node: --port {port} is not a port");
+        var threads = (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount);
+        var self = $"{host}:{port}";
+        var seeds = Seeds(a.Value("seed-nodes"), port == 0 ? null : self);
+        var extra = a.Value("config") is { } path
+            ? File.Exists(path) ? File.ReadAllText(path) : throw new InputException($"node: --config {path}: file not found")
+            : null;
+        ActorSystem system;
+        try
+        {
+            system = ActorSystem.Create(ClusterConfig.SystemName, ClusterConfig.Load(host, port, seeds, "worker", threads, extra));
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            throw new InputException($"node: cannot start on {self}: {e.GetBaseException().Message}");
+        }
+        system.ActorOf(NodeAgent.Props(ClusterBuild.Compile), NodeAgent.Name);
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        if (seeds.Count == 0) cluster.Join(cluster.SelfAddress);
+        stdout.WriteLine($"node up at {cluster.SelfAddress}");
+        stdout.Flush();
+        try
+        {
+            Task.WaitAny([system.WhenTerminated, Task.Delay(Timeout.Infinite, cancel)]);
+        }
+        finally
+        {
+            if (!system.WhenTerminated.IsCompleted)
+            {
+                cluster.LeaveAsync().Wait(TimeSpan.FromSeconds(5));
+                system.Terminate().Wait(TimeSpan.FromSeconds(5));
+            }
+        }
+        return ExitCodes.Done;
+    }
+
+    /// <summary>--seed-nodes as a list (HOST:PORT or akka.tcp:// addresses); checked here so a typo is exit 2.</summary>
+    public static List<string> Seeds(string? value, string? self)
+    {
+        var seeds = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        foreach (var seed in seeds)
+        {
+            try
+            {
+                ClusterConfig.SeedAddress(seed);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InputException($"--seed-nodes: {e.Message}");
+            }
+        }
+        return seeds;
+    }
+}

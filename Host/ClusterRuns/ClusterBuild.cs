@@ -1,0 +1,24 @@
+using System.Text;
+using EventSpike.Actors.Cluster;
+using EventSpike.Host.NetworkFiles;
+using EventSpike.Routing.Network;
+
+namespace EventSpike.Host.ClusterRuns;
+
+/// <summary>
+/// Builds the network a cluster run describes, identically on the coordinator and on every worker:
+/// the network file's text, then the run's seed, duration, dt and inputs laid over it. Every table is
+/// drawn from seeded streams, so all nodes hold the same network.
+/// </summary>
+public static class ClusterBuild
+{
+    public static NetworkSpec Spec(HostLayers request)
+    {
+        var spec = NetworkFile.Parse(Encoding.UTF8.GetBytes(request.NetworkText), request.NetworkPath);
+        spec = spec with { Seed = request.Seed, Duration = request.Duration };
+        if (request.Dt is { } dt) spec = spec with { Dt = dt };
+        return InputFiles.Apply(spec, request.Inputs);
+    }
+
+    public static CompiledNetwork Compile(HostLayers request) => NetworkCompiler.Compile(Spec(request));
+}

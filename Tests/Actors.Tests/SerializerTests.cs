@@ -1,0 +1,67 @@
+using Akka.Actor;
+using Akka.Serialization;
+using EventSpike.Actors.Cluster;
+using EventSpike.Actors.Messages;
+using EventSpike.Routing.Messages;
+using Xunit;
+
+namespace EventSpike.Actors.Tests;
+
+public class SerializerTests
+{
+    [Fact]
+    public async Task Every_message_that_crosses_nodes_binds_to_the_MessagePack_serializer_and_round_trips()
+    {
+        var system = ActorSystem.Create(ClusterConfig.SystemName, ClusterConfig.Load("127.0.0.1", 0, [], "worker", 1));
+        try
+        {
+            var serialization = system.Serialization;
+            foreach (var type in MessagePackAkkaSerializer.Carried)
+                Assert.IsType<MessagePackAkkaSerializer>(serialization.FindSerializerForType(type));
+
+            var probe = system.ActorOf(Props.Empty, "target");
+            object[] messages =
+            [
+                new SpikeBatch(2, 300, 3, [0, 1, 1, 3], [5, 6, 7]),
+                new ContinuousBatch(1, 10, 2, 2, [0.5, -1, 2, 3]),
+                new ProbeBatch(0, [9, 19], [0.1, 0.2]),
+                new WindowGranted(4),
+                new WindowDone(1, 4, 12, 0.25, 0.5, 3),
+                new Wire([probe, probe], probe, null, [1, 2]),
+                new RunFailed("lost", 42),
+                new DrainInputs(),
+                new InputsDrained(3),
+                new HostLayers("{}", "net.json", 7, 1.5, null, ["a=b.npz"], [0, 2], 2, probe),
+                new LayersHosted([0, 2], [probe, probe], null),
+                new StopNode(),
+            ];
+            var serializer = (SerializerWithStringManifest)serialization.FindSerializerForType(typeof(SpikeBatch));
+            foreach (var message in messages)
+            {
+                var bytes = serializer.ToBinary(message);
+                var back = serializer.FromBinary(bytes, serializer.Manifest(message));
+                Assert.Equal(message.GetType(), back.GetType());
+                Assert.Equal(System.Text.Json.JsonSerializer.Serialize(message, message.GetType(), Options), System.Text.Json.JsonSerializer.Serialize(back, back.GetType(), Options));
+            }
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        Converters = { new ActorRefPath() },
+    };
+
+    /// <summary>Compares actor references by path.</summary>
+    private sealed class ActorRefPath : System.Text.Json.Serialization.JsonConverter<IActorRef>
+    {
+        public override IActorRef Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            throw new NotSupportedException();
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, IActorRef value, System.Text.Json.JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Path.ToString());
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Xunit;
+using static EventSpike.Host.Tests.HostRunner;
+
+namespace EventSpike.Host.Tests;
+
+/// <summary>Cluster runs with real worker processes on 127.0.0.1.</summary>
+public class ClusterTests
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "eventspike.dll");
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Exec(params string[] args)
+    {
+        using var p = Start(args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Two worker nodes, the first its own seed; disposed by killing them.</summary>
+    private sealed class Workers : IDisposable
+    {
+        public Workers()
+        {
+            Ports = [FreePort(), FreePort()];
+            Nodes = [Start("node", "--port", Ports[0].ToString(), "--threads", "1")];
+            Wait(Nodes[0]);
+            Nodes.Add(Start("node", "--port", Ports[1].ToString(), "--seed-nodes", $"127.0.0.1:{Ports[0]}", "--threads", "1"));
+            Wait(Nodes[1]);
+        }
+
+        public List<int> Ports { get; }
+        public List<Process> Nodes { get; }
+        public string Seed => $"127.0.0.1:{Ports[0]}";
+
+        private static void Wait(Process node)
+        {
+            var line = node.StandardOutput.ReadLine();
+            Assert.StartsWith("node up at akka.tcp://eventspike@127.0.0.1:", line);
+        }
+
+        public void Dispose()
+        {
+            foreach (var node in Nodes)
+            {
+                if (!node.HasExited) node.Kill(entireProcessTree: true);
+                node.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task One_process_and_three_processes_give_byte_identical_spikes()
+    {
+        using var workers = new Workers();
+        foreach (var (network, duration) in new[] { ("reservoir.json", "0.3"), ("brunel-ei.json", "0.05") })
+        {
+            var single = TempDir();
+            Assert.Equal(0, (await Exec("run", Example(network), "--duration", duration, "--out", single, "--no-plot")).Code);
+            var spread = TempDir();
+            var (code, _, err) = await Exec("run", Example(network), "--duration", duration, "--out", spread, "--no-plot",
+                "--seed-nodes", workers.Seed, "--min-nodes", "2");
+            Assert.True(code == 0, err);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(spread, "spikes.csv")));
+            var summary = File.ReadAllText(Path.Combine(spread, "summary.json"));
+            Assert.Contains($"\"node\": \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[0]}\"", summary);
+            Assert.Contains($"\"node\": \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[1]}\"", summary);
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_killed_mid_run_stops_the_run_with_exit_3_naming_the_node()
+    {
+        using var workers = new Workers();
+        var dir = TempDir();
+        using var run = Start("run", Example("reservoir.json"), "--duration", "30", "--realtime", "--out", dir, "--no-plot",
+            "--seed-nodes", workers.Seed, "--min-nodes", "2");
+        var lines = new List<string>();
+        var placed = new TaskCompletionSource();
+        var reading = Task.Run(async () =>
+        {
+            while (await run.StandardError.ReadLineAsync() is { } line)
+            {
+                lock (lines) lines.Add(line);
+                if (line.StartsWith("cluster: ")) placed.TrySetResult();
+            }
+        });
+        await placed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(1500);
+        var clock = Stopwatch.StartNew();
+        workers.Nodes[1].Kill(entireProcessTree: true);
+        await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(40)).Token);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 20);
+        Assert.Equal(3, run.ExitCode);
+        await reading;
+        string err;
+        lock (lines) err = string.Join("\n", lines);
+        Assert.Contains($"node akka.tcp://eventspike@127.0.0.1:{workers.Ports[1]} was lost", err);
+        Assert.False(File.Exists(Path.Combine(dir, "summary.json")));
+        Assert.False(File.Exists(Path.Combine(dir, "spikes.csv")));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task A_cluster_that_does_not_form_in_time_is_exit_2_naming_how_many_joined()
+    {
+        var (code, _, err) = await Exec("run", Example("reservoir.json"), "--seed-nodes", $"127.0.0.1:{FreePort()}", "--min-nodes", "2",
+            "--join-timeout", "2", "--out", TempDir());
+        Assert.Equal(2, code);
+        Assert.Contains("only 0 of 2 worker node(s) joined within 2 s", err);
+    }
+}
