@@ -18,9 +18,11 @@ namespace EventSpike.Neurons.Models;
 ///   v_bj ← v_bj + r_bj·dt;  n = ⌊v_bj⌋;  v_bj ← v_bj − n     (v stays in [0, 1))
 ///   output index b·N + j is emitted n times (a repeated index); its amplitude n/dt is the
 ///   consumer's weight scale (connect with weight 1/dt to pass n/dt on, as the libraries do).
-/// The product is <see cref="DenseMatrix.VecMat"/> (row-by-row TensorPrimitives multiply-adds in
-/// ascending input order, zero inputs skipped); the accumulator uses a separate multiply and add,
-/// so each sample gives the same bits as a SpikingActivation fed with x·W.
+/// The products are <see cref="DenseMatrix.AccumulateBatch"/> over the samples of a partition: per
+/// sample the same sums as <see cref="DenseMatrix.VecMat"/> (TensorPrimitives multiply-adds in
+/// ascending input order, zero inputs skipped), with each row of W read once for all samples. The
+/// accumulator uses a separate multiply and add, so each sample gives the same bits as a
+/// SpikingActivation fed with x·W.
 ///
 /// The input port is <c>Current</c> (a continuous source, e.g. an image) or <c>Spikes</c> (the
 /// previous spiking layer, weighted 1/dt). Samples are independent: the layer splits over cores
@@ -32,7 +34,7 @@ public sealed class BatchedSpikingDense : IPartitionedModel
     public const string TypeName = "BatchedSpikingDense";
 
     private readonly double[] _v0;
-    private readonly double[][] _scratch;
+    private readonly double[] _y;
 
     public BatchedSpikingDense(DenseMatrix weights, int batch, double dt, PortKind inputKind, Func<int, Xoshiro256StarStar> streams)
     {
@@ -50,8 +52,7 @@ public sealed class BatchedSpikingDense : IPartitionedModel
         _v0 = new double[Size];
         InitialPotentials.Fill(_v0, streams, rng => rng.NextDouble());
         V = new double[Size];
-        _scratch = new double[batch][];
-        for (var b = 0; b < batch; b++) _scratch[b] = new double[Units];
+        _y = new double[Size];
         ResetState();
     }
 
@@ -91,23 +92,21 @@ public sealed class BatchedSpikingDense : IPartitionedModel
     {
         if (from % Units != 0 || (to % Units != 0 && to != Size))
             throw new ArgumentException($"{TypeName} splits by whole samples of {Units} units, got [{from}, {to})");
-        var x = portInput[0];
-        for (var b = from / Units; b < to / Units; b++)
+        var first = from / Units;
+        var count = to / Units - first;
+        var y = _y.AsSpan(from, to - from);
+        y.Clear();
+        Weights.AccumulateBatch(portInput[0].AsSpan(first * Inputs, count * Inputs), count, y);
+        TensorPrimitives.Max(y, 0.0, y);          // relu
+        TensorPrimitives.Multiply(y, Dt, y);      // r·dt
+        var v = V.AsSpan(from, to - from);
+        TensorPrimitives.Add(v, y, v);            // v + r·dt
+        for (var j = 0; j < v.Length; j++)
         {
-            var y = _scratch[b].AsSpan();
-            Weights.VecMat(x.AsSpan(b * Inputs, Inputs), y);
-            TensorPrimitives.Max(y, 0.0, y);          // relu
-            TensorPrimitives.Multiply(y, Dt, y);      // r·dt
-            var v = V.AsSpan(b * Units, Units);
-            TensorPrimitives.Add(v, y, v);            // v + r·dt
-            var first = b * Units;
-            for (var j = 0; j < v.Length; j++)
-            {
-                if (v[j] < 1) continue;
-                var n = Math.Floor(v[j]);
-                v[j] -= n;
-                for (var c = 0; c < n; c++) spikes.Add(first + j);
-            }
+            if (v[j] < 1) continue;
+            var n = Math.Floor(v[j]);
+            v[j] -= n;
+            for (var c = 0; c < n; c++) spikes.Add(from + j);
         }
     }
 
