@@ -32,8 +32,9 @@ internal static class BrunelLike
     }
 
     /// <summary>iaf_psc_delta neurons with Brunel's parameters and the 20 kHz Poisson drive (η = 2), V_reset 0.</summary>
-    public static IafPscDelta Neurons(int n, ulong seed = 12345) => new(n, Dt, LayerParameters.From(
+    /// <param name="drive">False: no drive (only for timing the neuron update alone; the neurons stay silent).</param>
+    public static IafPscDelta Neurons(int n, ulong seed = 12345, bool drive = true) => new(n, Dt, LayerParameters.From(
             ("tau_mem", 0.02), ("v_thresh", 0.02), ("v_reset", 0.0), ("v_rest", 0.0), ("refractory", 0.002),
-            ("drive_rate", 2.0 * 0.02 / (J * 0.02)), ("drive_weight", J)),
+            ("drive_rate", drive ? 2.0 * 0.02 / (J * 0.02) : 0.0), ("drive_weight", J)),
         block => StreamSeed.Generator(seed, "layer:brunel", block));
 }
