@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EventSpike.Actors.Runtime;
 using EventSpike.Host.Cli;
+using EventSpike.Neurons.Models;
 using EventSpike.Routing.Network;
 
 namespace EventSpike.Host.Bench;
@@ -9,22 +10,26 @@ namespace EventSpike.Host.Bench;
 /// <summary>
 /// <c>eventspike bench NAME</c>: builds a standard network, runs it through the actor runtime (the
 /// path of <c>eventspike run</c>) and prints one JSON line on stdout; progress goes to stderr.
+/// <c>--plain</c> runs the same engines in a plain loop instead (what the actors cost).
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit"];
+    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch"];
     private static readonly string[] FlagOptions = ["plain"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var a = new ParsedArguments("bench", args, ValueOptions, FlagOptions);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
-            throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N]; NAME is one of {string.Join(", ", BenchNetworks.Names)}");
+            throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}");
         var name = a.Positional[0];
         var scale = a.Seconds("scale") ?? 1.0;
-        var duration = a.Seconds("duration") ?? 1.0;
+        var duration = a.Seconds("duration") ?? BenchNetworks.DefaultDuration(name);
         var threads = (int)(a.Integer("threads", 1) ?? 1);
         var seed = (ulong)(a.Integer("seed", 0) ?? 12345);
+        var batch = a.Integer("batch", 1) is { } bt
+            ? name == "dense" ? (int)Math.Min(bt, 1 << 16) : throw new InputException($"bench: --batch applies to the dense bench only, not {name}")
+            : (int?)null;
         var device = a.Value("device") ?? "cpu";
         if (device != "cpu") throw new InputException($"bench: --device {device} is not available in this version (cpu only)");
         double? vReset = a.Value("v-reset") is { } vr
@@ -34,27 +39,20 @@ public static class BenchCommand
 
         stderr.WriteLine($"bench {name}: building (scale {scale}) ...");
         var build = Stopwatch.StartNew();
-        var spec = BenchNetworks.Create(name, scale, duration, vReset, seed);
+        var spec = BenchNetworks.Create(name, scale, duration, vReset, seed, batch);
         spec = spec with { Record = spec.Layers.Select(l => l.Name).ToList() };
         var network = NetworkCompiler.Compile(spec);
         var buildSeconds = build.Elapsed.TotalSeconds;
-        stderr.WriteLine($"bench {name}: {network.Layers.Sum(l => l.Size)} neurons, {network.SynapseCount} synapses built in {buildSeconds:0.000} s; running {duration} s ...");
+        stderr.WriteLine($"bench {name}: {network.Layers.Count} layers of {network.Layers.Sum(l => l.Size)} channels, {network.SynapseCount} table synapses built in {buildSeconds:0.000} s; running {duration} s ...");
 
+        var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
+        var report = new BenchReport(name, network, sink, buildSeconds, threads, device, scale);
         if (a.Flag("plain"))
         {
-            var (counts, wall) = PlainLoopRunner.Run(network, null, new Neurons.Kernels.KernelPool(threads));
-            var plainSpikes = counts.Sum();
-            var plainNeurons = network.Layers.Sum(l => (long)l.Size);
-            stdout.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["bench"] = name, ["runtime"] = "plain-loop", ["neurons"] = plainNeurons, ["synapses"] = network.SynapseCount,
-                ["duration_s"] = duration, ["wall_s"] = Math.Round(wall, 4), ["build_s"] = Math.Round(buildSeconds, 4), ["spikes"] = plainSpikes,
-                ["mean_rate_hz"] = Math.Round(plainSpikes / (plainNeurons * duration), 3), ["realtime_factor"] = Math.Round(wall / duration, 4),
-                ["threads"] = threads, ["device"] = device,
-            }));
+            var (counts, wall) = PlainLoopRunner.Run(network, sink, new Neurons.Kernels.KernelPool(threads));
+            stdout.WriteLine(JsonSerializer.Serialize(report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall)));
             return ExitCodes.Done;
         }
-        var sink = new CountingSink();
         var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads), cancel)
             .GetAwaiter().GetResult();
         if (!result.Succeeded)
@@ -62,30 +60,83 @@ public static class BenchCommand
             stderr.WriteLine($"bench {name}: run failed: {result.Failure}");
             return result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed;
         }
-        var simulated = result.Completed!.Steps * network.Dt;
-        var neurons = network.Layers.Sum(l => (long)l.Size);
-        var spikes = result.Completed.Layers.Sum(l => l.Spikes);
-        var bytes = network.Connections.Sum(c => c.Synapses.Bytes);
-        var line = new Dictionary<string, object?>
-        {
-            ["bench"] = name,
-            ["neurons"] = neurons,
-            ["synapses"] = network.SynapseCount,
-            ["duration_s"] = simulated,
-            ["wall_s"] = Math.Round(result.WallSeconds, 4),
-            ["build_s"] = Math.Round(buildSeconds, 4),
-            ["spikes"] = spikes,
-            ["mean_rate_hz"] = Math.Round(spikes / (neurons * simulated), 3),
-            ["realtime_factor"] = Math.Round(result.WallSeconds / simulated, 4),
-            ["bytes_per_synapse"] = network.SynapseCount > 0 ? Math.Round((double)bytes / network.SynapseCount, 3) : 0,
-            ["threads"] = threads,
-            ["device"] = device,
-            ["scale"] = scale,
-            ["window_steps"] = network.Plan.WindowSteps,
-            ["first_spike_s"] = sink.FirstSpikeSinceStart is { } f ? Math.Round(f, 3) : null,
-            ["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4),
-        };
+        var line = report.Line("actors", result.Completed!.Steps, result.Completed.Layers.Sum(l => l.Spikes), result.WallSeconds);
+        line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
         stdout.WriteLine(JsonSerializer.Serialize(line));
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// The JSON fields of one bench run. Neurons are the spiking units (a continuous source's
+    /// channels are <c>input_channels</c>). Synapses are the connection tables' entries, except in a
+    /// network of <see cref="BatchedSpikingDense"/> layers, where they are the weights applied per step
+    /// counted once per sample (M·N·B, as B copies of the network would hold): <c>synapses_counted</c>
+    /// says which, <c>weights_stored</c> the distinct weights, and <c>routing_synapses</c> the
+    /// one-to-one tables that carry channels between the blocks. <c>bytes_per_synapse</c> is memory
+    /// per stored entry (float64 dense weights and CSR tables alike). <c>synaptic_ops</c> counts
+    /// synaptic events delivered (each recorded spike times its row's fan-out), or for dense layers
+    /// the multiply-adds of every weight on every step (clocked: an upper bound, zero inputs are skipped).
+    /// </summary>
+    private sealed class BenchReport(string name, CompiledNetwork network, CountingSink sink, double buildSeconds, int threads, string device, double scale)
+    {
+        public Dictionary<string, object?> Line(string runtime, long steps, long spikes, double wall)
+        {
+            var simulated = steps * network.Dt;
+            var neurons = network.Layers.Where(l => l.Model.OutputKind == SignalKind.Spikes).Sum(l => (long)l.Size);
+            var inputChannels = network.Layers.Where(l => l.Model.OutputKind == SignalKind.Continuous).Sum(l => (long)l.Size);
+            var dense = network.Layers.Select(l => l.Model).OfType<BatchedSpikingDense>().ToList();
+            var tableSynapses = network.SynapseCount;
+            var tableBytes = network.Connections.Sum(c => c.Synapses.Bytes);
+            var synapses = dense.Count > 0 ? dense.Sum(d => d.WeightsPerStep) : tableSynapses;
+            var weightsStored = dense.Sum(d => (long)d.Weights.Rows * d.Weights.Cols);
+            var stored = weightsStored + tableSynapses;
+            var bytes = 8 * weightsStored + tableBytes;
+            var ops = dense.Count > 0 ? synapses * steps : SynapticEvents();
+            var line = new Dictionary<string, object?>
+            {
+                ["bench"] = name,
+                ["runtime"] = runtime,
+                ["neurons"] = neurons,
+                ["synapses"] = synapses,
+                ["duration_s"] = simulated,
+                ["wall_s"] = Math.Round(wall, 4),
+                ["build_s"] = Math.Round(buildSeconds, 4),
+                ["spikes"] = spikes,
+                ["mean_rate_hz"] = neurons > 0 ? Math.Round(spikes / (neurons * simulated), 3) : 0,
+                ["realtime_factor"] = Math.Round(wall / simulated, 4),
+                ["bytes_per_synapse"] = stored > 0 ? Math.Round((double)bytes / stored, 3) : 0,
+                ["threads"] = threads,
+                ["device"] = device,
+                ["scale"] = scale,
+                ["window_steps"] = network.Plan.WindowSteps,
+                ["first_spike_s"] = sink.FirstSpikeSinceStart is { } f ? Math.Round(f, 3) : null,
+                ["synaptic_ops"] = ops,
+                ["synaptic_ops_per_s"] = wall > 0 ? Math.Round(ops / wall) : null,
+                ["synaptic_ops_basis"] = dense.Count > 0 ? "dense_macs" : "events",
+            };
+            if (dense.Count > 0)
+            {
+                line["batch"] = dense[0].Batch;
+                line["input_channels"] = inputChannels;
+                line["synapses_counted"] = "weights_x_batch";
+                line["weights_stored"] = weightsStored;
+                line["routing_synapses"] = tableSynapses;
+            }
+            return line;
+        }
+
+        /// <summary>Σ over connections of each source neuron's recorded spikes times its fan-out in that connection.</summary>
+        private long SynapticEvents()
+        {
+            long events = 0;
+            foreach (var c in network.Connections)
+            {
+                var counts = sink.PerNeuron(c.From);
+                var rows = c.Synapses.RowStart;
+                for (var pre = 0; pre < counts.Length; pre++)
+                    if (counts[pre] != 0) events += counts[pre] * (rows[pre + 1] - rows[pre]);
+            }
+            return events;
+        }
     }
 }

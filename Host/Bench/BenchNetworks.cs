@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using EventSpike.Neurons.Kernels;
+using EventSpike.Neurons.Models;
+using EventSpike.Neurons.Random;
 using EventSpike.Routing.Network;
 
 namespace EventSpike.Host.Bench;
@@ -10,13 +13,20 @@ namespace EventSpike.Host.Bench;
 /// </summary>
 public static class BenchNetworks
 {
-    public static readonly IReadOnlyList<string> Names = ["cuba", "coba", "brunel"];
+    public static readonly IReadOnlyList<string> Names = ["cuba", "coba", "brunel", "dense"];
 
-    public static NetworkSpec Create(string name, double scale, double duration, double? vReset, ulong seed) => name switch
+    /// <summary>The dense bench's batch when neither --batch nor --scale says otherwise.</summary>
+    public const int DenseBatch = 32;
+
+    /// <summary>Simulated seconds a bench runs when --duration is not given.</summary>
+    public static double DefaultDuration(string name) => name == "dense" ? 0.1 : 1.0;
+
+    public static NetworkSpec Create(string name, double scale, double duration, double? vReset, ulong seed, int? batch = null) => name switch
     {
         "cuba" => Cuba(scale, duration, seed),
         "coba" => Coba(scale, duration, seed),
         "brunel" => Brunel(scale, duration, vReset ?? 0.0, seed),
+        "dense" => Dense(batch ?? Math.Max(1, (int)Math.Round(DenseBatch * scale)), duration, seed),
         _ => throw new ArgumentException(name),
     };
 
@@ -80,6 +90,62 @@ public static class BenchNetworks
             Connection("brunel", "brunel", 0.0015, "syn", new() { ["generator"] = "fixed_indegree", ["indegree"] = ce, ["weight"] = j, ["pre_range"] = new[] { 0, ne }, ["autapses"] = true }),
             Connection("brunel", "brunel", 0.0015, "syn", new() { ["generator"] = "fixed_indegree", ["indegree"] = ci, ["weight"] = -g * j, ["pre_range"] = new[] { ne, n }, ["autapses"] = true }),
         ], []);
+    }
+
+    /// <summary>
+    /// A 784–128–10 SpikingActivation(relu) multilayer perceptron on a batch of B samples, dt 1 ms
+    /// (KerasSpiking's inference setting): dense kernel throughput.
+    ///
+    /// Layers carry no batch dimension, so the batch is laid side by side in channel blocks and each
+    /// dense layer is one <see cref="BatchedSpikingDense"/> that applies its single weight matrix to
+    /// every sample's block with TensorPrimitives (rather than B copies of the network with B copies
+    /// of the weights as CSR tables, which would measure sparse scatter, not dense products):
+    ///   input  ConstantSignal, 784·B channels: sample b's image, pixels U[0, 1)·InputScale, seeded per sample
+    ///   → one_to_one, weight 1 (routing: channel c of the source is channel c of the port)
+    ///   hidden BatchedSpikingDense W1[784, 128], 128·B units, port Current
+    ///   → one_to_one, weight 1/dt (passes SpikingActivation's n/dt on)
+    ///   output BatchedSpikingDense W2[128, 10], 10·B units, port Spikes
+    /// W1 and W2 are Glorot-uniform, U(±√(6/(fan_in + fan_out))), from seeded streams; no biases.
+    /// Both connections have zero delay: the layers form a pipeline, window by window.
+    /// </summary>
+    private static NetworkSpec Dense(int batch, double duration, ulong seed)
+    {
+        const double dt = 0.001;
+        const int inputs = 784, hidden = 128, outputs = 10;
+        var image = new double[batch * inputs];
+        for (var b = 0; b < batch; b++)
+        {
+            var rng = StreamSeed.Generator(seed, "bench:dense:image", b);
+            for (var i = 0; i < inputs; i++) image[b * inputs + i] = InputScale * rng.NextDouble();
+        }
+        var w1 = Glorot(inputs, hidden, StreamSeed.Generator(seed, "bench:dense:w1"));
+        var w2 = Glorot(hidden, outputs, StreamSeed.Generator(seed, "bench:dense:w2"));
+        var source = new ConstantSignal(image, dt);
+        var l1 = new BatchedSpikingDense(w1, batch, dt, PortKind.Current, block => StreamSeed.Generator(seed, "layer:hidden", block));
+        var l2 = new BatchedSpikingDense(w2, batch, dt, PortKind.Spikes, block => StreamSeed.Generator(seed, "layer:output", block));
+        var empty = new Dictionary<string, JsonElement>();
+        return new NetworkSpec("dense", dt, duration, seed,
+        [
+            new LayerSpec("input", source.ClassName, source.Size, empty) { Prebuilt = source },
+            new LayerSpec("hidden", l1.ClassName, l1.Size, empty) { Prebuilt = l1 },
+            new LayerSpec("output", l2.ClassName, l2.Size, empty) { Prebuilt = l2 },
+        ],
+        [
+            Connection("input", "hidden", 0.0, "input", new() { ["generator"] = "one_to_one", ["weight"] = 1.0 }),
+            Connection("hidden", "output", 0.0, "input", new() { ["generator"] = "one_to_one", ["weight"] = 1.0 / dt }),
+        ], []);
+    }
+
+    /// <summary>Pixel scale of the dense bench's images (Hz-like drive: hidden rates of tens of Hz).</summary>
+    public const double InputScale = 100.0;
+
+    /// <summary>Glorot (Xavier) uniform: W[i, j] ~ U(−l, l), l = √(6/(rows + cols)), drawn row by row.</summary>
+    private static DenseMatrix Glorot(int rows, int cols, Xoshiro256StarStar rng)
+    {
+        var limit = Math.Sqrt(6.0 / (rows + cols));
+        var data = new double[rows * cols];
+        for (var k = 0; k < data.Length; k++) data[k] = rng.NextUniform(-limit, limit);
+        return new DenseMatrix(rows, cols, data);
     }
 
     private static LayerSpec Layer(string name, string type, int size, Dictionary<string, object> parameters) =>

@@ -8,7 +8,7 @@ public static class CommandLine
 {
     private const string Usage =
         "usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
-        "       eventspike bench cuba|coba|brunel [--scale X] [--duration S] [--threads N]\n" +
+        "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N]\n" +

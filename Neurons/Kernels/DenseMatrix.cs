@@ -72,6 +72,35 @@ public sealed class DenseMatrix
         }
     }
 
+    /// <summary>
+    /// Y += X·W for <paramref name="count"/> row vectors at once: X is [count × Rows] and Y is
+    /// [count × Cols], both row-major. Each output row gets exactly the sums <see cref="AccumulateVecMat"/>
+    /// would give it (same ascending input order, zeros skipped, same bits); the loops are swapped so
+    /// that each row of W is read once for all the vectors instead of once per vector, which keeps W
+    /// streaming from memory once per call while the small Y stays in cache.
+    /// </summary>
+    public void AccumulateBatch(ReadOnlySpan<double> x, int count, Span<double> y)
+    {
+        if (count < 0 || x.Length != count * Rows || y.Length != count * Cols)
+            throw new ArgumentException($"X·W for {count} vectors needs X of {count * Rows} and Y of {count * Cols}, got {x.Length} and {y.Length}");
+        if (IsIdentity)
+        {
+            TensorPrimitives.Add(y, x, y);
+            return;
+        }
+        for (var i = 0; i < Rows; i++)
+        {
+            var w = Row(i);
+            for (var b = 0; b < count; b++)
+            {
+                var xi = x[b * Rows + i];
+                if (xi == 0) continue;
+                var yb = y.Slice(b * Cols, Cols);
+                TensorPrimitives.MultiplyAdd(w, xi, yb, yb);
+            }
+        }
+    }
+
     /// <summary>y = x·W.</summary>
     public void VecMat(ReadOnlySpan<double> x, Span<double> y)
     {
