@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -11,6 +13,7 @@ namespace EventSpike.Neurons.Models;
 public sealed class PoissonDrive
 {
     private readonly double[] _cdf;
+    private readonly (Vector256<double> Lower, Vector256<double> Upper)? _cdf8;
     private readonly double _lambda;
     private readonly Xoshiro256StarStar[] _streams;
     private readonly ulong[][] _initial;
@@ -31,6 +34,12 @@ public sealed class PoissonDrive
             if (p < 1e-18 && k > _lambda) break;
         }
         _cdf = cdf.ToArray();
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Padded with 1 beyond the table's end: no u in [0, 1) is above those.
+            var padded = Enumerable.Range(0, 8).Select(i => i < _cdf.Length ? _cdf[i] : 1.0).ToArray();
+            _cdf8 = (Vector256.Create(padded[0], padded[1], padded[2], padded[3]), Vector256.Create(padded[4], padded[5], padded[6], padded[7]));
+        }
         _streams = new Xoshiro256StarStar[(size + InitialPotentials.BlockSize - 1) / InitialPotentials.BlockSize];
         for (var b = 0; b < _streams.Length; b++) _streams[b] = streams(b);
         _initial = _streams.Select(s => s.GetState()).ToArray();
@@ -46,7 +55,13 @@ public sealed class PoissonDrive
     {
         var u = rng.NextDouble();
         var cdf = _cdf;
-        var k = 0;
+        // The count is the number of table entries below u (the table rises). The first eight are
+        // compared at once, without branches; the rare larger counts continue one by one.
+        var k = _cdf8 is { } head
+            ? BitOperations.PopCount(Vector256.LessThan(head.Lower, Vector256.Create(u)).ExtractMostSignificantBits()) +
+              BitOperations.PopCount(Vector256.LessThan(head.Upper, Vector256.Create(u)).ExtractMostSignificantBits())
+            : 0;
+        if (k < 8 && _cdf8 is not null) return Math.Min(k, cdf.Length - 1);
         while (u > cdf[k] && k < cdf.Length - 1) k++;
         return k;
     }
