@@ -184,12 +184,18 @@ public sealed class LayerActor : ReceiveActor
 
         object batch;
         var spikes = 0;
+        var bytes = 0;
         if (_continuous)
-            batch = new ContinuousBatch(_layer, _plan.StartOf(window), _plan.StepsIn(window), _samples.Channels, _samples.ToSamples());
+        {
+            var c = new ContinuousBatch(_layer, _plan.StartOf(window), _plan.StepsIn(window), _samples.Channels, _samples.ToSamples());
+            bytes = 24 + 8 * c.Samples.Length;
+            batch = c;
+        }
         else
         {
             var s = new SpikeBatch(_layer, _plan.StartOf(window), _plan.StepsIn(window), _builder.ToStepPointers(), _builder.ToNeurons());
             spikes = s.Count;
+            bytes = 24 + 4 * (s.StepPtr.Length + s.Neurons.Length);
             batch = s;
         }
         foreach (var consumer in _consumers) consumer.Tell(batch, Self);
@@ -204,7 +210,7 @@ public sealed class LayerActor : ReceiveActor
         _spikes += spikes;
         _computeSeconds += compute;
         _waitSeconds += wait;
-        _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait, _maxQueued));
+        _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait, _maxQueued, bytes));
     }
 
     /// <summary>The layer's state at the start of <paramref name="window"/>: engine, undelivered sender batches, totals.</summary>

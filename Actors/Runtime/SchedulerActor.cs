@@ -184,6 +184,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             ComputeSeconds = s.ComputeSeconds + done.ComputeSeconds,
             WaitSeconds = s.WaitSeconds + done.WaitSeconds,
             MaxQueued = Math.Max(s.MaxQueued, done.Queued),
+            Batches = s.Batches + 1,
+            BatchBytes = s.BatchBytes + done.BatchBytes,
         };
         _lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
         TryGrant(l);

@@ -30,11 +30,50 @@ public static class RunSummary
             w.WriteNumber("neurons", network.Layers.Sum(l => (long)l.Size));
             w.WriteNumber("synapses", network.SynapseCount);
             w.WriteNumber("total_spikes", completed.Layers.Sum(l => l.Spikes));
-            if (nodes is not null)
+            if (nodes is not null && placement is not null)
             {
                 w.WriteStartArray("nodes");
-                foreach (var node in nodes) w.WriteStringValue(node);
+                foreach (var node in nodes)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("address", node);
+                    var hosted = network.Layers.Where(l => placement.TryGetValue(l.Id, out var n) && n == node).ToList();
+                    w.WriteStartArray("layers");
+                    foreach (var l in hosted) w.WriteStringValue(l.Name);
+                    w.WriteEndArray();
+                    w.WriteNumber("compute_s", Math.Round(hosted.Sum(l => completed.Layers[l.Id].ComputeSeconds), 6));
+                    w.WriteNumber("wait_s", Math.Round(hosted.Sum(l => completed.Layers[l.Id].WaitSeconds), 6));
+                    w.WriteEndObject();
+                }
                 w.WriteEndArray();
+                // Traffic between nodes: each layer sends one batch per window to each consumer; the coordinator's
+                // scheduler and recorder live on "coordinator".
+                w.WriteStartArray("traffic");
+                var pairs = new SortedDictionary<(string, string), (long Messages, long Bytes)>();
+                foreach (var layer in network.Layers)
+                {
+                    var from = placement[layer.Id];
+                    var stats = completed.Layers[layer.Id];
+                    var sends = network.ConsumersOf(layer.Id).Select(k => (To: placement[k], Bytes: stats.BatchBytes)).ToList();
+                    if (layer.Recorded) sends.Add(("coordinator", stats.BatchBytes));
+                    sends.Add(("coordinator", 48 * stats.Batches)); // window done reports
+                    foreach (var (to, bytes) in sends.Where(x => x.To != from))
+                    {
+                        pairs.TryGetValue((from, to), out var v);
+                        pairs[(from, to)] = (v.Messages + stats.Batches, v.Bytes + bytes);
+                    }
+                }
+                foreach (var ((from, to), (messages, bytes)) in pairs)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("from", from);
+                    w.WriteString("to", to);
+                    w.WriteNumber("messages", messages);
+                    w.WriteNumber("bytes", bytes);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteNumber("window_round_trip_ms", Math.Round(result.WallSeconds / Math.Max(1, completed.Windows) * 1000, 3));
             }
             if (completed.RealtimeLag is { } lag)
             {
