@@ -3,15 +3,21 @@ namespace EventSpike.Neurons.Runtime;
 /// <summary>
 /// The synapses of one connection in compressed sparse rows by presynaptic neuron: row i holds
 /// targets <c>Target[RowStart[i]..RowStart[i+1])</c> with weights <c>Weight[...]</c>. Eight bytes
-/// per synapse (32-bit target, 32-bit weight). Targets within a row keep the order they were
+/// per synapse (32-bit target, 32-bit weight), four when every synapse of the table has the same
+/// weight (then kept once, as GeNN's global weights). Targets within a row keep the order they were
 /// added in; spikes are propagated in that order, which fixes the order of every floating-point sum.
 /// </summary>
 public sealed class SynapseTable
 {
-    public SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, float[] weight)
+    public SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, float[] weight) : this(preSize, postSize, rowStart, target, weight, false)
+    {
+    }
+
+    /// <param name="sharedWeight">True when <paramref name="weight"/> holds the one weight every synapse shares.</param>
+    private SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, float[] weight, bool sharedWeight)
     {
         if (rowStart.Length != preSize + 1) throw new ArgumentException("rowStart must have preSize + 1 entries");
-        if (target.Length != weight.Length) throw new ArgumentException("target and weight lengths differ");
+        if (!sharedWeight && target.Length != weight.Length) throw new ArgumentException("target and weight lengths differ");
         if (rowStart[0] != 0 || rowStart[preSize] != target.Length) throw new ArgumentException("rowStart does not span the synapses");
         for (var i = 0; i < preSize; i++)
             if (rowStart[i + 1] < rowStart[i]) throw new ArgumentException("rowStart must be non-decreasing");
@@ -21,14 +27,28 @@ public sealed class SynapseTable
         PostSize = postSize;
         RowStart = rowStart;
         Target = target;
-        Weight = weight;
+        if (weight.Length > 0 && Array.TrueForAll(weight, w => w.Equals(weight[0])))
+        {
+            _uniform = weight[0];
+            _weights = null;
+        }
+        else _weights = weight;
     }
+
+    private readonly float[]? _weights;
+    private readonly float _uniform;
 
     public int PreSize { get; }
     public int PostSize { get; }
     public int[] RowStart { get; }
     public int[] Target { get; }
-    public float[] Weight { get; }
+    /// <summary>Every synapse's weight (built on demand when the table keeps one shared weight).</summary>
+    public float[] Weight => _weights ?? Enumerable.Repeat(_uniform, Target.Length).ToArray();
+
+    /// <summary>The weight every synapse shares, or null when they differ.</summary>
+    public float? UniformWeight => _weights is null && Target.Length > 0 ? _uniform : null;
+
+    public float WeightAt(int synapse) => _weights is null ? _uniform : _weights[synapse];
     public long Count => Target.Length;
 
     /// <summary>The dense [pre, post] matrix (Rockpool's weights layout); repeated synapses add up.</summary>
@@ -37,7 +57,7 @@ public sealed class SynapseTable
         var w = new double[PreSize, PostSize];
         for (var i = 0; i < PreSize; i++)
             for (var s = RowStart[i]; s < RowStart[i + 1]; s++)
-                w[i, Target[s]] += Weight[s];
+                w[i, Target[s]] += WeightAt(s);
         return w;
     }
 
@@ -46,7 +66,13 @@ public sealed class SynapseTable
     {
         var end = RowStart[pre + 1];
         var target = Target;
-        var weight = Weight;
+        var weight = _weights;
+        if (weight is null)
+        {
+            var w = _uniform * scale;
+            for (var s = RowStart[pre]; s < end; s++) post[target[s]] += w;
+            return;
+        }
         if (scale == 1.0)
             for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s];
         else
@@ -63,11 +89,11 @@ public sealed class SynapseTable
             var local = Math.Clamp(i - offset, 0, PreSize);
             rowStart[i] = RowStart[local];
         }
-        return new SynapseTable(preSize, PostSize, rowStart, Target, Weight);
+        return new SynapseTable(preSize, PostSize, rowStart, Target, _weights ?? (Target.Length > 0 ? [_uniform] : []), _weights is null);
     }
 
     /// <summary>Memory held by the table, in bytes (targets, weights and row starts).</summary>
-    public long Bytes => 4L * Target.Length + 4L * Weight.Length + 4L * RowStart.Length;
+    public long Bytes => 4L * Target.Length + (_weights is null ? 4L : 4L * _weights.Length) + 4L * RowStart.Length;
 
     /// <summary>True when the targets of every row are in non-decreasing order (what every generator produces).</summary>
     public bool RowsSorted
@@ -85,7 +111,7 @@ public sealed class SynapseTable
     public SynapseTable SortRows()
     {
         var target = (int[])Target.Clone();
-        var weight = (float[])Weight.Clone();
+        var weight = Weight;
         for (var i = 0; i < PreSize; i++)
         {
             var from = RowStart[i];
@@ -94,7 +120,7 @@ public sealed class SynapseTable
             for (var k = 0; k < count; k++)
             {
                 target[from + k] = Target[order[k]];
-                weight[from + k] = Weight[order[k]];
+                weight[from + k] = WeightAt(order[k]);
             }
         }
         return new SynapseTable(PreSize, PostSize, RowStart, target, weight);
@@ -122,7 +148,13 @@ public sealed class SynapseTable
     public void AccumulateSlice(int from, int to, double[] post)
     {
         var target = Target;
-        var weight = Weight;
+        var weight = _weights;
+        if (weight is null)
+        {
+            double w = _uniform;
+            for (var s = from; s < to; s++) post[target[s]] += w;
+            return;
+        }
         for (var s = from; s < to; s++) post[target[s]] += weight[s];
     }
 }

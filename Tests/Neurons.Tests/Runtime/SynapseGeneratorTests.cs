@@ -69,4 +69,28 @@ public class SynapseGeneratorTests
         Assert.Equal(2, t.Count);
         Assert.Equal(w, t.ToDense());
     }
+
+    [Fact]
+    public void A_table_whose_synapses_share_one_weight_keeps_it_once_and_adds_the_same_values()
+    {
+        var shared = SynapseGenerators.FixedIndegree(300, 200, 20, WeightRules.Constant(0.25), true, new Xoshiro256StarStar(4));
+        Assert.Equal(0.25f, shared.UniformWeight);
+        Assert.InRange((double)shared.Bytes / shared.Count, 4.0, 4.3);
+        var varied = SynapseGenerators.FixedIndegree(300, 200, 20, WeightRules.Uniform(0.1, 0.2), true, new Xoshiro256StarStar(4));
+        Assert.Null(varied.UniformWeight);
+        Assert.InRange((double)varied.Bytes / varied.Count, 8.0, 8.3);
+        // The shared weight adds exactly what an explicit copy of it adds.
+        var explicitCopy = new SynapseTableBuilder(300, 200);
+        for (var i = 0; i < 300; i++)
+            for (var s = shared.RowStart[i]; s < shared.RowStart[i + 1]; s++) explicitCopy.Add(i, shared.Target[s], s == 0 ? 0.25f : shared.WeightAt(s));
+        var a = new double[200];
+        var b = new double[200];
+        for (var pre = 0; pre < 300; pre++)
+        {
+            shared.AccumulateRow(pre, a, 0.7);
+            explicitCopy.Build().AccumulateRow(pre, b, 0.7);
+        }
+        Assert.Equal(b, a);
+        Assert.Equal(shared.ToDense(), explicitCopy.Build().ToDense());
+    }
 }
