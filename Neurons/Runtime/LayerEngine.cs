@@ -215,7 +215,9 @@ public sealed class LayerEngine
                 // then every partition adds all spikes of those steps to its own targets.
                 var chunk = (int)Math.Min(_chunk, steps - k);
                 _pool.Run(_ranges.Length, part => ComputeChunk(part, t, chunk));
-                for (var c = 0; c < chunk; c++) ClearRows(t + c);
+                // Each partition cleared its own part of the rows it read; only the flags remain.
+                for (var c = 0; c < chunk; c++)
+                    for (var i = 0; i < _projections.Length; i++) _dirty[i][(int)((t + c) % _ringRows[i])] = false;
                 var offsets = new int[_ranges.Length];
                 for (var c = 0; c < chunk; c++)
                 {
@@ -274,6 +276,12 @@ public sealed class LayerEngine
             counts.Add(spikes.Count - before);
             if (_probes.Count > 0) SampleProbes(step, from, to);
         }
+        for (var c = 0; c < chunk; c++)
+            for (var i = 0; i < _projections.Length; i++)
+            {
+                var slot = (int)((t + c) % _ringRows[i]);
+                if (_dirty[i][slot]) Array.Clear(_rings[i][slot], from, to - from);
+            }
     }
 
     /// <summary>A partition adds every spike of the chunk, step by step in neuron order, to its own targets.</summary>
