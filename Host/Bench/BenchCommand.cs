@@ -31,7 +31,20 @@ public static class BenchCommand
             ? name == "dense" ? (int)Math.Min(bt, 1 << 16) : throw new InputException($"bench: --batch applies to the dense bench only, not {name}")
             : (int?)null;
         var device = a.Value("device") ?? "cpu";
-        if (device != "cpu") throw new InputException($"bench: --device {device} is not available in this version (cpu only)");
+        if (device != "cpu" && !Neurons.Kernels.AcceleratorDevice.Kinds.Contains(device))
+            throw new InputException($"bench: unknown --device {device}; known: cpu, {string.Join(", ", Neurons.Kernels.AcceleratorDevice.Kinds)}");
+        if (device != "cpu" && name is not ("cuba"))
+            throw new InputException($"bench: --device {device} runs the cuba bench (iaf_psc_exp has an accelerated kernel); {name} runs on cpu only");
+        Neurons.Kernels.AcceleratorDevice? accelerator = null;
+        try
+        {
+            if (device != "cpu") accelerator = Neurons.Kernels.AcceleratorDevice.Open(device);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InputException($"bench: --device {device}: {e.Message}");
+        }
+        using var _ = accelerator;
         double? vReset = a.Value("v-reset") is { } vr
             ? double.TryParse(vr, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v / 1000.0
                 : throw new InputException($"bench: --v-reset must be a number of mV, got '{vr}'")
@@ -41,7 +54,7 @@ public static class BenchCommand
         var build = Stopwatch.StartNew();
         var spec = BenchNetworks.Create(name, scale, duration, vReset, seed, batch);
         spec = spec with { Record = spec.Layers.Select(l => l.Name).ToList() };
-        var network = NetworkCompiler.Compile(spec);
+        var network = NetworkCompiler.Compile(spec, accelerator);
         var buildSeconds = build.Elapsed.TotalSeconds;
         stderr.WriteLine($"bench {name}: {network.Layers.Count} layers of {network.Layers.Sum(l => l.Size)} channels, {network.SynapseCount} table synapses built in {buildSeconds:0.000} s; running {duration} s ...");
 

@@ -71,6 +71,10 @@ public sealed class IafPscExp : IPartitionedModel
     public double Bias { get; }
     public double Refractory { get; }
 
+    /// <summary>The step's propagators, for the accelerated version of this model.</summary>
+    public (double A, double SExc, double SInh, double CExc, double CInh, int RefractorySteps) Propagators =>
+        (_a, _sExc, _sInh, _cExc, _cInh, _refractorySteps);
+
     public double[] VMem { get; }
     public double[] IExc { get; }
     public double[] IInh { get; }

@@ -13,7 +13,8 @@ public static class NetworkCompiler
     /// <summary>Default cap on the window length, in seconds.</summary>
     public const double DefaultMaxWindow = 0.01;
 
-    public static CompiledNetwork Compile(NetworkSpec spec)
+    /// <param name="device">When given, layers whose model has an accelerated version (iaf_psc_exp) run on it.</param>
+    public static CompiledNetwork Compile(NetworkSpec spec, Neurons.Kernels.AcceleratorDevice? device = null)
     {
         if (!(spec.Dt > 0) || double.IsInfinity(spec.Dt)) throw new NetworkSpecException($"dt must be > 0 s, got {spec.Dt}");
         if (!(spec.Duration > 0) || double.IsInfinity(spec.Duration))
@@ -64,6 +65,7 @@ public static class NetworkCompiler
             {
                 throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}' ({l.Type}): {e.Message}");
             }
+            if (device is not null && model is IafPscExp exp) model = new AcceleratedIafPscExp(exp, device);
             if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
             layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple });
         }

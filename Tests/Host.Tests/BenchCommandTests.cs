@@ -120,4 +120,23 @@ public class BenchCommandTests
         }
         Assert.Equal(reference.SelectMany(r => r.V), layer.V);
     }
+
+    [Fact]
+    public void The_cuba_bench_on_ILGPU_s_CPU_accelerator_gives_the_CPU_spikes_and_cuda_without_a_GPU_is_exit_2()
+    {
+        var cpu = HostRunner.Run("bench", "cuba", "--scale", "0.05", "--duration", "0.01");
+        var accelerated = HostRunner.Run("bench", "cuba", "--scale", "0.05", "--duration", "0.01", "--device", "ilgpu-cpu");
+        Assert.Equal(0, cpu.Code);
+        Assert.True(accelerated.Code == 0, accelerated.Err);
+        using var a = System.Text.Json.JsonDocument.Parse(cpu.Out);
+        using var b = System.Text.Json.JsonDocument.Parse(accelerated.Out);
+        Assert.Equal(a.RootElement.GetProperty("spikes").GetInt64(), b.RootElement.GetProperty("spikes").GetInt64());
+        Assert.Equal("ilgpu-cpu", b.RootElement.GetProperty("device").GetString());
+        var cuda = HostRunner.Run("bench", "cuba", "--scale", "0.05", "--duration", "0.01", "--device", "cuda");
+        if (cuda.Code != 0)
+        {
+            Assert.Equal(2, cuda.Code);
+            Assert.Contains("no CUDA device", cuda.Err);
+        }
+    }
 }
