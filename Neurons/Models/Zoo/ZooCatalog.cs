@@ -31,6 +31,11 @@ public static class ZooCatalog
         Add((name, size, dt, p, s) => new SoftMaxLayer(name, size, dt, p, s), "SoftMaxLayer");
         Add((name, size, dt, p, s) => new FFUpDown(name, size, dt, p, s), "FFUpDown");
 
+        Add((name, size, dt, p, s) => new RecFSSpikeEulerBT(name, size, dt, p, s), "RecFSSpikeEulerBT");
+        Add((name, size, dt, p, s) => new NestIaf(name, currentInput: true, adaptive: false, size, dt, p, s), "FFIAFNest");
+        Add((name, size, dt, p, s) => new NestIaf(name, currentInput: false, adaptive: false, size, dt, p, s), "RecIAFSpkInNest");
+        Add((name, size, dt, p, s) => new NestIaf(name, currentInput: false, adaptive: true, size, dt, p, s), "RecAEIFSpkInNest");
+
         Add((name, size, dt, p, s) => new SpikingActivation(name, size, dt, p, s), "SpikingActivation");
         Add((name, size, dt, p, s) => new Lowpass(name, size, dt, p, s), "Lowpass");
         Add((name, size, dt, p, s) => new Alpha(name, size, dt, p, s), "Alpha");

@@ -49,6 +49,10 @@ public class RoundTripTests
         ["Lowpass"] = (3, 1e-3, """{"tau": [0.01, 0.02, 0.03], "initial_level": 0.5}"""),
         ["Alpha"] = (3, 1e-3, """{"tau": 0.01}"""),
         ["TemporalAvgPool"] = (3, 1e-3, "{}"),
+        ["RecFSSpikeEulerBT"] = (3, 1e-4, $$"""{"weights_fast": {{R3}}, "weights_slow": [[0, 0.01, 0], [0.02, 0, -0.01], [0, 0, 0.01]], "bias": 0.012, "noise_std": 0.001, "v_reset": [-0.065, -0.066, -0.064], "refractory": 0.0005, "name": "res"}"""),
+        ["FFIAFNest"] = (3, 1e-4, $$"""{"weights": [[0.5, 0.2, 0.01], [0.3, 0.4, 0.02]], "bias": 0.01, "capacity": [0.02, 0.03, 0.025]}"""),
+        ["RecIAFSpkInNest"] = (3, 1e-4, $$"""{"weights_in": [[5, -2, 1], [3, 4, 2]], "weights_rec": [[0, 2, -1], [1, 0, 3], [-2, 1, 0]], "bias": 0.012, "tau_syn_inh": 0.01, "delay_rec": 0.0003, "refractory": 0.002}"""),
+        ["RecAEIFSpkInNest"] = (3, 1e-4, $$"""{"weights_in": [[5, -2, 1], [3, 4, 2]], "weights_rec": [[0, 2, -1], [1, 0, 3], [-2, 1, 0]], "bias": 0.012, "delay_in": 0.0002, "tau_syn_exc": 0.02, "delta_t": [0.002, 0, 0.001]}"""),
     };
 
     public static IEnumerable<object[]> Names => ZooCatalog.Names.Select(n => new object[] { n });
