@@ -18,6 +18,7 @@ public sealed class NodeAgent : ReceiveActor
     private readonly Func<HostLayers, CompiledNetwork> _build;
     private readonly List<IActorRef> _hosted = new();
     private int _run;
+    private KernelPool? _pool;
 
     public NodeAgent(Func<HostLayers, CompiledNetwork> build)
     {
@@ -37,7 +38,8 @@ public sealed class NodeAgent : ReceiveActor
         try
         {
             var network = _build(request);
-            var pool = new KernelPool(request.Threads > 0 ? request.Threads : Environment.ProcessorCount);
+            _pool?.Dispose();
+            var pool = _pool = new KernelPool(request.Threads > 0 ? request.Threads : Environment.ProcessorCount);
             var actors = new List<IActorRef>();
             _run++;
             foreach (var id in request.Layers)

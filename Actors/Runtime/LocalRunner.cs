@@ -83,7 +83,7 @@ public static class LocalRunner
                 .Where(x => !x.c.Recurrent).Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList()).ToList();
             if (options.WatchdogSeconds > 0)
                 scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
-            var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+            using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
             if (hosting is not null) layers.AddRange(await hosting(scheduler, inputsOf).ConfigureAwait(false));
             else foreach (var layer in network.Layers)

@@ -62,7 +62,8 @@ public static class BenchCommand
         var report = new BenchReport(name, network, sink, buildSeconds, threads, device, scale);
         if (a.Flag("plain"))
         {
-            var (counts, wall) = PlainLoopRunner.Run(network, sink, new Neurons.Kernels.KernelPool(threads));
+            using var plainPool = new Neurons.Kernels.KernelPool(threads);
+            var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool);
             stdout.WriteLine(JsonSerializer.Serialize(report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall)));
             return ExitCodes.Done;
         }

@@ -3,18 +3,41 @@ namespace EventSpike.Neurons.Kernels;
 /// <summary>
 /// The cores a layer may use: <see cref="Run"/> executes one body per partition in parallel and
 /// returns when all are done. Partitions are fixed by the caller (never by the pool), so a result
-/// does not depend on how many threads actually ran it.
+/// does not depend on how many threads actually ran it. The pool keeps its own worker threads
+/// (Workers − 1 of them; the caller runs partition 0): a step of a large layer costs a hand-off of a
+/// few microseconds, not a task scheduled on the shared thread pool.
 /// </summary>
-public sealed class KernelPool(int workers)
+public sealed class KernelPool : IDisposable
 {
-    private readonly ParallelOptions _options = new() { MaxDegreeOfParallelism = Math.Max(1, workers) };
+    private readonly Thread[] _threads;
+    private readonly SemaphoreSlim[] _start;
+    private readonly CountdownEvent _done = new(0);
+    private readonly object _gate = new();
+    private Action<int>? _body;
+    private int _partitions;
+    private volatile bool _disposed;
 
-    /// <summary>Number of parallel workers.</summary>
-    public int Workers { get; } = Math.Max(1, workers);
+    public KernelPool(int workers)
+    {
+        Workers = Math.Max(1, workers);
+        _threads = new Thread[Workers - 1];
+        _start = new SemaphoreSlim[Workers - 1];
+        for (var w = 0; w < _threads.Length; w++)
+        {
+            var index = w + 1;
+            _start[w] = new SemaphoreSlim(0);
+            _threads[w] = new Thread(() => Work(index)) { IsBackground = true, Name = $"kernel-pool-{index}" };
+            _threads[w].Start();
+        }
+    }
+
+    /// <summary>Number of parallel workers (the caller included).</summary>
+    public int Workers { get; }
 
     /// <summary>A pool that runs everything on the calling thread.</summary>
     public static KernelPool Serial { get; } = new(1);
 
+    /// <summary>Runs <paramref name="body"/>(p) for p in [0, partitions); worker w takes partitions w, w + Workers, ...</summary>
     public void Run(int partitions, Action<int> body)
     {
         if (partitions == 1 || Workers == 1)
@@ -22,6 +45,39 @@ public sealed class KernelPool(int workers)
             for (var i = 0; i < partitions; i++) body(i);
             return;
         }
-        Parallel.For(0, partitions, _options, body);
+        lock (_gate) // one parallel region at a time per pool
+        {
+            _body = body;
+            _partitions = partitions;
+            var helpers = Math.Min(_threads.Length, partitions - 1);
+            _done.Reset(helpers);
+            for (var w = 0; w < helpers; w++) _start[w].Release();
+            for (var p = 0; p < partitions; p += Workers) body(p);
+            _done.Wait();
+            _body = null;
+        }
+    }
+
+    private void Work(int index)
+    {
+        while (true)
+        {
+            _start[index - 1].Wait();
+            if (_disposed) return;
+            try
+            {
+                for (var p = index; p < _partitions; p += Workers) _body!(p);
+            }
+            finally
+            {
+                _done.Signal();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var s in _start) s.Release();
     }
 }
