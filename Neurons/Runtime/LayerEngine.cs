@@ -26,6 +26,8 @@ public sealed class LayerEngine
     private readonly Projection[] _projections;
     private readonly double[][][] _rings;
     private readonly bool[][] _dirty;
+    private readonly List<int>[][] _sources;  // per ring slot: presynaptic rows added there (serial path), for a sparse clear
+    private readonly long[][] _touched;       // per ring slot: synapses added there; long.MaxValue: clear the whole row
     private readonly int[] _ringRows;
     private readonly int[] _width;
     private readonly int[][] _portProjections;
@@ -63,6 +65,8 @@ public sealed class LayerEngine
         var n = _projections.Length;
         _rings = new double[n][][];
         _dirty = new bool[n][];
+        _sources = new List<int>[n][];
+        _touched = new long[n][];
         _ringRows = new int[n];
         _width = new int[n];
         for (var i = 0; i < n; i++)
@@ -82,6 +86,8 @@ public sealed class LayerEngine
             _ringRows[i] = p.Recurrent ? p.DelaySteps + 1 : horizonSteps + p.DelaySteps;
             _rings[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new double[_width[i]]).ToArray();
             _dirty[i] = new bool[_ringRows[i]];
+            _sources[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new List<int>()).ToArray();
+            _touched[i] = new long[_ringRows[i]];
         }
         _portProjections = Enumerable.Range(0, model.Ports.Count)
             .Select(port => Enumerable.Range(0, n).Where(i => _projections[i].Port == port).ToArray()).ToArray();
@@ -153,8 +159,14 @@ public sealed class LayerEngine
             var from = stepPtr[i];
             var to = stepPtr[i + 1];
             if (from == to) continue;
-            var row = Row(projection, firstStep + i + p.DelaySteps);
-            for (var s = from; s < to; s++) p.Synapses.AccumulateRow(neurons[s], row);
+            var arrival = firstStep + i + p.DelaySteps;
+            var row = Row(projection, arrival);
+            var slot = (int)(arrival % _ringRows[projection]);
+            for (var s = from; s < to; s++)
+            {
+                p.Synapses.AccumulateRow(neurons[s], row);
+                Touch(projection, slot, neurons[s], p.Synapses);
+            }
         }
     }
 
@@ -171,6 +183,7 @@ public sealed class LayerEngine
         for (var i = 0; i < steps; i++)
         {
             var row = Row(projection, firstStep + i + p.DelaySteps);
+            _touched[projection][(int)((firstStep + i + p.DelaySteps) % _ringRows[projection])] = long.MaxValue;
             var values = samples.Slice(i * channels, channels);
             for (var c = 0; c < channels; c++)
                 if (values[c] != 0) p.Synapses.AccumulateRow(c, row, values[c]);
@@ -217,7 +230,13 @@ public sealed class LayerEngine
                 _pool.Run(_ranges.Length, part => ComputeChunk(part, t, chunk));
                 // Each partition cleared its own part of the rows it read; only the flags remain.
                 for (var c = 0; c < chunk; c++)
-                    for (var i = 0; i < _projections.Length; i++) _dirty[i][(int)((t + c) % _ringRows[i])] = false;
+                    for (var i = 0; i < _projections.Length; i++)
+                    {
+                        var slot = (int)((t + c) % _ringRows[i]);
+                        _dirty[i][slot] = false;
+                        _touched[i][slot] = 0;
+                        _sources[i][slot].Clear();
+                    }
                 var offsets = new int[_ranges.Length];
                 for (var c = 0; c < chunk; c++)
                 {
@@ -394,6 +413,8 @@ public sealed class LayerEngine
             {
                 var row = snapshot.Rings[i][slot];
                 _dirty[i][slot] = row is not null;
+                _sources[i][slot].Clear();
+                _touched[i][slot] = row is null ? 0 : long.MaxValue;
                 if (row is null) Array.Clear(_rings[i][slot]);
                 else row.CopyTo(_rings[i][slot], 0);
             }
@@ -409,6 +430,8 @@ public sealed class LayerEngine
         {
             foreach (var row in _rings[i]) Array.Clear(row);
             Array.Clear(_dirty[i]);
+            Array.Clear(_touched[i]);
+            foreach (var list in _sources[i]) list.Clear();
         }
         Step = step;
     }
@@ -482,9 +505,14 @@ public sealed class LayerEngine
             var table = _recurrent[i]!;
             if (_ranges.Length == 1)
             {
-                foreach (var pre in fired) table.AccumulateRow(pre, row);
+                foreach (var pre in fired)
+                {
+                    table.AccumulateRow(pre, row);
+                    Touch(i, slot, pre, table);
+                }
                 continue;
             }
+            _touched[i][slot] = long.MaxValue; // split layers clear whole ranges
             var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
             var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
             foreach (var pre in fired)
@@ -501,19 +529,45 @@ public sealed class LayerEngine
             var slot = (int)((t + p.DelaySteps) % _ringRows[i]);
             var row = _rings[i][slot];
             _dirty[i][slot] = true;
+            _touched[i][slot] = long.MaxValue;
             var output = Model.Output;
             for (var c = 0; c < output.Length; c++)
                 if (output[c] != 0) p.Synapses.AccumulateRow(c, row, output[c]);
         }
     }
 
+    /// <summary>Notes that row <paramref name="pre"/> of <paramref name="table"/> was added to a ring slot (for a sparse clear).</summary>
+    private void Touch(int projection, int slot, int pre, SynapseTable table)
+    {
+        var touched = _touched[projection];
+        if (touched[slot] == long.MaxValue) return;
+        var width = _width[projection];
+        touched[slot] += table.RowStart[pre + 1] - table.RowStart[pre];
+        if (touched[slot] > width / 8) touched[slot] = long.MaxValue; // cheaper to clear the whole row
+        else _sources[projection][slot].Add(pre);
+    }
+
+    /// <summary>
+    /// Zeroes the rows of step t: where few synapses were added, only their targets (walking the
+    /// same table rows again), else the whole row.
+    /// </summary>
     private void ClearRows(long t)
     {
         for (var i = 0; i < _projections.Length; i++)
         {
             var slot = (int)(t % _ringRows[i]);
             if (!_dirty[i][slot]) continue;
-            Array.Clear(_rings[i][slot]);
+            var row = _rings[i][slot];
+            var sources = _sources[i][slot];
+            if (_touched[i][slot] == long.MaxValue) Array.Clear(row);
+            else
+            {
+                var table = _projections[i].Recurrent ? _recurrent[i]! : _projections[i].Synapses;
+                foreach (var pre in sources)
+                    for (var s = table.RowStart[pre]; s < table.RowStart[pre + 1]; s++) row[table.Target[s]] = 0;
+            }
+            sources.Clear();
+            _touched[i][slot] = 0;
             _dirty[i][slot] = false;
         }
     }
