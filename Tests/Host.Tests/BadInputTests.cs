@@ -74,6 +74,29 @@ public class BadInputTests
     public void Non_positive_options(string option, string value) =>
         AssertBadInput(Run("run", Network(Good), option, value, "--out", TempDir()), option);
 
+    private const string Cycle = """
+        {
+          "dt": 0.0001, "duration": 0.05,
+          "layers": [
+            { "name": "a", "type": "LIF", "size": 2 },
+            { "name": "b", "type": "LIF", "size": 2, "dt": DT }
+          ],
+          "connections": [
+            { "from": "a", "to": "b", "weights": { "generator": "one_to_one", "weight": 1 } },
+            { "from": "b", "to": "a", "weights": { "generator": "one_to_one", "weight": 1 }, "delay": DELAY }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void A_cycle_of_zero_delay_connections_is_refused_naming_its_layers() =>
+        AssertBadInput(Run("run", Network(Cycle.Replace("DT", "0.0001").Replace("DELAY", "0")), "--out", TempDir()), "zero-delay", "a → b → a");
+
+    [Fact]
+    public void A_layer_dt_that_is_not_a_multiple_of_the_network_dt_is_refused() =>
+        AssertBadInput(Run("run", Network(Cycle.Replace("DT", "0.00015").Replace("DELAY", "0.001")), "--out", TempDir()),
+            "'b'", "not a whole multiple of the network's dt");
+
     [Fact]
     public void An_unknown_parameter_is_named() =>
         AssertBadInput(Run("run", Network(Good.Replace("\"rate\": 50", "\"rates\": 50")), "--out", TempDir()),
