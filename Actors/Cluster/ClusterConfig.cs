@@ -13,12 +13,14 @@ public static class ClusterConfig
     /// <param name="port">Port (0: any free one).</param>
     /// <param name="seedNodes">Seed nodes as HOST:PORT or full akka.tcp:// addresses.</param>
     /// <param name="role">worker or coordinator.</param>
-    public static Config Load(string host, int port, IReadOnlyList<string> seedNodes, string role, int threads, string? extraHocon = null)
+    /// <param name="tls">Whether nodes speak TLS (their addresses are then akka.ssl.tcp://).</param>
+    public static Config Load(string host, int port, IReadOnlyList<string> seedNodes, string role, int threads, string? extraHocon = null,
+        bool tls = false)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("EventSpike.cluster.hocon")
             ?? throw new InvalidOperationException("embedded cluster.hocon is missing");
         using var reader = new StreamReader(stream);
-        var seeds = string.Join(", ", seedNodes.Select(s => "\"" + SeedAddress(s) + "\""));
+        var seeds = string.Join(", ", seedNodes.Select(s => "\"" + SeedAddress(s, tls) + "\""));
         var overrides = ConfigurationFactory.ParseString($$"""
             akka.remote.dot-netty.tcp.hostname = "{{host}}"
             akka.remote.dot-netty.tcp.port = {{port}}
@@ -29,13 +31,21 @@ public static class ClusterConfig
         return overrides.WithFallback(ConfigurationFactory.ParseString(reader.ReadToEnd())).WithFallback(LocalRunner.LoadConfig(threads));
     }
 
-    /// <summary>HOST:PORT → akka.tcp://eventspike@HOST:PORT; a full address is kept.</summary>
-    public static string SeedAddress(string seed)
+    /// <summary>HOST:PORT → akka.tcp://eventspike@HOST:PORT (akka.ssl.tcp with TLS); a full address is kept.</summary>
+    public static string SeedAddress(string seed, bool tls = false)
     {
-        if (seed.StartsWith("akka.tcp://", StringComparison.Ordinal)) return seed;
+        if (seed.StartsWith("akka.tcp://", StringComparison.Ordinal) || seed.StartsWith("akka.ssl.tcp://", StringComparison.Ordinal)) return seed;
         var colon = seed.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out var port) || port <= 0 || port > 65535)
             throw new ArgumentException($"seed node '{seed}' is not HOST:PORT");
-        return $"akka.tcp://{SystemName}@{seed[..colon]}:{port}";
+        return $"{(tls ? "akka.ssl.tcp" : "akka.tcp")}://{SystemName}@{seed[..colon]}:{port}";
+    }
+
+    /// <summary>Creates a node's actor system, with mutual TLS when <paramref name="tls"/> is given.</summary>
+    public static Akka.Actor.ActorSystem CreateSystem(Config config, ClusterTls? tls)
+    {
+        if (tls is null) return Akka.Actor.ActorSystem.Create(SystemName, config);
+        var withSsl = ConfigurationFactory.ParseString(ClusterTls.Hocon).WithFallback(config);
+        return Akka.Actor.ActorSystem.Create(SystemName, Akka.Actor.BootstrapSetup.Create().WithConfig(withSsl).And(tls.ToSetup()));
     }
 }

@@ -13,7 +13,7 @@ public static class NodeCommand
 {
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var a = new ParsedArguments("node", args, ["host", "port", "seed-nodes", "config", "threads"], []);
+        var a = new ParsedArguments("node", args, ["host", "port", "seed-nodes", "config", "threads", .. TlsOptions.Names], []);
         if (a.Positional.Count > 0) throw new InputException($"node: unexpected argument '{a.Positional[0]}'");
         var host = a.Value("host") ?? "127.0.0.1";
         var port = (int)(a.Integer("port", 0) ?? 0);
@@ -27,7 +27,8 @@ public static class NodeCommand
         ActorSystem system;
         try
         {
-            system = ActorSystem.Create(ClusterConfig.SystemName, ClusterConfig.Load(host, port, seeds, "worker", threads, extra));
+            var tls = TlsOptions.From(a);
+            system = ClusterConfig.CreateSystem(ClusterConfig.Load(host, port, seeds, "worker", threads, extra, tls is not null), tls);
         }
         catch (Exception e) when (e is not InputException)
         {

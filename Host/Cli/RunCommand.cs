@@ -14,7 +14,7 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy"];
 
@@ -129,6 +129,7 @@ public static class RunCommand
                 MinNodes = (int)(a.Integer("min-nodes", 1) ?? 1),
                 JoinTimeout = TimeSpan.FromSeconds(a.Seconds("join-timeout") ?? 30),
                 ExtraHocon = extra,
+                Tls = TlsOptions.From(a),
             };
             template = new HostLayers(File.ReadAllText(networkPath), networkPath, seed, network.Duration, dt, inputs, [], threads, Akka.Actor.ActorRefs.Nobody);
         }

@@ -19,6 +19,7 @@ public sealed class ClusterCoordinator
     public required int MinNodes { get; init; }
     public required TimeSpan JoinTimeout { get; init; }
     public string? ExtraHocon { get; init; }
+    public ClusterTls? Tls { get; init; }
 
     /// <summary>Where each layer ran, and the worker nodes of the run (filled by <see cref="RunAsync"/>).</summary>
     public Dictionary<int, string> Placement { get; } = new();
@@ -28,8 +29,7 @@ public sealed class ClusterCoordinator
     public async Task<RunResult> RunAsync(CompiledNetwork network, HostLayers template, ISpikeSink sink, RunOptions options, TextWriter log,
         CancellationToken cancel)
     {
-        var system = ActorSystem.Create(ClusterConfig.SystemName,
-            ClusterConfig.Load("127.0.0.1", 0, Seeds, "coordinator", options.Threads, ExtraHocon));
+        var system = ClusterConfig.CreateSystem(ClusterConfig.Load("127.0.0.1", 0, Seeds, "coordinator", options.Threads, ExtraHocon, Tls is not null), Tls);
         var cluster = Akka.Cluster.Cluster.Get(system);
         var agents = new List<ActorSelection>();
         try

@@ -121,6 +121,49 @@ public class ClusterTests
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
     }
 
+    /// <summary>A self-signed PKCS#12 certificate made for the test.</summary>
+    private static string Certificate(string name)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest($"CN={name}", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+        var path = Path.Combine(TempDir(), name + ".pfx");
+        File.WriteAllBytes(path, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "secret"));
+        return path;
+    }
+
+    [Fact]
+    public async Task With_TLS_a_node_with_the_cluster_certificate_runs_and_one_without_cannot_join()
+    {
+        var good = Certificate("cluster");
+        var other = Certificate("intruder");
+        var port = FreePort();
+        using var node = Start("node", "--port", port.ToString(), "--threads", "1", "--tls-cert", good, "--tls-password", "secret");
+        try
+        {
+            Assert.StartsWith($"node up at akka.ssl.tcp://eventspike@127.0.0.1:{port}", node.StandardOutput.ReadLine());
+            var seed = $"127.0.0.1:{port}";
+            var ok = await Exec("run", Example("reservoir.json"), "--duration", "0.1", "--out", TempDir(), "--no-plot",
+                "--seed-nodes", seed, "--tls-cert", good, "--tls-password", "secret");
+            Assert.True(ok.Code == 0, ok.Err);
+            var refused = await Exec("run", Example("reservoir.json"), "--duration", "0.1", "--out", TempDir(), "--no-plot",
+                "--seed-nodes", seed, "--tls-cert", other, "--tls-password", "secret", "--join-timeout", "4");
+            Assert.Equal(2, refused.Code);
+            Assert.Contains("only 0 of 1 worker node(s) joined", refused.Err);
+            var plain = await Exec("run", Example("reservoir.json"), "--duration", "0.1", "--out", TempDir(), "--no-plot",
+                "--seed-nodes", seed, "--join-timeout", "4");
+            Assert.Equal(2, plain.Code);
+            var wrongPassword = await Exec("node", "--tls-cert", good, "--tls-password", "nope");
+            Assert.Equal(2, wrongPassword.Code);
+            Assert.Contains("cannot read the certificate", wrongPassword.Err);
+        }
+        finally
+        {
+            node.Kill(entireProcessTree: true);
+        }
+    }
+
     [Fact]
     public async Task A_cluster_that_does_not_form_in_time_is_exit_2_naming_how_many_joined()
     {
