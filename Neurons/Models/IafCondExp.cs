@@ -24,6 +24,7 @@ public sealed class IafCondExp : IPartitionedModel
     private readonly double _sExc, _sInh;
     private readonly int _refractorySteps;
     private readonly double[] _vInit, _gExcInit, _gInhInit;
+    private readonly StateVariables _state;
 
     public IafCondExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
     {
@@ -48,10 +49,11 @@ public sealed class IafCondExp : IPartitionedModel
         _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
         _gExcInit = Conductances(p, "g_exc", size, streams, 1);
         _gInhInit = Conductances(p, "g_inh", size, streams, 2);
-        VMem = new double[size];
-        GExc = new double[size];
-        GInh = new double[size];
-        RefractoryLeft = new int[size];
+        _state = new StateVariables(TypeName, size);
+        VMem = _state.Add("v_mem");
+        GExc = _state.Add("g_exc");
+        GInh = _state.Add("g_inh");
+        RefractoryLeft = _state.Add("refractory_left");
         ResetState();
     }
 
@@ -75,7 +77,8 @@ public sealed class IafCondExp : IPartitionedModel
     public double[] VMem { get; }
     public double[] GExc { get; }
     public double[] GInh { get; }
-    public int[] RefractoryLeft { get; }
+    /// <summary>Steps left in the refractory period (whole numbers).</summary>
+    public double[] RefractoryLeft { get; }
 
     public void ResetState()
     {
@@ -122,39 +125,13 @@ public sealed class IafCondExp : IPartitionedModel
         }
     }
 
-    public IReadOnlyList<string> StateNames => ["v_mem", "g_exc", "g_inh", "refractory_left"];
+    public IReadOnlyList<string> StateNames => _state.Names;
 
-    public ReadOnlySpan<double> StateView(string name) => name switch
-    {
-        "v_mem" => VMem,
-        "g_exc" => GExc,
-        "g_inh" => GInh,
-        _ => GetState(name),
-    };
+    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
 
-    public double[] GetState(string name) => name switch
-    {
-        "v_mem" => (double[])VMem.Clone(),
-        "g_exc" => (double[])GExc.Clone(),
-        "g_inh" => (double[])GInh.Clone(),
-        "refractory_left" => RefractoryLeft.Select(r => (double)r).ToArray(),
-        _ => throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}"),
-    };
+    public double[] GetState(string name) => _state.Get(name);
 
-    public void SetState(string name, ReadOnlySpan<double> values)
-    {
-        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
-        switch (name)
-        {
-            case "v_mem": values.CopyTo(VMem); break;
-            case "g_exc": values.CopyTo(GExc); break;
-            case "g_inh": values.CopyTo(GInh); break;
-            case "refractory_left":
-                for (var j = 0; j < Size; j++) RefractoryLeft[j] = (int)values[j];
-                break;
-            default: throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}");
-        }
-    }
+    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
 
     public JsonObject ToDict()
     {

@@ -22,6 +22,7 @@ public sealed class IafPscDelta : IPartitionedModel
     private readonly int _refractorySteps;
     private readonly double[] _vInit;
     private readonly PoissonDrive _drive;
+    private readonly StateVariables _state;
 
     public IafPscDelta(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
     {
@@ -42,8 +43,9 @@ public sealed class IafPscDelta : IPartitionedModel
         _a = Math.Exp(-dt / TauMem);
         _drive = new PoissonDrive(size, DriveRate, dt, streams);
         _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
-        VMem = new double[size];
-        RefractoryLeft = new int[size];
+        _state = new StateVariables(TypeName, size);
+        VMem = _state.Add("v_mem");
+        RefractoryLeft = _state.Add("refractory_left");
         ResetState();
     }
 
@@ -63,7 +65,8 @@ public sealed class IafPscDelta : IPartitionedModel
     public double DriveWeight { get; }
 
     public double[] VMem { get; }
-    public int[] RefractoryLeft { get; }
+    /// <summary>Steps left in the refractory period (whole numbers).</summary>
+    public double[] RefractoryLeft { get; }
 
     public void ResetState()
     {
@@ -110,33 +113,13 @@ public sealed class IafPscDelta : IPartitionedModel
         }
     }
 
-    public IReadOnlyList<string> StateNames => ["v_mem", "refractory_left"];
+    public IReadOnlyList<string> StateNames => _state.Names;
 
-    public ReadOnlySpan<double> StateView(string name) => name switch
-    {
-        "v_mem" => VMem,
-        _ => GetState(name),
-    };
+    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
 
-    public double[] GetState(string name) => name switch
-    {
-        "v_mem" => (double[])VMem.Clone(),
-        "refractory_left" => RefractoryLeft.Select(r => (double)r).ToArray(),
-        _ => throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has v_mem, refractory_left"),
-    };
+    public double[] GetState(string name) => _state.Get(name);
 
-    public void SetState(string name, ReadOnlySpan<double> values)
-    {
-        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
-        switch (name)
-        {
-            case "v_mem": values.CopyTo(VMem); break;
-            case "refractory_left":
-                for (var j = 0; j < Size; j++) RefractoryLeft[j] = (int)values[j];
-                break;
-            default: throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has v_mem, refractory_left");
-        }
-    }
+    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
 
     public ulong[][] GetRandomState() => _drive.GetState();
 

@@ -26,6 +26,7 @@ public sealed class IafPscExp : IPartitionedModel
     private readonly double _a, _sExc, _sInh, _cExc, _cInh;
     private readonly int _refractorySteps;
     private readonly double[] _vInit;
+    private readonly StateVariables _state;
 
     public IafPscExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
     {
@@ -49,10 +50,11 @@ public sealed class IafPscExp : IPartitionedModel
         _cExc = Cross(TauSynExc, TauMem, dt, _a, _sExc);
         _cInh = Cross(TauSynInh, TauMem, dt, _a, _sInh);
         _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
-        VMem = new double[size];
-        IExc = new double[size];
-        IInh = new double[size];
-        RefractoryLeft = new double[size];
+        _state = new StateVariables(TypeName, size);
+        VMem = _state.Add("v_mem");
+        IExc = _state.Add("i_exc");
+        IInh = _state.Add("i_inh");
+        RefractoryLeft = _state.Add("refractory_left");
         ResetState();
     }
 
@@ -166,37 +168,13 @@ public sealed class IafPscExp : IPartitionedModel
         }
     }
 
-    public IReadOnlyList<string> StateNames => ["v_mem", "i_exc", "i_inh", "refractory_left"];
+    public IReadOnlyList<string> StateNames => _state.Names;
 
-    public ReadOnlySpan<double> StateView(string name) => name switch
-    {
-        "v_mem" => VMem,
-        "i_exc" => IExc,
-        "i_inh" => IInh,
-        _ => GetState(name),
-    };
+    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
 
-    public double[] GetState(string name) => name switch
-    {
-        "v_mem" => (double[])VMem.Clone(),
-        "i_exc" => (double[])IExc.Clone(),
-        "i_inh" => (double[])IInh.Clone(),
-        "refractory_left" => (double[])RefractoryLeft.Clone(),
-        _ => throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}"),
-    };
+    public double[] GetState(string name) => _state.Get(name);
 
-    public void SetState(string name, ReadOnlySpan<double> values)
-    {
-        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
-        switch (name)
-        {
-            case "v_mem": values.CopyTo(VMem); break;
-            case "i_exc": values.CopyTo(IExc); break;
-            case "i_inh": values.CopyTo(IInh); break;
-            case "refractory_left": values.CopyTo(RefractoryLeft); break;
-            default: throw new KeyNotFoundException($"{TypeName} has no state variable '{name}'; it has {string.Join(", ", StateNames)}");
-        }
-    }
+    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
 
     public JsonObject ToDict()
     {

@@ -31,6 +31,7 @@ public sealed class LifExpSyn : ILayerModel
     private readonly int[] _refractorySteps;
     private readonly double[] _vInit;
     private readonly double[]? _vInitSpec;
+    private readonly StateVariables _state;
 
     public LifExpSyn(int size, double dt, LayerParameters p, Xoshiro256StarStar rng)
     {
@@ -80,9 +81,10 @@ public sealed class LifExpSyn : ILayerModel
                 throw new ModelParameterException("v_init", "v_init is a number or a [low, high] range for a uniform draw");
         }
 
-        VMem = new double[size];
-        ISyn = new double[size];
-        RefractoryLeft = new int[size];
+        _state = new StateVariables(TypeName, size);
+        VMem = _state.Add("v_mem");
+        ISyn = _state.Add("i_syn");
+        RefractoryLeft = _state.Add("refractory_left");
         ResetState();
     }
 
@@ -106,7 +108,7 @@ public sealed class LifExpSyn : ILayerModel
     public double[] ISyn { get; }
 
     /// <summary>Steps left in the refractory period.</summary>
-    public int[] RefractoryLeft { get; }
+    public double[] RefractoryLeft { get; }
 
     public void ResetState()
     {
@@ -115,36 +117,13 @@ public sealed class LifExpSyn : ILayerModel
         Array.Clear(RefractoryLeft);
     }
 
-    public IReadOnlyList<string> StateNames => ["v_mem", "i_syn", "refractory_left"];
+    public IReadOnlyList<string> StateNames => _state.Names;
 
-    public ReadOnlySpan<double> StateView(string name) => name switch
-    {
-        "v_mem" => VMem,
-        "i_syn" => ISyn,
-        _ => GetState(name),
-    };
+    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
 
-    public double[] GetState(string name) => name switch
-    {
-        "v_mem" => (double[])VMem.Clone(),
-        "i_syn" => (double[])ISyn.Clone(),
-        "refractory_left" => RefractoryLeft.Select(r => (double)r).ToArray(),
-        _ => throw new KeyNotFoundException($"LIF has no state variable '{name}'; it has v_mem, i_syn, refractory_left"),
-    };
+    public double[] GetState(string name) => _state.Get(name);
 
-    public void SetState(string name, ReadOnlySpan<double> values)
-    {
-        if (values.Length != Size) throw new ArgumentException($"state '{name}' needs {Size} values, got {values.Length}");
-        switch (name)
-        {
-            case "v_mem": values.CopyTo(VMem); break;
-            case "i_syn": values.CopyTo(ISyn); break;
-            case "refractory_left":
-                for (var j = 0; j < Size; j++) RefractoryLeft[j] = (int)values[j];
-                break;
-            default: throw new KeyNotFoundException($"LIF has no state variable '{name}'; it has v_mem, i_syn, refractory_left");
-        }
-    }
+    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
 
     /// <summary>Rockpool's rule (source version): each potential drawn from N(v, (0.02·|v|)²).</summary>
     public void RandomizeState(Xoshiro256StarStar rng)
