@@ -9,4 +9,13 @@ namespace EventSpike.Actors.Cluster;
 /// </summary>
 public sealed record HostLayers(
     string NetworkText, string NetworkPath, ulong Seed, double Duration, double? Dt, IReadOnlyList<string> Inputs,
-    IReadOnlyList<int> Layers, int Threads, IActorRef Scheduler) : IClusterMessage;
+    IReadOnlyList<int> Layers, int Threads, IActorRef Scheduler) : IClusterMessage
+{
+    /// <summary>Checkpoints: take one every this many windows and send it to <see cref="Collector"/> (0: none).</summary>
+    public long CheckpointEveryWindows { get; init; }
+
+    public IActorRef? Collector { get; init; }
+
+    /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
+    public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
+}

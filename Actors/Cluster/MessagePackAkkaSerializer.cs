@@ -28,6 +28,8 @@ public sealed class MessagePackAkkaSerializer : SerializerWithStringManifest
         ["host"] = typeof(HostLayers),
         ["hosted"] = typeof(LayersHosted),
         ["stop"] = typeof(StopNode),
+        ["layer-checkpoint"] = typeof(LayerCheckpointed),
+        ["checkpoint-at"] = typeof(CheckpointAt),
     };
 
     private static readonly Dictionary<Type, string> Manifests = Types.ToDictionary(p => p.Value, p => p.Key);

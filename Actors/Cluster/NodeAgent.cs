@@ -42,12 +42,19 @@ public sealed class NodeAgent : ReceiveActor
             var pool = _pool = new KernelPool(request.Threads > 0 ? request.Threads : Environment.ProcessorCount);
             var actors = new List<IActorRef>();
             _run++;
-            foreach (var id in request.Layers)
+            var checkpoints = request.CheckpointEveryWindows > 0 && request.Collector is not null
+                ? new CheckpointSettings(request.CheckpointEveryWindows, request.Collector)
+                : null;
+            for (var k = 0; k < request.Layers.Count; k++)
             {
+                var id = request.Layers[k];
                 var inputs = network.IncomingOf(id).Select((c, i) => (c, i)).Where(x => !x.c.Recurrent)
                     .Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList();
                 var engine = network.CreateEngine(id, pool: pool);
-                var props = LayerActor.Props(id, engine, network.Plan, inputs, request.Scheduler).WithDispatcher(LocalRunner.LayerDispatcher);
+                var state = request.Resume?[k];
+                if (state is not null) engine.Restore(new Neurons.Runtime.EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
+                var props = LayerActor.Props(id, engine, network.Plan, inputs, request.Scheduler, checkpoints, state)
+                    .WithDispatcher(LocalRunner.LayerDispatcher);
                 var actor = Context.ActorOf(props, $"run{_run}-layer-{id}");
                 actors.Add(actor);
                 _hosted.Add(actor);

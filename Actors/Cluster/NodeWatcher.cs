@@ -10,7 +10,7 @@ namespace EventSpike.Actors.Cluster;
 /// </summary>
 public sealed class NodeWatcher : ReceiveActor
 {
-    public NodeWatcher(IReadOnlyDictionary<Address, IReadOnlyList<string>> hosts, IActorRef scheduler)
+    public NodeWatcher(IReadOnlyDictionary<Address, IReadOnlyList<string>> hosts, IActorRef scheduler, Action<Address>? lost = null)
     {
         var cluster = Akka.Cluster.Cluster.Get(Context.System);
         Receive<ClusterEvent.UnreachableMember>(m => Lost(m.Member.Address));
@@ -21,6 +21,7 @@ public sealed class NodeWatcher : ReceiveActor
         void Lost(Address address)
         {
             if (!hosts.TryGetValue(address, out var layers)) return;
+            lost?.Invoke(address);
             scheduler.Tell(new RunFailed($"node {address} was lost (it hosted {string.Join(", ", layers)})", 0));
         }
 
@@ -28,8 +29,8 @@ public sealed class NodeWatcher : ReceiveActor
             typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberRemoved));
     }
 
-    public static Props Props(IReadOnlyDictionary<Address, IReadOnlyList<string>> hosts, IActorRef scheduler) =>
-        Akka.Actor.Props.Create(() => new NodeWatcher(hosts, scheduler));
+    public static Props Props(IReadOnlyDictionary<Address, IReadOnlyList<string>> hosts, IActorRef scheduler, Action<Address>? lost = null) =>
+        Akka.Actor.Props.Create(() => new NodeWatcher(hosts, scheduler, lost));
 
     protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
 }

@@ -19,6 +19,8 @@ public static class LocalRunner
 {
     public const string LayerDispatcher = "eventspike.layer-dispatcher";
 
+    private static int _runs;
+
     /// <summary>The embedded single-node HOCON with the thread count set.</summary>
     public static Config LoadConfig(int threads, string? extraHocon = null)
     {
@@ -36,7 +38,8 @@ public static class LocalRunner
     /// Creates the layer actors of a run somewhere (this process, or other nodes) and returns them in
     /// layer order. <c>inputsOf</c>[l] lists layer l's external inputs.
     /// </summary>
-    public delegate Task<IReadOnlyList<IActorRef>> LayerHosting(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> inputsOf);
+    public delegate Task<IReadOnlyList<IActorRef>> LayerHosting(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> inputsOf,
+        CheckpointSettings? checkpoints, Checkpoint? resume);
 
     public static async Task<RunResult> RunAsync(CompiledNetwork network, ISpikeSink sink, RunOptions options, CancellationToken cancel = default)
     {
@@ -66,18 +69,19 @@ public static class LocalRunner
                 throw new InvalidOperationException(
                     $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
             var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
-            var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, resume?.Layers), "scheduler");
+            var run = Interlocked.Increment(ref _runs);
+            var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, resume?.Layers), $"scheduler-{run}");
             CheckpointSettings? checkpoints = null;
             if (options.CheckpointStore is not null && options.CheckpointEveryWindows > 0)
             {
                 var collector = system.ActorOf(CheckpointActor.Props(options.CheckpointStore, network.Layers.Count, plan.WindowSteps, scheduler,
-                    options.CheckpointWritten), "checkpoints");
+                    options.CheckpointWritten), $"checkpoints-{run}");
                 checkpoints = new CheckpointSettings(options.CheckpointEveryWindows, collector);
                 scheduler.Tell(checkpoints);
             }
             var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
             var startWindow = resume?.Window ?? 0;
-            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler, checkpoints, startWindow), "recorder");
+            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler, checkpoints, startWindow), $"recorder-{run}");
 
             var inputsOf = network.Layers.Select(l => (IReadOnlyList<LayerInput>)network.IncomingOf(l.Id).Select((c, i) => (c, i))
                 .Where(x => !x.c.Recurrent).Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList()).ToList();
@@ -85,7 +89,7 @@ public static class LocalRunner
                 scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
             using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
-            if (hosting is not null) layers.AddRange(await hosting(scheduler, inputsOf).ConfigureAwait(false));
+            if (hosting is not null) layers.AddRange(await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false));
             else foreach (var layer in network.Layers)
             {
                 var inputs = inputsOf[layer.Id];
@@ -101,7 +105,7 @@ public static class LocalRunner
                     engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
                 var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)
                     .WithDispatcher(LayerDispatcher);
-                layers.Add(system.ActorOf(props, $"layer-{layer.Id}"));
+                layers.Add(system.ActorOf(props, $"layer-{layer.Id}-{run}"));
             }
             foreach (var layer in network.Layers)
             {

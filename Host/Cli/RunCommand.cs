@@ -14,9 +14,22 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy"];
+
+    /// <summary>--on-node-loss stop (default) or resume (needs checkpoints).</summary>
+    private static bool OnNodeLoss(ParsedArguments a, bool checkpoints)
+    {
+        switch (a.Value("on-node-loss"))
+        {
+            case null or "stop": return false;
+            case "resume":
+                if (!checkpoints) throw new InputException("run: --on-node-loss resume needs --checkpoint-every");
+                return true;
+            case var other: throw new InputException($"run: --on-node-loss must be stop or resume, got '{other}'");
+        }
+    }
 
     /// <summary>Options given again with --resume must say what the original run said.</summary>
     private static void CheckResumeOptions(ParsedArguments a, RunManifest m, string dir)
@@ -79,7 +92,7 @@ public static class RunCommand
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
         OutputFolder.Prepare(outDir);
 
-        var recorded = network.Layers.Where(l => l.Recorded)
+        List<RecordedSpikes> Recorded() => network.Layers.Where(l => l.Recorded)
             .Select(l => new RecordedSpikes(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous, network.Dt)).ToList();
         var options = new RunOptions(credit, threads) { Realtime = a.Flag("realtime"), WatchdogSeconds = a.Seconds("watchdog") ?? 60 };
         string? journal = null;
@@ -109,17 +122,23 @@ public static class RunCommand
                 stderr.WriteLine($"resuming from {newest.Path} (step {newest.Checkpoint.Step})");
             }
         }
-        using var sink = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded, journal, resumeAt);
-        foreach (var probe in network.Probes)
-            sink.Probes[probe.Id] = new ProbeRecording(network.Layers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
+        // The recording: made anew when a cluster run resumes after losing a node (its journal cut back to the checkpoint).
+        RecordingSink OpenSink(long? at)
+        {
+            var opened = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, Recorded(), journal, at);
+            foreach (var probe in network.Probes)
+                opened.Probes[probe.Id] = new ProbeRecording(network.Layers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
+            return opened;
+        }
+        var sink = OpenSink(resumeAt);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
         options = options with { Progress = progress.Report };
         ClusterCoordinator? coordinator = null;
         HostLayers? template = null;
         if (a.Value("seed-nodes") is { } seedNodes)
         {
-            if (checkpointEvery is not null || manifest is not null)
-                throw new InputException("run: checkpoints and --resume are not available for cluster runs in this version");
+            if (manifest is not null)
+                throw new InputException("run: --resume is not available for cluster runs in this version (a cluster run resumes by itself with --on-node-loss resume)");
             var extra = a.Value("cluster") is { } hocon
                 ? File.Exists(hocon) ? File.ReadAllText(hocon) : throw new InputException($"--cluster {hocon}: file not found")
                 : null;
@@ -130,14 +149,29 @@ public static class RunCommand
                 JoinTimeout = TimeSpan.FromSeconds(a.Seconds("join-timeout") ?? 30),
                 ExtraHocon = extra,
                 Tls = TlsOptions.From(a),
+                ResumeOnNodeLoss = OnNodeLoss(a, checkpointEvery is not null),
             };
             template = new HostLayers(File.ReadAllText(networkPath), networkPath, seed, network.Duration, dt, inputs, [], threads, Akka.Actor.ActorRefs.Nobody);
         }
-        else if (a.Value("cluster") is not null || a.Value("min-nodes") is not null)
-            throw new InputException("run: --cluster and --min-nodes need --seed-nodes");
-        var result = progress.RunAsync(() => coordinator is null
-            ? LocalRunner.RunAsync(network, sink, options, cancel)
-            : coordinator.RunAsync(network, template!, sink, options, stderr, cancel)).GetAwaiter().GetResult();
+        else if (a.Value("cluster") is not null || a.Value("min-nodes") is not null || a.Value("on-node-loss") is not null)
+            throw new InputException("run: --cluster, --min-nodes and --on-node-loss need --seed-nodes");
+        RunResult result;
+        try
+        {
+            result = progress.RunAsync(() => coordinator is null
+                ? LocalRunner.RunAsync(network, sink, options, cancel)
+                : coordinator.RunAsync(network, template!, checkpoint =>
+                {
+                    if (checkpoint is null) return sink;
+                    sink.Dispose();
+                    return sink = OpenSink(checkpoint.JournalBytes);
+                }, options, stderr, cancel)).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (!(sink.Completed)) sink.Dispose();
+        }
+        var recorded = sink.Layers.OrderBy(l => l.Layer).ToList();
 
         if (result.Interrupted)
         {
@@ -156,7 +190,7 @@ public static class RunCommand
         if (!a.Flag("no-plot"))
             RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads,
-            coordinator?.Nodes, coordinator?.Placement);
+            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({result.WallSeconds / simulated:0.###}× real time), {total} spikes; outputs in {outDir}"));

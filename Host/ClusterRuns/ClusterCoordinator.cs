@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using EventSpike.Actors.Checkpoints;
 using EventSpike.Actors.Cluster;
 using EventSpike.Actors.Recording;
 using EventSpike.Actors.Runtime;
@@ -26,62 +27,112 @@ public sealed class ClusterCoordinator
 
     public List<string> Nodes { get; } = new();
 
-    public async Task<RunResult> RunAsync(CompiledNetwork network, HostLayers template, ISpikeSink sink, RunOptions options, TextWriter log,
-        CancellationToken cancel)
+    /// <summary>With checkpoints on: after losing a node, continue from the newest checkpoint on the nodes that remain.</summary>
+    public bool ResumeOnNodeLoss { get; init; }
+
+    /// <summary>Nodes lost during the run, and the checkpoints resumed from.</summary>
+    public List<string> Lost { get; } = new();
+
+    /// <summary>
+    /// Runs the network; <paramref name="sinkFor"/> gives the recording sink for a fresh start (null) or
+    /// for a resume from a checkpoint (its journal mark).
+    /// </summary>
+    public async Task<RunResult> RunAsync(CompiledNetwork network, HostLayers template, Func<Checkpoint?, ISpikeSink> sinkFor, RunOptions options,
+        TextWriter log, CancellationToken cancel)
     {
         var system = ClusterConfig.CreateSystem(ClusterConfig.Load("127.0.0.1", 0, Seeds, "coordinator", options.Threads, ExtraHocon, Tls is not null), Tls);
         var cluster = Akka.Cluster.Cluster.Get(system);
         var agents = new List<ActorSelection>();
+        var attempt = 0;
         try
         {
-            var workers = await WaitForWorkers(cluster, cancel).ConfigureAwait(false);
+            var workers = await WaitForWorkers(cluster, MinNodes, cancel).ConfigureAwait(false);
             Nodes.AddRange(workers.Select(w => w.ToString()));
-            var placement = ClusterPlacement.Place(network, workers);
-            foreach (var (layer, address) in placement) Placement[layer] = address.ToString();
-            log.WriteLine($"cluster: {workers.Count} worker node(s); " +
-                string.Join(", ", network.Layers.Select(l => $"{l.Name} on {placement[l.Id]}")));
-
-            async Task<IReadOnlyList<IActorRef>> Host(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> _)
+            Checkpoint? resume = null;
+            var lostNow = new List<Address>();
+            while (true)
             {
-                var refs = new IActorRef[network.Layers.Count];
-                var hosts = new Dictionary<Address, IReadOnlyList<string>>();
-                foreach (var group in placement.GroupBy(p => p.Value))
-                {
-                    var layers = group.Select(p => p.Key).Order().ToList();
-                    var agent = system.ActorSelection($"{group.Key}/user/{NodeAgent.Name}");
-                    agents.Add(agent);
-                    var hosted = await agent.Ask<LayersHosted>(template with { Layers = layers, Scheduler = scheduler }, TimeSpan.FromMinutes(5))
-                        .ConfigureAwait(false);
-                    if (hosted.Error is not null) throw new InvalidOperationException($"a worker could not build its layers: {hosted.Error}");
-                    for (var i = 0; i < layers.Count; i++) refs[layers[i]] = hosted.Actors[i];
-                    hosts[group.Key] = layers.Select(l => network.Layers[l].Name).ToList();
-                }
-                system.ActorOf(NodeWatcher.Props(hosts, scheduler), "node-watcher");
-                return refs;
-            }
+                attempt++;
+                var placement = ClusterPlacement.Place(network, workers);
+                foreach (var (layer, address) in placement) Placement[layer] = address.ToString();
+                log.WriteLine($"cluster: {workers.Count} worker node(s); " +
+                    string.Join(", ", network.Layers.Select(l => $"{l.Name} on {placement[l.Id]}")));
 
-            return await LocalRunner.RunOnAsync(system, network, sink, options, Host, cancel).ConfigureAwait(false);
+                async Task<IReadOnlyList<IActorRef>> Host(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> _,
+                    CheckpointSettings? checkpoints, Checkpoint? from)
+                {
+                    var refs = new IActorRef[network.Layers.Count];
+                    var hosts = new Dictionary<Address, IReadOnlyList<string>>();
+                    foreach (var group in placement.GroupBy(p => p.Value))
+                    {
+                        var layers = group.Select(p => p.Key).Order().ToList();
+                        var agent = system.ActorSelection($"{group.Key}/user/{NodeAgent.Name}");
+                        agents.Add(agent);
+                        var request = template with
+                        {
+                            Layers = layers, Scheduler = scheduler,
+                            CheckpointEveryWindows = checkpoints?.EveryWindows ?? 0, Collector = checkpoints?.Collector,
+                            Resume = from is null ? null : layers.Select(l => from.Layers[l]).ToList(),
+                        };
+                        var hosted = await agent.Ask<LayersHosted>(request, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+                        if (hosted.Error is not null) throw new InvalidOperationException($"a worker could not build its layers: {hosted.Error}");
+                        for (var i = 0; i < layers.Count; i++) refs[layers[i]] = hosted.Actors[i];
+                        hosts[group.Key] = layers.Select(l => network.Layers[l].Name).ToList();
+                    }
+                    system.ActorOf(NodeWatcher.Props(hosts, scheduler, address => { lock (lostNow) lostNow.Add(address); }), $"node-watcher-{attempt}");
+                    return refs;
+                }
+
+                var result = await LocalRunner.RunOnAsync(system, network, sinkFor(resume), options with { Resume = resume }, Host, cancel)
+                    .ConfigureAwait(false);
+                List<Address> unreachable;
+                lock (lostNow)
+                {
+                    unreachable = lostNow.Distinct().ToList();
+                    lostNow.Clear();
+                }
+                if (result.Succeeded || result.Interrupted || unreachable.Count == 0 || !ResumeOnNodeLoss || options.CheckpointStore is null)
+                    return result;
+
+                // A node was lost: down it, stop what the others host, and go on from the newest checkpoint.
+                foreach (var address in unreachable)
+                {
+                    cluster.Down(address);
+                    Lost.Add(address.ToString());
+                }
+                foreach (var agent in agents) agent.Tell(new StopNode());
+                agents.Clear();
+                var newest = options.CheckpointStore.Newest();
+                if (newest is null) return result with { Failure = result.Failure + "; no checkpoint had been written, so the run cannot resume" };
+                resume = newest.Value.Checkpoint;
+                log.WriteLine($"{result.Failure}; resuming from {newest.Value.Path} (step {resume.Step}) on the remaining nodes");
+                workers = await WaitForWorkers(cluster, 1, cancel).ConfigureAwait(false);
+                workers = workers.Where(w => !unreachable.Contains(w)).ToList();
+                if (workers.Count == 0) return result with { Failure = result.Failure + "; no worker node remains" };
+                Nodes.Clear();
+                Nodes.AddRange(workers.Select(w => w.ToString()));
+            }
         }
         finally
         {
             foreach (var agent in agents) agent.Tell(new StopNode());
             // With a node lost the cluster cannot agree on our leaving: do not wait long for it.
-            var lost = cluster.State.Unreachable.Count > 0;
+            var lost = cluster.State.Unreachable.Count > 0 || Lost.Count > 0;
             await Task.WhenAny(cluster.LeaveAsync(), Task.Delay(TimeSpan.FromSeconds(lost ? 0.5 : 3))).ConfigureAwait(false);
             await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(lost ? 1 : 5))).ConfigureAwait(false);
         }
     }
 
-    private async Task<List<Address>> WaitForWorkers(Akka.Cluster.Cluster cluster, CancellationToken cancel)
+    private async Task<List<Address>> WaitForWorkers(Akka.Cluster.Cluster cluster, int count, CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + JoinTimeout;
         while (true)
         {
             var workers = cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole("worker")).Select(m => m.Address).ToList();
-            if (workers.Count >= MinNodes) return workers;
+            if (workers.Count >= count) return workers;
             if (DateTime.UtcNow > deadline)
                 throw new InputException(
-                    $"run: only {workers.Count} of {MinNodes} worker node(s) joined within {JoinTimeout.TotalSeconds:0} s (seed nodes: {string.Join(", ", Seeds)})");
+                    $"run: only {workers.Count} of {count} worker node(s) joined within {JoinTimeout.TotalSeconds:0} s (seed nodes: {string.Join(", ", Seeds)})");
             await Task.Delay(100, cancel).ConfigureAwait(false);
         }
     }

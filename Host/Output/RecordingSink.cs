@@ -53,6 +53,9 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
 
     public IReadOnlyCollection<RecordedSpikes> Layers => _layers.Values;
 
+    /// <summary>True once <see cref="Complete"/> has made spikes.csv whole.</summary>
+    public bool Completed => _completed;
+
     public void Write(long step, int layer, ReadOnlySpan<int> neurons)
     {
         var recorded = _layers[layer];

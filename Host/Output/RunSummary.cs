@@ -8,7 +8,7 @@ namespace EventSpike.Host.Output;
 public static class RunSummary
 {
     public static void Write(string path, CompiledNetwork network, RunResult result, double buildSeconds, int threads,
-        IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null)
+        IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null, IReadOnlyList<string>? lost = null)
     {
         var completed = result.Completed!;
         var duration = completed.Steps * network.Dt;
@@ -73,6 +73,12 @@ public static class RunSummary
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+                if (lost is { Count: > 0 })
+                {
+                    w.WriteStartArray("lost_nodes");
+                    foreach (var node in lost) w.WriteStringValue(node);
+                    w.WriteEndArray();
+                }
                 w.WriteNumber("window_round_trip_ms", Math.Round(result.WallSeconds / Math.Max(1, completed.Windows) * 1000, 3));
             }
             if (completed.RealtimeLag is { } lag)

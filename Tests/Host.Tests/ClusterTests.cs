@@ -165,6 +165,39 @@ public class ClusterTests
     }
 
     [Fact]
+    public async Task With_checkpoints_a_lost_worker_s_layers_resume_elsewhere_and_the_spikes_are_those_of_an_undisturbed_run()
+    {
+        var reference = TempDir();
+        Assert.Equal(0, (await Exec("run", Example("reservoir.json"), "--duration", "6", "--out", reference, "--no-plot")).Code);
+        using var workers = new Workers();
+        var dir = TempDir();
+        using var run = Start("run", Example("reservoir.json"), "--duration", "6", "--realtime", "--checkpoint-every", "0.5",
+            "--on-node-loss", "resume", "--out", dir, "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2");
+        var lines = new List<string>();
+        var placed = new TaskCompletionSource();
+        var reading = Task.Run(async () =>
+        {
+            while (await run.StandardError.ReadLineAsync() is { } line)
+            {
+                lock (lines) lines.Add(line);
+                if (line.StartsWith("cluster: ")) placed.TrySetResult();
+            }
+        });
+        await placed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(2500);
+        workers.Nodes[1].Kill(entireProcessTree: true);
+        await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+        await reading;
+        string err;
+        lock (lines) err = string.Join("\n", lines);
+        Assert.True(run.ExitCode == 0, err);
+        Assert.Contains("resuming from", err);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "spikes.csv")), File.ReadAllBytes(Path.Combine(dir, "spikes.csv")));
+        var summary = File.ReadAllText(Path.Combine(dir, "summary.json"));
+        Assert.Contains($"\"lost_nodes\": [\n    \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[1]}\"", summary);
+    }
+
+    [Fact]
     public async Task A_cluster_that_does_not_form_in_time_is_exit_2_naming_how_many_joined()
     {
         var (code, _, err) = await Exec("run", Example("reservoir.json"), "--seed-nodes", $"127.0.0.1:{FreePort()}", "--min-nodes", "2",
