@@ -193,7 +193,7 @@ public static class RunCommand
             coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({result.WallSeconds / simulated:0.###}× real time), {total} spikes; outputs in {outDir}"));
+            $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s (realtime factor {result.WallSeconds / simulated:0.###}), {total} spikes; outputs in {outDir}"));
         return ExitCodes.Done;
     }
 }

@@ -62,7 +62,7 @@ public sealed class ProgressDisplay(TextWriter plain, long totalSteps, double dt
         var simulated = steps * dt;
         var wall = _clock.Elapsed.TotalSeconds;
         var speed = wall > 0 ? simulated / wall : 0;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{simulated:0.000}/{totalSteps * dt:0.000} s simulated, {speed:0.00}× real time");
+        var pace = speed >= 1 ? $"{speed:0.00}× faster than real time" : speed > 0 ? $"{1 / speed:0.00}× slower than real time" : "starting";
+        return string.Create(CultureInfo.InvariantCulture, $"{simulated:0.000}/{totalSteps * dt:0.000} s simulated, {pace}");
     }
 }
