@@ -67,13 +67,17 @@ public class ProcessTests
     public async Task Ctrl_C_flushes_the_outputs_writes_a_checkpoint_and_exits_130_and_the_run_resumes_identically()
     {
         var reference = TempDir();
-        Assert.Equal(0, Exec("run", Example("reservoir.json"), "--duration", "1.5", "--out", reference, "--no-plot").Code);
+        Assert.Equal(0, Exec("run", Example("reservoir.json"), "--duration", "3", "--out", reference, "--no-plot").Code);
         var dir = TempDir();
         string stderr;
-        using (var run = Start("run", Example("reservoir.json"), "--duration", "1.5", "--out", dir, "--no-plot", "--realtime", "--checkpoint-every", "100"))
+        using (var run = Start("run", Example("reservoir.json"), "--duration", "3", "--out", dir, "--no-plot", "--realtime", "--checkpoint-every", "100"))
         {
             var errors = run.StandardError.ReadToEndAsync();
-            Thread.Sleep(1000);
+            // The journal appears when the run has set up its outputs (and its Ctrl-C handler): then interrupt.
+            var journal = Path.Combine(dir, "checkpoints", "spikes.journal.csv");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!File.Exists(journal) && DateTime.UtcNow < deadline && !run.HasExited) await Task.Delay(20);
+            await Task.Delay(600);
             Assert.False(run.HasExited);
             using (var kill = Process.Start("kill", ["-INT", run.Id.ToString()])) kill.WaitForExit();
             Assert.True(run.WaitForExit(30_000));
