@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Numerics.Tensors;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -15,7 +16,7 @@ namespace EventSpike.Neurons.Models;
 /// Integration: exponential Euler for V (conductances frozen at their start-of-step value, then the
 /// linear equation solved exactly over the step: g = 1 + g_exc + g_inh,
 /// V∞ = (v_rest + bias + I_in + g_exc·e_rev_exc + g_inh·e_rev_inh)/g, V' = V∞ + (V − V∞)·e^(−g·dt/τ_mem));
-/// exact decay for the conductances.
+/// exact decay for the conductances. The exponentials of a step are taken together (TensorPrimitives.Exp).
 /// </summary>
 public sealed class IafCondExp : IPartitionedModel
 {
@@ -25,6 +26,7 @@ public sealed class IafCondExp : IPartitionedModel
     private readonly int _refractorySteps;
     private readonly double[] _vInit, _gExcInit, _gInhInit;
     private readonly StateVariables _state;
+    private readonly double[] _scratchExc, _scratchInh, _scratchDecay;
 
     public IafCondExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
     {
@@ -49,6 +51,9 @@ public sealed class IafCondExp : IPartitionedModel
         _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
         _gExcInit = Conductances(p, "g_exc", size, streams, 1);
         _gInhInit = Conductances(p, "g_inh", size, streams, 2);
+        _scratchExc = new double[size];
+        _scratchInh = new double[size];
+        _scratchDecay = new double[size];
         _state = new StateVariables(TypeName, size);
         VMem = _state.Add("v_mem");
         GExc = _state.Add("g_exc");
@@ -100,21 +105,35 @@ public sealed class IafCondExp : IPartitionedModel
         var gi = GInh;
         var refractory = RefractoryLeft;
         var k = -Dt / TauMem;
+        // Pass 1: conductances at the start of the step (with this step's jumps), and −g·dt/τ_mem.
+        var gE = _scratchExc;
+        var gI = _scratchInh;
+        var decay = _scratchDecay;
         for (var j = from; j < to; j++)
         {
             var e = ge[j] + exc[j];
             var i = gi[j] + inh[j];
+            gE[j] = e;
+            gI[j] = i;
             ge[j] = e * _sExc;
             gi[j] = i * _sInh;
+            decay[j] = k * (1 + e + i);
+        }
+        // Pass 2: e^(−g·dt/τ_mem) for the whole range at once (vectorised).
+        TensorPrimitives.Exp(decay.AsSpan(from, to - from), decay.AsSpan(from, to - from));
+        // Pass 3: the membrane.
+        for (var j = from; j < to; j++)
+        {
             if (refractory[j] > 0)
             {
                 refractory[j]--;
                 v[j] = VReset;
                 continue;
             }
-            var g = 1 + e + i;
-            var vInf = (VRest + Bias + current[j] + e * ERevExc + i * ERevInh) / g;
-            var vNew = vInf + (v[j] - vInf) * Math.Exp(k * g);
+            var e = gE[j];
+            var i = gI[j];
+            var vInf = (VRest + Bias + current[j] + e * ERevExc + i * ERevInh) / (1 + e + i);
+            var vNew = vInf + (v[j] - vInf) * decay[j];
             if (vNew > VThresh)
             {
                 spikes.Add(j);

@@ -30,10 +30,14 @@ public class PartitionTests
     private static ILayerModel Cuba(int n) => new IafPscExp(n, 1e-4, LayerParameters.From(
         ("bias", 0.012), ("v_init", new[] { -0.06, -0.05 })), b => StreamSeed.Generator(4, "layer:cuba", b));
 
+    private static ILayerModel Coba(int n) => new IafCondExp(n, 1e-4, LayerParameters.From(
+        ("bias", 0.012), ("v_init_mean", -0.055), ("v_init_std", 0.004), ("g_exc_init_mean", 0.5), ("g_exc_init_std", 0.2)),
+        b => StreamSeed.Generator(4, "layer:coba", b));
+
     [Fact]
     public void A_split_layer_gives_the_same_bits_as_an_unsplit_one()
     {
-        foreach (var model in new Func<int, ILayerModel>[] { Delta, Cuba })
+        foreach (var model in new Func<int, ILayerModel>[] { Delta, Cuba, Coba })
         {
             var one = Run(1, model);
             Assert.Equal(1, one.Parts);
