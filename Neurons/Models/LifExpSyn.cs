@@ -21,7 +21,7 @@ namespace EventSpike.Neurons.Models;
 /// Step k integrates [k·dt, (k+1)·dt); input spikes delivered at step k are added to I_syn at the
 /// start of that step; a spike found at the end of step k is stamped (k+1)·dt.
 /// </summary>
-public sealed class LifExpSyn : ILayerModel
+public sealed class LifExpSyn : IPartitionedModel
 {
     public const string TypeName = "LIF";
 
@@ -33,7 +33,13 @@ public sealed class LifExpSyn : ILayerModel
     private readonly double[]? _vInitSpec;
     private readonly StateVariables _state;
 
-    public LifExpSyn(int size, double dt, LayerParameters p, Xoshiro256StarStar rng)
+    /// <summary>A layer whose random initial potentials all come from <paramref name="rng"/>, in neuron order.</summary>
+    public LifExpSyn(int size, double dt, LayerParameters p, Xoshiro256StarStar rng) : this(size, dt, p, _ => rng)
+    {
+    }
+
+    /// <summary>A layer whose random initial potentials come from the streams of its 1,024-neuron blocks (as every split-able model).</summary>
+    public LifExpSyn(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
     {
         if (size <= 0) throw new ModelParameterException("size", "size must be positive");
         if (!(dt > 0)) throw new ModelParameterException("dt", "dt must be positive");
@@ -67,19 +73,9 @@ public sealed class LifExpSyn : ILayerModel
             _refractorySteps[j] = (int)Math.Round(Refractory[j] / dt);
         }
 
-        _vInit = new double[size];
-        var vInitValues = p.Has("v_init_values") ? p.PerNeuron("v_init_values", 0, size) : null;
-        switch (vInitRange)
-        {
-            case var _ when vInitValues is not null: Array.Copy(vInitValues, _vInit, size); break;
-            case null: Array.Copy(VRest, _vInit, size); break;
-            case [var v]: Array.Fill(_vInit, v); break;
-            case [var lo, var hi]:
-                for (var j = 0; j < size; j++) _vInit[j] = rng.NextUniform(lo, hi);
-                break;
-            default:
-                throw new ModelParameterException("v_init", "v_init is a number or a [low, high] range for a uniform draw");
-        }
+        _vInit = vInitRange is null && !p.Has("v_init_values") && !p.Has("v_init_mean")
+            ? (double[])VRest.Clone()
+            : InitialPotentials.Draw(size, 0.0, vInitRange, p, streams);
 
         _state = new StateVariables(TypeName, size);
         VMem = _state.Add("v_mem");
@@ -146,13 +142,17 @@ public sealed class LifExpSyn : ILayerModel
         return d;
     }
 
-    public void Step(long step, double[][] portInput, List<int> spikes)
+    public int PartitionGranularity => InitialPotentials.BlockSize;
+
+    public void Step(long step, double[][] portInput, List<int> spikes) => StepRange(step, portInput, spikes, 0, Size);
+
+    public void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
         var jumps = portInput[0];
         var current = portInput[1];
         var v = VMem;
         var isyn = ISyn;
-        for (var j = 0; j < v.Length; j++)
+        for (var j = from; j < to; j++)
         {
             var i = isyn[j] + jumps[j];
             if (RefractoryLeft[j] > 0)

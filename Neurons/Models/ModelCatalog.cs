@@ -15,7 +15,7 @@ public static class ModelCatalog
 
     private static readonly Dictionary<string, Factory> Factories = new(StringComparer.Ordinal)
     {
-        [LifExpSyn.TypeName] = (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams(0)),
+        [LifExpSyn.TypeName] = (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams),
         [PoissonSource.TypeName] = (size, dt, p, streams) => new PoissonSource(size, dt, p, streams),
         [IafPscExp.TypeName] = (size, dt, p, streams) => new IafPscExp(size, dt, p, streams),
         [IafPscDelta.TypeName] = (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams),

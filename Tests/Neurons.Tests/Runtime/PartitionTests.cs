@@ -34,10 +34,13 @@ public class PartitionTests
         ("bias", 0.012), ("v_init_mean", -0.055), ("v_init_std", 0.004), ("g_exc_init_mean", 0.5), ("g_exc_init_std", 0.2)),
         b => StreamSeed.Generator(4, "layer:coba", b));
 
+    private static ILayerModel Lif(int n) => new LifExpSyn(n, 1e-4, LayerParameters.From(
+        ("bias", 0.012), ("v_init", new[] { -0.065, -0.055 }), ("refractory", 0.002)), b => StreamSeed.Generator(4, "layer:lif", b));
+
     [Fact]
     public void A_split_layer_gives_the_same_bits_as_an_unsplit_one()
     {
-        foreach (var model in new Func<int, ILayerModel>[] { Delta, Cuba, Coba })
+        foreach (var model in new Func<int, ILayerModel>[] { Delta, Cuba, Coba, Lif })
         {
             var one = Run(1, model);
             Assert.Equal(1, one.Parts);
