@@ -14,7 +14,7 @@ namespace EventSpike.Host.Bench;
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch"];
+    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup"];
     private static readonly string[] FlagOptions = ["plain"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -58,6 +58,16 @@ public static class BenchCommand
         var buildSeconds = build.Elapsed.TotalSeconds;
         stderr.WriteLine($"bench {name}: {network.Layers.Count} layers of {network.Layers.Sum(l => l.Size)} channels, {network.SynapseCount} table synapses built in {buildSeconds:0.000} s; running {duration} s ...");
 
+        // --warmup S: first run a short copy of the network the same way (JIT, caches), untimed, so that
+        // wall_s is the steady state (as Brian2's run time excludes its compilation).
+        if (a.Seconds("warmup") is { } warmup)
+        {
+            var warm = NetworkCompiler.Compile(BenchNetworks.Create(name, scale, warmup, vReset, seed, batch), accelerator);
+            using var warmPool = new Neurons.Kernels.KernelPool(threads);
+            if (a.Flag("plain")) PlainLoopRunner.Run(warm, null, warmPool);
+            else LocalRunner.RunAsync(warm, new CountingSink(warm.Layers.Select(l => l.Size).ToList()), new RunOptions(Threads: threads), cancel)
+                .GetAwaiter().GetResult();
+        }
         var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
         var report = new BenchReport(name, network, sink, buildSeconds, threads, device, scale);
         if (a.Flag("plain"))
