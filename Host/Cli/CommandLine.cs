@@ -7,11 +7,15 @@ namespace EventSpike.Host.Cli;
 public static class CommandLine
 {
     private const string Usage =
-        "usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
-        "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain]\n" +
+        "usage: eventspike run NETWORK.json|ROCKPOOL.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
+        "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
+        "       eventspike run --resume DIR [--duration S]\n" +
+        "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
+        "                      [--tls-cert FILE.pfx --tls-password P] [--cluster FILE.hocon]\n" +
+        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--tls-cert FILE.pfx]\n" +
+        "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
+        "                      [--device cpu|cuda|ilgpu-cpu]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
-        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...]\n" +
-        "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N]\n" +
         "       (stream and device-server come in later versions)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
