@@ -211,6 +211,8 @@ public sealed class LayerActor : ReceiveActor
         _computeSeconds += compute;
         _waitSeconds += wait;
         _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait, _maxQueued, bytes));
+        // Reaching a forced stop (Ctrl-C) may need no further message: hand in the state now if it can be.
+        if (_forced == _next) TryRun();
     }
 
     /// <summary>The layer's state at the start of <paramref name="window"/>: engine, undelivered sender batches, totals.</summary>

@@ -128,8 +128,15 @@ public static class LocalRunner
                 string? checkpointPath = null;
                 if (checkpoints is not null)
                 {
-                    var answer = await scheduler.Ask<object>(new Interrupt(), TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-                    if (answer is CheckpointWritten written) checkpointPath = written.Path;
+                    try
+                    {
+                        var answer = await scheduler.Ask<object>(new Interrupt(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                        if (answer is CheckpointWritten written) checkpointPath = written.Path;
+                    }
+                    catch (AskTimeoutException)
+                    {
+                        // No checkpoint in time: the outputs are still closed below.
+                    }
                 }
                 var closed = await recorder.Ask<object>(new FinishRecording(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
                 var note = checkpointPath is null ? "" : $"; checkpoint {checkpointPath}";
