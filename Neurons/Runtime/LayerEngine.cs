@@ -96,7 +96,10 @@ public sealed class LayerEngine
         _portInput = new double[model.Ports.Count][];
 
         _partitioned = model as IPartitionedModel;
-        _ranges = stepMultiple > 1 ? [(0, model.Size)] : Partition(model, pool?.Workers ?? 1);
+        // A port wider or narrower than the layer that sums several projections cannot be split by
+        // neuron range (its sum would be computed per partition over the wrong range): not split then.
+        var mixedPort = _portProjections.Select((feeding, port) => feeding.Length > 1 && model.Ports[port].Width != model.Size).Any(x => x);
+        _ranges = stepMultiple > 1 || mixedPort ? [(0, model.Size)] : Partition(model, pool?.Workers ?? 1);
         if (_ranges.Length > 1) _pool = pool;
         _partSpikes = _ranges.Select(_ => new List<int>()).ToArray();
         _partCounts = _ranges.Select(_ => new List<int>()).ToArray();
@@ -228,11 +231,12 @@ public sealed class LayerEngine
                 // then every partition adds all spikes of those steps to its own targets.
                 var chunk = (int)Math.Min(_chunk, steps - k);
                 _pool.Run(_ranges.Length, part => ComputeChunk(part, t, chunk));
-                // Each partition cleared its own part of the rows it read; only the flags remain.
+                // Each partition cleared its own part of the layer-wide rows it read; the rest is cleared here.
                 for (var c = 0; c < chunk; c++)
                     for (var i = 0; i < _projections.Length; i++)
                     {
                         var slot = (int)((t + c) % _ringRows[i]);
+                        if (_dirty[i][slot] && _width[i] != Model.Size) Array.Clear(_rings[i][slot]);
                         _dirty[i][slot] = false;
                         _touched[i][slot] = 0;
                         _sources[i][slot].Clear();
@@ -299,7 +303,9 @@ public sealed class LayerEngine
             for (var i = 0; i < _projections.Length; i++)
             {
                 var slot = (int)((t + c) % _ringRows[i]);
-                if (_dirty[i][slot]) Array.Clear(_rings[i][slot], from, to - from);
+                // Rows as wide as the layer: each partition clears its own part. Other rows (a port of
+                // input channels, read by every partition) are cleared after all partitions are done.
+                if (_dirty[i][slot] && _width[i] == Model.Size) Array.Clear(_rings[i][slot], from, to - from);
             }
     }
 

@@ -62,4 +62,38 @@ public class PartitionTests
         var engine = new LayerEngine(Delta(5000), [], 10, 0, new KernelPool(3));
         Assert.Equal([(0, 1024), (1024, 3072), (3072, 5000)], engine.Partitions);
     }
+
+    [Fact]
+    public void A_layer_whose_input_port_is_wider_than_the_layer_splits_without_races()
+    {
+        // 4 samples of 30 inputs → 4 × 8 units: every partition reads the whole input row.
+        const int batch = 4, inputs = 30, units = 8;
+        var rng = new Xoshiro256StarStar(2);
+        var w = new Kernels.DenseMatrix(inputs, units, Enumerable.Range(0, inputs * units).Select(_ => rng.NextUniform(-0.5, 1.0)).ToArray());
+        var identity = SynapseGenerators.OneToOne(batch * inputs, WeightRules.Constant(1), rng);
+        (int[], double[]) Run(int workers)
+        {
+            var model = new BatchedSpikingDense(w, batch, 1e-3, PortKind.Current, b => StreamSeed.Generator(3, "dense", b));
+            var engine = new LayerEngine(model, [new Projection(identity, 0, 0, false)], 20, 0, new KernelPool(workers));
+            var output = new SpikeWindowBuilder();
+            var all = new List<int>();
+            var x = Enumerable.Range(0, batch * inputs).Select(i => (double)(i % 7)).ToArray();
+            for (var window = 0; window < 20; window++)
+            {
+                var samples = Enumerable.Range(0, 10).SelectMany(_ => x).ToArray();
+                engine.DeliverSamples(0, engine.Step, batch * inputs, samples);
+                engine.Evolve(10, output);
+                all.AddRange(output.ToNeurons());
+            }
+            return (all.ToArray(), model.GetState("v"));
+        }
+        var one = Run(1);
+        Assert.True(one.Item1.Length > 100);
+        for (var repeat = 0; repeat < 5; repeat++)
+        {
+            var two = Run(2);
+            Assert.Equal(one.Item1, two.Item1);
+            Assert.Equal(one.Item2, two.Item2);
+        }
+    }
 }
