@@ -30,6 +30,8 @@ public sealed class MessagePackAkkaSerializer : SerializerWithStringManifest
         ["stop"] = typeof(StopNode),
         ["layer-checkpoint"] = typeof(LayerCheckpointed),
         ["checkpoint-at"] = typeof(CheckpointAt),
+        ["fanout-spikes"] = typeof(FanoutSpikes),
+        ["fanout-samples"] = typeof(FanoutSamples),
     };
 
     private static readonly Dictionary<Type, string> Manifests = Types.ToDictionary(p => p.Value, p => p.Key);

@@ -23,6 +23,7 @@ public sealed class NodeAgent : ReceiveActor
     public NodeAgent(Func<HostLayers, CompiledNetwork> build)
     {
         _build = build;
+        Context.ActorOf(Akka.Actor.Props.Create<FanoutActor>(), FanoutActor.Name);
         Receive<HostLayers>(Host);
         Receive<StopNode>(_ =>
         {

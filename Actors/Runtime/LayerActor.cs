@@ -29,6 +29,7 @@ public sealed class LayerActor : ReceiveActor
     private readonly ContinuousWindowBuilder _samples = new();
     private readonly bool _continuous;
     private IReadOnlyList<IActorRef> _consumers = [];
+    private IReadOnlyList<Cluster.FanoutRoute> _fanouts = [];
     private IActorRef? _recorder;
     private IActorRef? _probeRecorder;
     private IReadOnlyList<int> _probeIds = [];
@@ -58,6 +59,7 @@ public sealed class LayerActor : ReceiveActor
         Receive<Wire>(w =>
         {
             _consumers = w.Consumers;
+            _fanouts = w.Fanouts;
             _recorder = w.Recorder;
             _probeRecorder = w.ProbeRecorder;
             _probeIds = w.ProbeIds ?? [];
@@ -199,6 +201,8 @@ public sealed class LayerActor : ReceiveActor
             batch = s;
         }
         foreach (var consumer in _consumers) consumer.Tell(batch, Self);
+        foreach (var route in _fanouts)
+            route.Via.Tell(batch is SpikeBatch sb ? new Cluster.FanoutSpikes(sb, route.Targets) : new Cluster.FanoutSamples((ContinuousBatch)batch, route.Targets), Self);
         _recorder?.Tell(batch, Self);
         if (_probeRecorder is not null)
             foreach (var probe in _engine.TakeProbeWindows())

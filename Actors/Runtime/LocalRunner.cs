@@ -110,8 +110,22 @@ public static class LocalRunner
             foreach (var layer in network.Layers)
             {
                 var probes = network.ProbesOf(layer.Id);
-                layers[layer.Id].Tell(new Wire(consumers[layer.Id].Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null,
-                    probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()));
+                // Several consumers on one remote node: one message to that node's fan-out actor per window.
+                var direct = new List<IActorRef>();
+                var fanouts = new List<Cluster.FanoutRoute>();
+                foreach (var group in consumers[layer.Id].Select(k => layers[k]).GroupBy(r => r.Path.Address))
+                {
+                    var targets = group.ToList();
+                    if (hosting is null || targets.Count < 2 || group.Key.HasLocalScope) direct.AddRange(targets);
+                    else
+                    {
+                        var via = await system.ActorSelection(new RootActorPath(group.Key) / "user" / Cluster.NodeAgent.Name / Cluster.FanoutActor.Name)
+                            .ResolveOne(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                        fanouts.Add(new Cluster.FanoutRoute(via, targets));
+                    }
+                }
+                layers[layer.Id].Tell(new Wire(direct, layer.Recorded ? recorder : null,
+                    probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()) { Fanouts = fanouts });
             }
 
             var clock = Stopwatch.StartNew();

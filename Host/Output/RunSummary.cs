@@ -54,7 +54,10 @@ public static class RunSummary
                 {
                     var from = placement[layer.Id];
                     var stats = completed.Layers[layer.Id];
-                    var sends = network.ConsumersOf(layer.Id).Select(k => (To: placement[k], Bytes: stats.BatchBytes)).ToList();
+                    // Several consumers on one other node share one message per window (through its fan-out actor).
+                    var sends = network.ConsumersOf(layer.Id).GroupBy(k => placement[k])
+                        .SelectMany(g => g.Key != from && g.Count() >= 2 ? [(To: g.Key, Bytes: stats.BatchBytes)] : g.Select(_ => (To: g.Key, Bytes: stats.BatchBytes)))
+                        .ToList();
                     if (layer.Recorded) sends.Add(("coordinator", stats.BatchBytes));
                     sends.Add(("coordinator", 48 * stats.Batches)); // window done reports
                     foreach (var (to, bytes) in sends.Where(x => x.To != from))

@@ -88,6 +88,41 @@ public class ClusterTests
         }
     }
 
+    private const string Fanout = """
+        {
+          "name": "fanout", "dt": 0.0001, "duration": 0.3, "seed": 5,
+          "layers": [
+            { "name": "src", "type": "PoissonSource", "size": 20000, "params": { "rate": 5 } },
+            { "name": "a", "type": "LIF", "size": 50, "params": { "v_thresh": 1, "v_reset": 0, "v_rest": 0 } },
+            { "name": "b", "type": "LIF", "size": 50, "params": { "v_thresh": 1, "v_reset": 0, "v_rest": 0 } }
+          ],
+          "connections": [
+            { "from": "src", "to": "a", "weights": { "generator": "bernoulli", "p": 0.004, "weight": 0.3 } },
+            { "from": "src", "to": "b", "weights": { "generator": "bernoulli", "p": 0.004, "weight": 0.3 }, "delay": 0.001 }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Two_consumers_on_one_remote_node_get_one_message_per_window_and_the_same_spikes()
+    {
+        using var workers = new Workers();
+        var net = Path.Combine(TempDir(), "fanout.json");
+        File.WriteAllText(net, Fanout);
+        var single = TempDir();
+        Assert.Equal(0, (await Exec("run", net, "--out", single, "--no-plot")).Code);
+        var spread = TempDir();
+        var (code, _, err) = await Exec("run", net, "--out", spread, "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2");
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(spread, "spikes.csv")));
+        // src (costliest) is alone on one node, a and b share the other: 30 windows → 30 messages between the two nodes.
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(spread, "summary.json")));
+        var between = summary.RootElement.GetProperty("traffic").EnumerateArray()
+            .Where(t => t.GetProperty("from").GetString()!.StartsWith("akka") && t.GetProperty("to").GetString()!.StartsWith("akka")).ToList();
+        Assert.Single(between);
+        Assert.Equal(30, between[0].GetProperty("messages").GetInt64());
+    }
+
     [Fact]
     public async Task A_worker_killed_mid_run_stops_the_run_with_exit_3_naming_the_node()
     {
