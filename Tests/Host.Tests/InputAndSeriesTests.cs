@@ -1,3 +1,4 @@
+using EventSpike.Neurons.Numpy;
 using EventSpike.Neurons.Series;
 using Xunit;
 using static EventSpike.Host.Tests.HostRunner;
@@ -94,5 +95,55 @@ public class InputAndSeriesTests
         var r = Run("run", net, "--input", $"input={wide}", "--out", TempDir());
         Assert.Equal(2, r.Code);
         Assert.Contains("8 channels", r.Err);
+    }
+
+    [Fact]
+    public void Npz_inputs_with_mismatched_lengths_or_a_wrong_dtype_name_the_file_and_key()
+    {
+        var net = Write("net.json", Chain);
+        NpyArray Scalar(double v) => NpyArray.Of([v], []);
+        var baseKeys = new Dictionary<string, NpyArray>
+        {
+            ["t_start"] = Scalar(0), ["t_stop"] = Scalar(0.1), ["periodic"] = NpyArray.Of([false], []),
+            ["num_channels"] = NpyArray.Of([4L], []), ["name"] = NpyArray.Of(["x"], []), ["str_type"] = NpyArray.Of(["TSEvent"], []),
+        };
+        var mismatched = Path.Combine(TempDir(), "mismatched.npz");
+        Npz.WriteFile(mismatched, new Dictionary<string, NpyArray>(baseKeys)
+        {
+            ["times"] = NpyArray.Of([0.01, 0.02, 0.03], 3), ["channels"] = NpyArray.Of([0L, 1L], 2),
+        });
+        var wrongType = Path.Combine(TempDir(), "wrongtype.npz");
+        Npz.WriteFile(wrongType, new Dictionary<string, NpyArray>(baseKeys)
+        {
+            ["times"] = NpyArray.Of(["a", "b"], 2), ["channels"] = NpyArray.Of([0L, 1L], 2),
+        });
+        foreach (var (file, key) in new[] { (mismatched, "channels"), (wrongType, "times") })
+        {
+            var (code, _, err) = Run("run", net, "--input", $"input={file}", "--out", TempDir());
+            Assert.Equal(2, code);
+            Assert.Contains(file, err);
+            Assert.Contains(key, err);
+            Assert.DoesNotContain("   at ", err);
+        }
+    }
+
+    [Fact]
+    public void Cluster_and_bench_options_are_checked()
+    {
+        var net = Write("net.json", Chain);
+        foreach (var (args, fragment) in new (string[], string)[]
+        {
+            (["run", net, "--on-node-loss", "resume"], "need --seed-nodes"),
+            (["run", net, "--seed-nodes", "127.0.0.1:1", "--on-node-loss", "retry"], "must be stop or resume"),
+            (["run", net, "--seed-nodes", "127.0.0.1:1", "--on-node-loss", "resume"], "needs --checkpoint-every"),
+            (["run", net, "--seed-nodes", "nohost"], "not HOST:PORT"),
+            (["run", net, "--seed-nodes", "127.0.0.1:1", "--tls-cert", "/nonexistent.pfx"], "/nonexistent.pfx: file not found"),
+            (["bench", "cuba", "--warmup", "-1"], "--warmup"),
+        })
+        {
+            var (code, _, err) = Run(args);
+            Assert.True(code == 2, $"{string.Join(" ", args)}: {err}");
+            Assert.Contains(fragment, err);
+        }
     }
 }
