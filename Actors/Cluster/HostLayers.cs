@@ -16,6 +16,9 @@ public sealed record HostLayers(
 
     public IActorRef? Collector { get; init; }
 
+    /// <summary>The run's --shard-size: layers above it run as shards (and <see cref="Layers"/> counts shards).</summary>
+    public int ShardSize { get; init; }
+
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

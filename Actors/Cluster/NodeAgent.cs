@@ -49,8 +49,7 @@ public sealed class NodeAgent : ReceiveActor
             for (var k = 0; k < request.Layers.Count; k++)
             {
                 var id = request.Layers[k];
-                var inputs = network.IncomingOf(id).Select((c, i) => (c, i)).Where(x => !x.c.Recurrent)
-                    .Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList();
+                var inputs = LayerInput.Of(network, id);
                 var engine = network.CreateEngine(id, pool: pool);
                 var state = request.Resume?[k];
                 if (state is not null) engine.Restore(new Neurons.Runtime.EngineSnapshot(state.Step, state.State, state.Random, state.Rings));

@@ -79,7 +79,7 @@ public sealed class LayerActor : ReceiveActor
                     while (_pending[i].Count > 0)
                         switch (_pending[i].Dequeue())
                         {
-                            case SpikeBatch b: _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons); break;
+                            case SpikeBatch b: _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons, _inputs[i].RowOffset); break;
                             case ContinuousBatch c: _engine.DeliverSamples(_inputs[i].Projection, c.StartStep, c.Channels, c.Samples); break;
                         }
                 Sender.Tell(new InputsDrained(_layer));
@@ -168,7 +168,7 @@ public sealed class LayerActor : ReceiveActor
                     switch (queue.Dequeue())
                     {
                         case SpikeBatch b:
-                            _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons);
+                            _engine.Deliver(_inputs[i].Projection, b.StartStep, b.StepPtr, b.Neurons, _inputs[i].RowOffset);
                             break;
                         case ContinuousBatch c:
                             _engine.DeliverSamples(_inputs[i].Projection, c.StartStep, c.Channels, c.Samples);

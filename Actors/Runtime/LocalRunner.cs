@@ -81,10 +81,9 @@ public static class LocalRunner
             }
             var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
             var startWindow = resume?.Window ?? 0;
-            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, sink, scheduler, checkpoints, startWindow), $"recorder-{run}");
+            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, Recording.FileLayerSink.For(sink, network), scheduler, checkpoints, startWindow), $"recorder-{run}");
 
-            var inputsOf = network.Layers.Select(l => (IReadOnlyList<LayerInput>)network.IncomingOf(l.Id).Select((c, i) => (c, i))
-                .Where(x => !x.c.Recurrent).Select(x => new LayerInput(x.i, x.c.From, x.c.DelaySteps)).ToList()).ToList();
+            var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
             if (options.WatchdogSeconds > 0)
                 scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
             using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);

@@ -18,8 +18,10 @@ public static class PlainLoopRunner
     public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null)
     {
         var plan = network.Plan;
+        if (sink is not null) sink = FileLayerSink.For(sink, network);
         var engines = network.Layers.Select(l => network.CreateEngine(l.Id, pool: pool)).ToArray();
         var order = EvaluationOrder(network);
+        var inputs = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToArray();
         var spikes = new long[network.Layers.Count];
         var builders = network.Layers.Select(_ => new SpikeWindowBuilder()).ToArray();
         var samples = network.Layers.Select(_ => new ContinuousWindowBuilder()).ToArray();
@@ -29,18 +31,15 @@ public static class PlainLoopRunner
         {
             foreach (var layer in order)
             {
-                var incoming = network.IncomingOf(layer);
-                for (var p = 0; p < incoming.Count; p++)
+                foreach (var c in inputs[layer])
                 {
-                    var c = incoming[p];
-                    if (c.Recurrent) continue;
                     var required = plan.RequiredSenderWindow(w, c.DelaySteps);
                     var previous = w == 0 ? -1 : plan.RequiredSenderWindow(w - 1, c.DelaySteps);
                     for (var v = previous + 1; v <= required; v++)
-                        switch (history[c.From][(int)v])
+                        switch (history[c.SourceLayer][(int)v])
                         {
-                            case SpikeBatch b: engines[layer].Deliver(p, b.StartStep, b.StepPtr, b.Neurons); break;
-                            case ContinuousBatch s: engines[layer].DeliverSamples(p, s.StartStep, s.Channels, s.Samples); break;
+                            case SpikeBatch b: engines[layer].Deliver(c.Projection, b.StartStep, b.StepPtr, b.Neurons, c.RowOffset); break;
+                            case ContinuousBatch s: engines[layer].DeliverSamples(c.Projection, s.StartStep, s.Channels, s.Samples); break;
                         }
                 }
                 engines[layer].Evolve(plan.StepsIn(w), builders[layer], samples[layer]);

@@ -14,9 +14,12 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy"];
+
+    /// <summary>Cluster runs split layers above this many neurons into shards unless --shard-size says otherwise.</summary>
+    public const int DefaultClusterShardSize = 65_536;
 
     /// <summary>--on-node-loss stop (default) or resume (needs checkpoints).</summary>
     private static bool OnNodeLoss(ParsedArguments a, bool checkpoints)
@@ -44,6 +47,8 @@ public static class RunCommand
             throw new InputException($"--resume {dir}: --checkpoint-every {every} does not match the run's {m.CheckpointEvery}");
         if (a.All("input").Count > 0 && !a.All("input").SequenceEqual(m.Inputs))
             throw new InputException($"--resume {dir}: --input does not match the run's inputs ({string.Join(", ", m.Inputs)})");
+        if (a.Integer("shard-size", 0) is { } shards && shards != m.ShardSize)
+            throw new InputException($"--resume {dir}: --shard-size {shards} does not match the run's {m.ShardSize}");
         if (a.Value("out") is { } o && Path.GetFullPath(o) != Path.GetFullPath(dir))
             throw new InputException($"--resume {dir}: --out {o} differs; a resumed run writes to its own folder");
     }
@@ -78,11 +83,14 @@ public static class RunCommand
         var credit = (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? 4);
         var outDir = resumeDir ?? a.Value("out") ?? "out";
         var checkpointEvery = manifest?.CheckpointEvery ?? a.Seconds("checkpoint-every");
+        var clustered = a.Value("seed-nodes") is not null;
+        // Layers above this many neurons run as shards (on several nodes in a cluster run); 0: none.
+        var shardSize = (int)(manifest?.ShardSize ?? a.Integer("shard-size", 0) ?? (clustered ? DefaultClusterShardSize : 0));
 
         CompiledNetwork network;
         try
         {
-            network = NetworkCompiler.Compile(spec);
+            network = NetworkCompiler.Compile(spec, shardSize: shardSize);
         }
         catch (NetworkSpecException e)
         {
@@ -92,7 +100,9 @@ public static class RunCommand
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
         OutputFolder.Prepare(outDir);
 
-        List<RecordedSpikes> Recorded() => network.Layers.Where(l => l.Recorded)
+        foreach (var layer in network.FileLayers.Where(l => network.ShardsOf(l.Id).Count > 1))
+            stderr.WriteLine($"{layer.Name}: {layer.Size} neurons in {network.ShardsOf(layer.Id).Count} shards ({string.Join(", ", network.ShardsOf(layer.Id).Select(s => s.Name))})");
+        List<RecordedSpikes> Recorded() => network.FileLayers.Where(l => l.Recorded)
             .Select(l => new RecordedSpikes(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous, network.Dt)).ToList();
         var options = new RunOptions(credit, threads) { Realtime = a.Flag("realtime"), WatchdogSeconds = a.Seconds("watchdog") ?? 60 };
         string? journal = null;
@@ -109,7 +119,7 @@ public static class RunCommand
             };
             journal = Path.Combine(outDir, "checkpoints", "spikes.journal.csv");
             if (manifest is null)
-                new RunManifest(Path.GetFullPath(networkPath), seed, duration, dt, every, inputs, credit).Save(outDir);
+                new RunManifest(Path.GetFullPath(networkPath), seed, duration, dt, every, inputs, credit) { ShardSize = shardSize }.Save(outDir);
             else
             {
                 var newest = store.Newest() ?? throw new InputException($"--resume {outDir}: no complete checkpoint in {store.Folder}");
@@ -151,7 +161,8 @@ public static class RunCommand
                 Tls = TlsOptions.From(a),
                 ResumeOnNodeLoss = OnNodeLoss(a, checkpointEvery is not null),
             };
-            template = new HostLayers(File.ReadAllText(networkPath), networkPath, seed, network.Duration, dt, inputs, [], threads, Akka.Actor.ActorRefs.Nobody);
+            template = new HostLayers(File.ReadAllText(networkPath), networkPath, seed, network.Duration, dt, inputs, [], threads, Akka.Actor.ActorRefs.Nobody)
+                { ShardSize = shardSize };
         }
         else if (a.Value("cluster") is not null || a.Value("min-nodes") is not null || a.Value("on-node-loss") is not null)
             throw new InputException("run: --cluster, --min-nodes and --on-node-loss need --seed-nodes");

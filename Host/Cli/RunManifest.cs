@@ -8,6 +8,9 @@ namespace EventSpike.Host.Cli;
 /// </summary>
 public sealed record RunManifest(string Network, ulong Seed, double Duration, double? Dt, double CheckpointEvery, IReadOnlyList<string> Inputs, int Credit)
 {
+    /// <summary>--shard-size of the run (0: no layer was sharded); the checkpoint holds one part per shard.</summary>
+    public int ShardSize { get; init; }
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string PathIn(string outDir) => System.IO.Path.Combine(outDir, "checkpoints", "run.json");

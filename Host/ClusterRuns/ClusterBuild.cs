@@ -20,5 +20,5 @@ public static class ClusterBuild
         return InputFiles.Apply(spec, request.Inputs);
     }
 
-    public static CompiledNetwork Compile(HostLayers request) => NetworkCompiler.Compile(Spec(request));
+    public static CompiledNetwork Compile(HostLayers request) => NetworkCompiler.Compile(Spec(request), shardSize: request.ShardSize);
 }

@@ -13,7 +13,7 @@ public static class NetworkFile
 {
     private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record", "probes"];
     private static readonly string[] ProbeKeys = ["layer", "variable", "neurons", "interval"];
-    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt"];
+    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt", "node"];
     private static readonly string[] ConnectionKeys = ["from", "to", "weights", "delay", "port", "description"];
 
     public static NetworkSpec Load(string path)
@@ -77,7 +77,15 @@ public static class NetworkFile
                     foreach (var p in ps.EnumerateObject()) parameters[p.Name] = p.Value.Clone();
                 }
                 double? layerDt = l.TryGetProperty("dt", out _) ? RequiredNumber(l, "dt", path, where + ".") : null;
-                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt });
+                string? node = null;
+                if (l.TryGetProperty("node", out var pin))
+                    node = pin.ValueKind switch
+                    {
+                        JsonValueKind.Number when pin.TryGetInt32(out var index) && index >= 0 => index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        JsonValueKind.String when pin.GetString()!.Contains(':') => pin.GetString(),
+                        _ => throw Error(path, where + ".node", $"node must be a worker index (0, 1, ...) or \"HOST:PORT\", got {pin.GetRawText()}"),
+                    };
+                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt, Node = node });
                 i++;
             }
 

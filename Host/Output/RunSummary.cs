@@ -91,21 +91,41 @@ public static class RunSummary
                 w.WriteNumber("max", Math.Round(lag.Max, 6));
                 w.WriteEndObject();
             }
+            // The file's layers; a sharded layer sums its shards and lists them.
             w.WriteStartArray("layers");
-            foreach (var layer in network.Layers)
+            foreach (var layer in network.FileLayers)
             {
-                var stats = completed.Layers[layer.Id];
+                var shards = network.ShardsOf(layer.Id);
+                var stats = shards.Select(l => completed.Layers[l.Id]).ToList();
+                var spikes = stats.Sum(x => x.Spikes);
                 w.WriteStartObject();
                 w.WriteString("name", layer.Name);
                 w.WriteString("type", layer.Model.ClassName);
                 w.WriteNumber("size", layer.Size);
-                w.WriteNumber("spikes", stats.Spikes);
-                w.WriteNumber("mean_rate_hz", duration > 0 ? Math.Round(stats.Spikes / (layer.Size * duration), 6) : 0);
+                w.WriteNumber("spikes", spikes);
+                w.WriteNumber("mean_rate_hz", duration > 0 ? Math.Round(spikes / (layer.Size * duration), 6) : 0);
                 w.WriteBoolean("recorded", layer.Recorded);
-                if (placement is not null && placement.TryGetValue(layer.Id, out var node)) w.WriteString("node", node);
-                w.WriteNumber("compute_s", Math.Round(stats.ComputeSeconds, 6));
-                w.WriteNumber("wait_s", Math.Round(stats.WaitSeconds, 6));
-                w.WriteNumber("max_queued_batches", stats.MaxQueued);
+                if (shards.Count == 1 && placement is not null && placement.TryGetValue(shards[0].Id, out var node)) w.WriteString("node", node);
+                w.WriteNumber("compute_s", Math.Round(stats.Sum(x => x.ComputeSeconds), 6));
+                w.WriteNumber("wait_s", Math.Round(stats.Sum(x => x.WaitSeconds), 6));
+                w.WriteNumber("max_queued_batches", stats.Max(x => x.MaxQueued));
+                if (shards.Count > 1)
+                {
+                    w.WriteStartArray("shards");
+                    foreach (var shard in shards)
+                    {
+                        var st = completed.Layers[shard.Id];
+                        w.WriteStartObject();
+                        w.WriteNumber("first", shard.Offset);
+                        w.WriteNumber("size", shard.Size);
+                        w.WriteNumber("spikes", st.Spikes);
+                        if (placement is not null && placement.TryGetValue(shard.Id, out var at)) w.WriteString("node", at);
+                        w.WriteNumber("compute_s", Math.Round(st.ComputeSeconds, 6));
+                        w.WriteNumber("wait_s", Math.Round(st.WaitSeconds, 6));
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

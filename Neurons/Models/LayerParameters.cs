@@ -27,6 +27,22 @@ public sealed class LayerParameters
 
     public IEnumerable<string> Names => _values.Keys;
 
+    /// <summary>
+    /// The parameters of neurons [<paramref name="from"/>, <paramref name="to"/>) of a layer of
+    /// <paramref name="size"/>: every list of exactly <paramref name="size"/> values (one per neuron)
+    /// is cut to that range; scalars and other lists stay as they are. Used to build one shard of a layer.
+    /// </summary>
+    public LayerParameters Slice(int from, int to, int size)
+    {
+        if (from < 0 || to > size || from >= to) throw new ArgumentOutOfRangeException(nameof(from), $"[{from}, {to}) is not a range of {size} neurons");
+        var sliced = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (name, value) in _values)
+            sliced[name] = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == size
+                ? JsonSerializer.SerializeToElement(value.EnumerateArray().Skip(from).Take(to - from).ToArray())
+                : value;
+        return new LayerParameters(sliced);
+    }
+
     public bool Has(string name)
     {
         _read.Add(name);

@@ -151,8 +151,10 @@ public sealed class LayerEngine
     /// <summary>
     /// Delivers a window of source spikes to external projection <paramref name="projection"/>:
     /// the spikes of source step <c>firstStep + i</c> are <c>neurons[stepPtr[i]..stepPtr[i+1])</c>.
+    /// A shard of a larger source layer numbers its neurons from 0: <paramref name="rowOffset"/> is
+    /// its first neuron's row in the projection's table.
     /// </summary>
-    public void Deliver(int projection, long firstStep, ReadOnlySpan<int> stepPtr, ReadOnlySpan<int> neurons)
+    public void Deliver(int projection, long firstStep, ReadOnlySpan<int> stepPtr, ReadOnlySpan<int> neurons, int rowOffset = 0)
     {
         var p = External(projection);
         var steps = stepPtr.Length - 1;
@@ -167,8 +169,9 @@ public sealed class LayerEngine
             var slot = (int)(arrival % _ringRows[projection]);
             for (var s = from; s < to; s++)
             {
-                p.Synapses.AccumulateRow(neurons[s], row);
-                Touch(projection, slot, neurons[s], p.Synapses);
+                var pre = neurons[s] + rowOffset;
+                p.Synapses.AccumulateRow(pre, row);
+                Touch(projection, slot, pre, p.Synapses);
             }
         }
     }

@@ -79,6 +79,31 @@ public sealed class SynapseTable
             for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s] * scale;
     }
 
+    /// <summary>
+    /// The synapses onto targets [<paramref name="from"/>, <paramref name="to"/>), renumbered from 0,
+    /// each row keeping its order: the table of one shard of the target layer. Every target's sum
+    /// then takes its terms in the order the whole table gives them.
+    /// </summary>
+    public SynapseTable Columns(int from, int to)
+    {
+        if (from < 0 || to > PostSize || from > to) throw new ArgumentOutOfRangeException(nameof(from), $"[{from}, {to}) is not a range of {PostSize} targets");
+        var rowStart = new int[PreSize + 1];
+        var target = new List<int>();
+        var weight = new List<float>();
+        for (var i = 0; i < PreSize; i++)
+        {
+            for (var s = RowStart[i]; s < RowStart[i + 1]; s++)
+            {
+                var t = Target[s];
+                if (t < from || t >= to) continue;
+                target.Add(t - from);
+                weight.Add(WeightAt(s));
+            }
+            rowStart[i + 1] = target.Count;
+        }
+        return new SynapseTable(PreSize, to - from, rowStart, target.ToArray(), weight.ToArray());
+    }
+
     /// <summary>This table as rows <paramref name="offset"/>.. of a table with <paramref name="preSize"/> rows (the other rows empty).</summary>
     public SynapseTable EmbedRows(int preSize, int offset)
     {

@@ -26,6 +26,25 @@ public sealed class CompiledNetwork
     /// <summary>State-variable probes, in file order.</summary>
     public IReadOnlyList<CompiledProbe> Probes { get; init; } = [];
 
+    /// <summary>
+    /// The layers as the file declares them, for outputs (names, sizes, recordings by the file's ids).
+    /// <see cref="Layers"/> is what runs: the same list, or with large layers split into shards
+    /// (<see cref="CompiledLayer.Origin"/> and <see cref="CompiledLayer.Offset"/> lead back).
+    /// </summary>
+    public IReadOnlyList<CompiledLayer> FileLayers
+    {
+        get => _fileLayers ?? Layers;
+        init => _fileLayers = value;
+    }
+
+    private readonly IReadOnlyList<CompiledLayer>? _fileLayers;
+
+    /// <summary>Whether some layer of the file runs as several shards.</summary>
+    public bool Sharded => Layers.Count != FileLayers.Count;
+
+    /// <summary>The run's layers that make up the file's layer <paramref name="fileLayer"/>, in neuron order.</summary>
+    public IReadOnlyList<CompiledLayer> ShardsOf(int fileLayer) => Layers.Where(l => l.OriginId == fileLayer).ToList();
+
     public string Name { get; }
     public double Dt { get; }
     public double Duration { get; }
@@ -38,9 +57,16 @@ public sealed class CompiledNetwork
     /// <summary>Connections into <paramref name="layer"/>, in file order.</summary>
     public IReadOnlyList<ConnectionTable> IncomingOf(int layer) => Connections.Where(c => c.To == layer).ToList();
 
-    /// <summary>Layers fed by <paramref name="layer"/> (itself excluded), in id order.</summary>
+    /// <summary>Layers <paramref name="layer"/> sends its output to (itself only for a shard's routed connection onto itself), in id order.</summary>
     public IReadOnlyList<int> ConsumersOf(int layer) =>
-        Connections.Where(c => c.From == layer && c.To != layer).Select(c => c.To).Distinct().Order().ToList();
+        Connections.Where(c => c.From == layer && !c.Recurrent).Select(c => c.To).Distinct().Order().ToList();
+
+    /// <summary>
+    /// The engine projections of <paramref name="layer"/>: its incoming connections grouped by the
+    /// file's connection (the tables of one connection from several source shards share one ring), in order.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<ConnectionTable>> ProjectionsOf(int layer) =>
+        IncomingOf(layer).GroupBy(c => c.Id).Select(g => (IReadOnlyList<ConnectionTable>)g.ToList()).ToList();
 
     /// <summary>
     /// The plain-loop engine of one layer: its model and incoming projections, with a delivery
@@ -49,7 +75,7 @@ public sealed class CompiledNetwork
     public LayerEngine CreateEngine(int layer, int? horizonSteps = null, KernelPool? pool = null)
     {
         var engine = new LayerEngine(Layers[layer].Model,
-            IncomingOf(layer).Select(c => new Projection(c.Synapses, c.DelaySteps, c.Port, c.Recurrent)).ToList(),
+            ProjectionsOf(layer).Select(g => new Projection(g[0].Synapses, g[0].DelaySteps, g[0].Port, g[0].Recurrent)).ToList(),
             horizonSteps ?? 2 * Plan.WindowSteps, 0, pool, Layers[layer].StepMultiple);
         foreach (var probe in ProbesOf(layer)) engine.AddProbe(probe.Probe);
         return engine;
@@ -60,8 +86,8 @@ public sealed class CompiledNetwork
 
     /// <summary>The same network with another window plan (e.g. a run that continues from step <c>plan.FirstStep</c>).</summary>
     public CompiledNetwork WithPlan(WindowPlan plan) =>
-        new(Name, Dt, (plan.TotalSteps - plan.FirstStep) * Dt, Seed, Layers, Connections, plan, Warnings) { Probes = Probes };
+        new(Name, Dt, (plan.TotalSteps - plan.FirstStep) * Dt, Seed, Layers, Connections, plan, Warnings) { Probes = Probes, FileLayers = FileLayers };
 
-    /// <summary>Number of synapses over all connections.</summary>
-    public long SynapseCount => Connections.Sum(c => c.Synapses.Count);
+    /// <summary>Number of synapses over all connections (a table shared by several source shards counted once).</summary>
+    public long SynapseCount => Connections.Select(c => c.Synapses).Distinct().Sum(t => t.Count);
 }

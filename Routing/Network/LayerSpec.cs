@@ -14,4 +14,7 @@ public sealed record LayerSpec(string Name, string Type, int Size, IReadOnlyDict
 
     /// <summary>A model built by the caller (e.g. the replay of an input file) used instead of <see cref="Type"/>'s catalog entry.</summary>
     public ILayerModel? Prebuilt { get; init; }
+
+    /// <summary>Cluster runs: the worker node to host this layer (an index among the workers in address order, or HOST:PORT); null: placed by cost.</summary>
+    public string? Node { get; init; }
 }

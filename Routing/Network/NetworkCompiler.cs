@@ -14,7 +14,8 @@ public static class NetworkCompiler
     public const double DefaultMaxWindow = 0.01;
 
     /// <param name="device">When given, layers whose model has an accelerated version (iaf_psc_exp) run on it.</param>
-    public static CompiledNetwork Compile(NetworkSpec spec, Neurons.Kernels.AcceleratorDevice? device = null)
+    /// <param name="shardSize">Layers with more neurons than this are split into shards (<see cref="NetworkSharding"/>); 0: none is.</param>
+    public static CompiledNetwork Compile(NetworkSpec spec, Neurons.Kernels.AcceleratorDevice? device = null, int shardSize = 0)
     {
         if (!(spec.Dt > 0) || double.IsInfinity(spec.Dt)) throw new NetworkSpecException($"dt must be > 0 s, got {spec.Dt}");
         if (!(spec.Duration > 0) || double.IsInfinity(spec.Duration))
@@ -67,7 +68,7 @@ public static class NetworkCompiler
             }
             if (device is not null && model is IafPscExp exp) model = new AcceleratedIafPscExp(exp, device);
             if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
-            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple });
+            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple, Node = l.Node });
         }
 
         var connections = new List<ConnectionTable>();
@@ -111,6 +112,16 @@ public static class NetworkCompiler
             connections.Add(new ConnectionTable(c, from, to, port, delay, synapses));
         }
 
+        var fileLayers = layers;
+        if (shardSize > 0)
+        {
+            var probed = spec.Probes.Where(p => ids.ContainsKey(p.Layer)).Select(p => ids[p.Layer]).ToHashSet();
+            (layers, connections) = NetworkSharding.Expand(spec, fileLayers, connections, shardSize, probed, device);
+        }
+        // Layers that stayed whole keep their place in the expanded list: the file's id → the run's.
+        var runId = new int[fileLayers.Count];
+        foreach (var l in layers.Where(l => l.Offset == 0)) runId[l.OriginId] = l.Id;
+
         var maxWindow = spec.MaxWindow ?? DefaultMaxWindow;
         if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
         var maxSteps = (int)Math.Clamp(Math.Round(maxWindow / spec.Dt), 1, Math.Min(totalSteps, int.MaxValue / 4));
@@ -130,6 +141,7 @@ public static class NetworkCompiler
             var p = spec.Probes[i];
             var where = Where(p.Where, $"probes[{i}]");
             if (!ids.TryGetValue(p.Layer, out var layer)) throw new NetworkSpecException($"{where}: unknown layer '{p.Layer}'");
+            layer = runId[layer]; // probed layers are never sharded
             var model = layers[layer].Model;
             if (!model.StateNames.Contains(p.Variable))
                 throw new NetworkSpecException($"{where}: layer '{p.Layer}' ({model.ClassName}) has no state variable '{p.Variable}'; it has {string.Join(", ", model.StateNames)}");
@@ -141,17 +153,18 @@ public static class NetworkCompiler
             probes.Add(new CompiledProbe(i, layer, new Neurons.Runtime.Probe(p.Variable, neurons, every)));
         }
         return new CompiledNetwork(spec.Name, spec.Dt, spec.Duration, spec.Seed, layers, connections,
-            new WindowPlan(totalSteps, window), warnings) { Probes = probes };
+            new WindowPlan(totalSteps, window), warnings) { Probes = probes, FileLayers = fileLayers };
     }
 
     /// <summary>
-    /// The longest window (≤ <paramref name="maxSteps"/>) such that every cycle between distinct
+    /// The longest window (≤ <paramref name="maxSteps"/>) such that every cycle of messages between
     /// layers has a connection whose delay is at least the window: then each layer can compute a
     /// window from inputs that already exist. A cycle of zero-delay connections is refused.
     /// </summary>
     private static int ChooseWindow(IReadOnlyList<ConnectionTable> connections, IReadOnlyList<CompiledLayer> layers, int maxSteps)
     {
-        var between = connections.Where(c => c.From != c.To).ToList();
+        // Connections between layers, and a shard's routed connection onto itself (a cycle of one).
+        var between = connections.Where(c => !c.Recurrent).ToList();
         var zeroCycle = FindCycle(layers.Count, between.Where(c => c.DelaySteps == 0));
         if (zeroCycle is not null)
             throw new NetworkSpecException(
