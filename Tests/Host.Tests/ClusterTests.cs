@@ -85,6 +85,21 @@ public class ClusterTests
             var summary = File.ReadAllText(Path.Combine(spread, "summary.json"));
             Assert.Contains($"\"node\": \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[0]}\"", summary);
             Assert.Contains($"\"node\": \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[1]}\"", summary);
+            if (network != "brunel-ei.json") continue;
+
+            // The same with the 8,000 excitatory neurons split into shards over both nodes.
+            var sharded = TempDir();
+            (code, _, err) = await Exec("run", Example(network), "--duration", duration, "--out", sharded, "--no-plot",
+                "--seed-nodes", workers.Seed, "--min-nodes", "2", "--shard-size", "3000");
+            Assert.True(code == 0, err);
+            Assert.Contains("exc: 8000 neurons in 3 shards (exc[0:2048], exc[2048:5120], exc[5120:8000])", err);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(sharded, "spikes.csv")));
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(sharded, "summary.json")));
+            var exc = doc.RootElement.GetProperty("layers")[0];
+            Assert.Equal(8000, exc.GetProperty("size").GetInt32());
+            var shardNodes = exc.GetProperty("shards").EnumerateArray().Select(x => x.GetProperty("node").GetString()).ToList();
+            Assert.Equal(3, shardNodes.Count);
+            Assert.Equal(2, shardNodes.Distinct().Count());
         }
     }
 
