@@ -3,4 +3,10 @@ using Akka.Actor;
 namespace EventSpike.Actors.Cluster;
 
 /// <summary>Node agent → coordinator: the layer actors it created (same order as asked), or why it could not.</summary>
-public sealed record LayersHosted(IReadOnlyList<int> Layers, IReadOnlyList<IActorRef> Actors, string? Error) : IClusterMessage;
+public sealed record LayersHosted(IReadOnlyList<int> Layers, IReadOnlyList<IActorRef> Actors, string? Error) : IClusterMessage
+{
+    /// <summary>The node's outbox for this run (its layers' output to other nodes) and inbox (other nodes' bundles for its layers).</summary>
+    public IActorRef? Outbox { get; init; }
+
+    public IActorRef? Inbox { get; init; }
+}

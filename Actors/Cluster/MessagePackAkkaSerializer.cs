@@ -30,8 +30,10 @@ public sealed class MessagePackAkkaSerializer : SerializerWithStringManifest
         ["stop"] = typeof(StopNode),
         ["layer-checkpoint"] = typeof(LayerCheckpointed),
         ["checkpoint-at"] = typeof(CheckpointAt),
-        ["fanout-spikes"] = typeof(FanoutSpikes),
-        ["fanout-samples"] = typeof(FanoutSamples),
+        ["bundle"] = typeof(NodeBundle),
+        ["outbox-plan"] = typeof(OutboxPlan),
+        ["traffic-query"] = typeof(TrafficQuery),
+        ["traffic"] = typeof(TrafficReport),
     };
 
     private static readonly Dictionary<Type, string> Manifests = Types.ToDictionary(p => p.Value, p => p.Key);

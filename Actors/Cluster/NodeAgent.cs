@@ -23,7 +23,6 @@ public sealed class NodeAgent : ReceiveActor
     public NodeAgent(Func<HostLayers, CompiledNetwork> build)
     {
         _build = build;
-        Context.ActorOf(Akka.Actor.Props.Create<FanoutActor>(), FanoutActor.Name);
         Receive<HostLayers>(Host);
         Receive<StopNode>(_ =>
         {
@@ -59,7 +58,12 @@ public sealed class NodeAgent : ReceiveActor
                 actors.Add(actor);
                 _hosted.Add(actor);
             }
-            Sender.Tell(new LayersHosted(request.Layers, actors, null));
+            var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
+            var outbox = Context.ActorOf(OutboxActor.Props(node), $"run{_run}-outbox");
+            var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null), $"run{_run}-inbox");
+            _hosted.Add(outbox);
+            _hosted.Add(inbox);
+            Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox });
         }
         catch (Exception e)
         {

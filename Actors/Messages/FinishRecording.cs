@@ -1,4 +1,9 @@
 namespace EventSpike.Actors.Messages;
 
-/// <summary>Scheduler → recorder: every window is in; close the outputs and answer <see cref="RecordingFinished"/>.</summary>
-public sealed record FinishRecording;
+/// <summary>
+/// Close the outputs and answer <see cref="RecordingFinished"/>. From the scheduler at the end of a run
+/// (<paramref name="AllWindows"/>): every layer has finished every window, but in a cluster run their
+/// last batches may still be on the way (they travel apart from the reports), so the recorder answers
+/// once it holds every window of every recorded layer and probe. After an interrupt: with what is in.
+/// </summary>
+public sealed record FinishRecording(bool AllWindows = false);

@@ -9,6 +9,9 @@ namespace EventSpike.Actors.Messages;
 public sealed record Wire(IReadOnlyList<IActorRef> Consumers, IActorRef? Recorder, IActorRef? ProbeRecorder = null, IReadOnlyList<int>? ProbeIds = null)
     : Cluster.IClusterMessage
 {
-    /// <summary>Consumers on remote nodes reached through the node's fan-out actor (one message per node per window).</summary>
-    public IReadOnlyList<Cluster.FanoutRoute> Fanouts { get; init; } = [];
+    /// <summary>
+    /// Cluster runs: the node's outbox, which carries this layer's output to other nodes (consumers
+    /// there, the coordinator's recorder, probe samples) in one message per node pair and window.
+    /// </summary>
+    public IActorRef? Outbox { get; init; }
 }

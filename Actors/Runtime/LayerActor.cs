@@ -29,7 +29,7 @@ public sealed class LayerActor : ReceiveActor
     private readonly ContinuousWindowBuilder _samples = new();
     private readonly bool _continuous;
     private IReadOnlyList<IActorRef> _consumers = [];
-    private IReadOnlyList<Cluster.FanoutRoute> _fanouts = [];
+    private IActorRef? _outbox;
     private IActorRef? _recorder;
     private IActorRef? _probeRecorder;
     private IReadOnlyList<int> _probeIds = [];
@@ -59,7 +59,7 @@ public sealed class LayerActor : ReceiveActor
         Receive<Wire>(w =>
         {
             _consumers = w.Consumers;
-            _fanouts = w.Fanouts;
+            _outbox = w.Outbox;
             _recorder = w.Recorder;
             _probeRecorder = w.ProbeRecorder;
             _probeIds = w.ProbeIds ?? [];
@@ -201,12 +201,10 @@ public sealed class LayerActor : ReceiveActor
             batch = s;
         }
         foreach (var consumer in _consumers) consumer.Tell(batch, Self);
-        foreach (var route in _fanouts)
-            route.Via.Tell(batch is SpikeBatch sb ? new Cluster.FanoutSpikes(sb, route.Targets) : new Cluster.FanoutSamples((ContinuousBatch)batch, route.Targets), Self);
         _recorder?.Tell(batch, Self);
-        if (_probeRecorder is not null)
-            foreach (var probe in _engine.TakeProbeWindows())
-                _probeRecorder.Tell(new ProbeBatch(_probeIds[probe.Probe], probe.Steps, probe.Values), Self);
+        List<ProbeBatch> probes = _probeIds.Count == 0 ? [] : _engine.TakeProbeWindows().Select(p => new ProbeBatch(_probeIds[p.Probe], p.Steps, p.Values)).ToList();
+        foreach (var probe in probes) _probeRecorder?.Tell(probe, Self);
+        _outbox?.Tell(new Cluster.LayerOutput(_layer, window, batch, probes), Self);
         var done = Stopwatch.GetTimestamp();
         _next = window + 1;
         var compute = Stopwatch.GetElapsedTime(ready, done).TotalSeconds;

@@ -38,7 +38,7 @@ public static class LocalRunner
     /// Creates the layer actors of a run somewhere (this process, or other nodes) and returns them in
     /// layer order. <c>inputsOf</c>[l] lists layer l's external inputs.
     /// </summary>
-    public delegate Task<IReadOnlyList<IActorRef>> LayerHosting(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> inputsOf,
+    public delegate Task<(IReadOnlyList<IActorRef> Layers, IReadOnlyList<Cluster.HostedNode> Nodes)> LayerHosting(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> inputsOf,
         CheckpointSettings? checkpoints, Checkpoint? resume);
 
     public static async Task<RunResult> RunAsync(CompiledNetwork network, ISpikeSink sink, RunOptions options, CancellationToken cancel = default)
@@ -81,50 +81,45 @@ public static class LocalRunner
             }
             var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
             var startWindow = resume?.Window ?? 0;
-            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, Recording.FileLayerSink.For(sink, network), scheduler, checkpoints, startWindow), $"recorder-{run}");
+            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, Recording.FileLayerSink.For(sink, network), scheduler, checkpoints, startWindow, network.Probes.Count), $"recorder-{run}");
 
             var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
             if (options.WatchdogSeconds > 0)
                 scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
             using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
             var layers = new List<IActorRef>();
-            if (hosting is not null) layers.AddRange(await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false));
-            else foreach (var layer in network.Layers)
+            if (hosting is not null)
             {
-                var inputs = inputsOf[layer.Id];
-                var state = resume?.Layers[layer.Id];
-                var engine = options.Engines?[layer.Id] ?? network.CreateEngine(layer.Id, pool: pool);
-                if (options.Engines is not null)
-                {
-                    if (engine.Step != plan.FirstStep)
-                        throw new InvalidOperationException($"layer {layer.Name}'s engine is at step {engine.Step}, the run starts at {plan.FirstStep}");
-                }
-                else if (state is null) engine.Reset(); // a compiled network may be run more than once
-                else
-                    engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
-                var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)
-                    .WithDispatcher(LayerDispatcher);
-                layers.Add(system.ActorOf(props, $"layer-{layer.Id}-{run}"));
+                var hosted = await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false);
+                layers.AddRange(hosted.Layers);
+                var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder), $"inbox-{run}");
+                Cluster.ClusterWiring.Wire(network, layers, hosted.Nodes, inbox);
             }
-            foreach (var layer in network.Layers)
+            else
             {
-                var probes = network.ProbesOf(layer.Id);
-                // Several consumers on one remote node: one message to that node's fan-out actor per window.
-                var direct = new List<IActorRef>();
-                var fanouts = new List<Cluster.FanoutRoute>();
-                foreach (var group in consumers[layer.Id].Select(k => layers[k]).GroupBy(r => r.Path.Address))
+                foreach (var layer in network.Layers)
                 {
-                    var targets = group.ToList();
-                    if (hosting is null || targets.Count < 2 || group.Key.HasLocalScope) direct.AddRange(targets);
-                    else
+                    var inputs = inputsOf[layer.Id];
+                    var state = resume?.Layers[layer.Id];
+                    var engine = options.Engines?[layer.Id] ?? network.CreateEngine(layer.Id, pool: pool);
+                    if (options.Engines is not null)
                     {
-                        var via = await system.ActorSelection(new RootActorPath(group.Key) / "user" / Cluster.NodeAgent.Name / Cluster.FanoutActor.Name)
-                            .ResolveOne(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-                        fanouts.Add(new Cluster.FanoutRoute(via, targets));
+                        if (engine.Step != plan.FirstStep)
+                            throw new InvalidOperationException($"layer {layer.Name}'s engine is at step {engine.Step}, the run starts at {plan.FirstStep}");
                     }
+                    else if (state is null) engine.Reset(); // a compiled network may be run more than once
+                    else
+                        engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
+                    var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)
+                        .WithDispatcher(LayerDispatcher);
+                    layers.Add(system.ActorOf(props, $"layer-{layer.Id}-{run}"));
                 }
-                layers[layer.Id].Tell(new Wire(direct, layer.Recorded ? recorder : null,
-                    probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()) { Fanouts = fanouts });
+                foreach (var layer in network.Layers)
+                {
+                    var probes = network.ProbesOf(layer.Id);
+                    layers[layer.Id].Tell(new Wire(consumers[layer.Id].Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null,
+                        probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()));
+                }
             }
 
             var clock = Stopwatch.StartNew();

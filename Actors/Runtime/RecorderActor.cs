@@ -22,10 +22,17 @@ public sealed class RecorderActor : ReceiveActor
     private long _window;
     private long _forced = -1;
     private bool _failed;
+    private readonly long _startWindow;
+    private readonly int _probes;
+    private readonly Dictionary<int, long> _probeWindows = new();
+    private IActorRef? _finisher;
 
+    /// <param name="probes">How many probes send their samples here (one batch per probe and window).</param>
     public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
-        CheckpointSettings? checkpoints = null, long startWindow = 0)
+        CheckpointSettings? checkpoints = null, long startWindow = 0, int probes = 0)
     {
+        _startWindow = startWindow;
+        _probes = probes;
         _checkpoints = checkpoints;
         _window = startWindow;
         _scheduler = scheduler;
@@ -39,6 +46,8 @@ public sealed class RecorderActor : ReceiveActor
         Receive<ProbeBatch>(b =>
         {
             if (!_failed) Guarded(() => _sink.WriteProbe(b.Probe, b.Steps, b.Values));
+            _probeWindows[b.Probe] = _probeWindows.GetValueOrDefault(b.Probe) + 1;
+            TryFinish();
         });
         Receive<BoundaryReached>(b => OnBoundary(b.Window));
         Receive<CheckpointAt>(c =>
@@ -46,26 +55,44 @@ public sealed class RecorderActor : ReceiveActor
             _forced = c.Window;
             if (_window == _forced || _layers.Count == 0) MarkForced();
         });
-        Receive<FinishRecording>(_ =>
+        Receive<FinishRecording>(f =>
         {
-            if (!_failed) Guarded(() =>
-            {
-                Drain();
-                _sink.Complete();
-            });
-            Sender.Tell(_failed ? new RunFailed("the recorder could not write its outputs", _plan.TotalSteps) : new RecordingFinished());
+            _finisher = Sender;
+            if (!f.AllWindows || _failed || HoldsEverything()) Finish();
         });
     }
 
     public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
-        CheckpointSettings? checkpoints = null, long startWindow = 0) =>
-        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow));
+        CheckpointSettings? checkpoints = null, long startWindow = 0, int probes = 0) =>
+        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
+
+    private bool HoldsEverything() =>
+        (_layers.Count == 0 || _window >= _plan.WindowCount) &&
+        _probeWindows.Count(p => p.Value >= _plan.WindowCount - _startWindow) == _probes;
+
+    /// <summary>Finishes a deferred <see cref="FinishRecording"/> once the last windows are in.</summary>
+    private void TryFinish()
+    {
+        if (_finisher is not null && HoldsEverything()) Finish();
+    }
+
+    private void Finish()
+    {
+        if (!_failed) Guarded(() =>
+        {
+            Drain();
+            _sink.Complete();
+        });
+        _finisher!.Tell(_failed ? new RunFailed("the recorder could not write its outputs", _plan.TotalSteps) : new RecordingFinished());
+        _finisher = null;
+    }
 
     private void Enqueue(int layer, object batch)
     {
         if (_failed || !_pending.TryGetValue(layer, out var q)) return;
         q.Enqueue(batch);
         Guarded(Drain);
+        TryFinish();
     }
 
     private void Drain()

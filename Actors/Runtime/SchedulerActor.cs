@@ -208,7 +208,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         }
         if (_done.All(d => d == _plan.WindowCount - 1))
         {
-            _recorder.Tell(new FinishRecording());
+            _recorder.Tell(new FinishRecording(AllWindows: true));
             foreach (var layer in _layers) layer.Tell(new DrainInputs());
             Become(Finishing);
         }

@@ -201,7 +201,7 @@ public static class RunCommand
         if (!a.Flag("no-plot"))
             RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads,
-            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost);
+            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s (realtime factor {result.WallSeconds / simulated:0.###}), {total} spikes; outputs in {outDir}"));

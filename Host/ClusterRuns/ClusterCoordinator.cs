@@ -54,14 +54,16 @@ public sealed class ClusterCoordinator
             {
                 attempt++;
                 var placement = ClusterPlacement.Place(network, workers);
+                IReadOnlyList<IActorRef> outboxes = [];
                 foreach (var (layer, address) in placement) Placement[layer] = address.ToString();
                 log.WriteLine($"cluster: {workers.Count} worker node(s); " +
                     string.Join(", ", network.Layers.Select(l => $"{l.Name} on {placement[l.Id]}")));
 
-                async Task<IReadOnlyList<IActorRef>> Host(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> _,
+                async Task<(IReadOnlyList<IActorRef>, IReadOnlyList<HostedNode>)> Host(IActorRef scheduler, IReadOnlyList<IReadOnlyList<LayerInput>> _,
                     CheckpointSettings? checkpoints, Checkpoint? from)
                 {
                     var refs = new IActorRef[network.Layers.Count];
+                    var nodes = new List<HostedNode>();
                     var hosts = new Dictionary<Address, IReadOnlyList<string>>();
                     foreach (var group in placement.GroupBy(p => p.Value))
                     {
@@ -77,14 +79,17 @@ public sealed class ClusterCoordinator
                         var hosted = await agent.Ask<LayersHosted>(request, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
                         if (hosted.Error is not null) throw new InvalidOperationException($"a worker could not build its layers: {hosted.Error}");
                         for (var i = 0; i < layers.Count; i++) refs[layers[i]] = hosted.Actors[i];
+                        nodes.Add(new HostedNode(group.Key, hosted.Outbox!, hosted.Inbox!));
                         hosts[group.Key] = layers.Select(l => network.Layers[l].Name).ToList();
                     }
                     system.ActorOf(NodeWatcher.Props(hosts, scheduler, address => { lock (lostNow) lostNow.Add(address); }), $"node-watcher-{attempt}");
-                    return refs;
+                    outboxes = nodes.Select(n => n.Outbox).ToList();
+                    return (refs, nodes);
                 }
 
                 var result = await LocalRunner.RunOnAsync(system, network, sinkFor(resume), options with { Resume = resume }, Host, cancel)
                     .ConfigureAwait(false);
+                if (result.Succeeded) await GatherTraffic(outboxes).ConfigureAwait(false);
                 List<Address> unreachable;
                 lock (lostNow)
                 {
@@ -121,6 +126,15 @@ public sealed class ClusterCoordinator
             await Task.WhenAny(cluster.LeaveAsync(), Task.Delay(TimeSpan.FromSeconds(lost ? 0.5 : 3))).ConfigureAwait(false);
             await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(lost ? 1 : 5))).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>What each node's outbox sent during the run, measured (after a resume: since the resume).</summary>
+    public List<TrafficReport> Traffic { get; } = new();
+
+    private async Task GatherTraffic(IReadOnlyList<IActorRef> outboxes)
+    {
+        foreach (var outbox in outboxes)
+            Traffic.Add(await outbox.Ask<TrafficReport>(new TrafficQuery(), TimeSpan.FromSeconds(30)).ConfigureAwait(false));
     }
 
     private async Task<List<Address>> WaitForWorkers(Akka.Cluster.Cluster cluster, int count, CancellationToken cancel)

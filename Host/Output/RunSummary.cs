@@ -8,7 +8,8 @@ namespace EventSpike.Host.Output;
 public static class RunSummary
 {
     public static void Write(string path, CompiledNetwork network, RunResult result, double buildSeconds, int threads,
-        IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null, IReadOnlyList<string>? lost = null)
+        IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null, IReadOnlyList<string>? lost = null,
+        IReadOnlyList<Actors.Cluster.TrafficReport>? traffic = null)
     {
         var completed = result.Completed!;
         var duration = completed.Steps * network.Dt;
@@ -46,33 +47,38 @@ public static class RunSummary
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
-                // Traffic between nodes: each layer sends one batch per window to each consumer; the coordinator's
-                // scheduler and recorder live on "coordinator".
+                // Traffic between nodes, as the nodes' outboxes measured it: window outputs travel in one
+                // message per bundle (the layers of a node that share a destination) and window; payload
+                // bytes packed (MessagePack + LZ4) and unpacked. Control messages are the scheduler's grants
+                // to each layer and the layers' reports back, one each per layer and window.
                 w.WriteStartArray("traffic");
-                var pairs = new SortedDictionary<(string, string), (long Messages, long Bytes)>();
+                var pairs = new SortedDictionary<(string From, string To), (long Messages, long Bytes, long Raw, long Batches, long Control)>();
+                foreach (var report in traffic ?? [])
+                    foreach (var e in report.Sent)
+                    {
+                        pairs.TryGetValue((report.Node, e.To), out var v);
+                        pairs[(report.Node, e.To)] = (v.Messages + e.Messages, v.Bytes + e.Bytes, v.Raw + e.RawBytes, v.Batches + e.Batches, v.Control);
+                    }
                 foreach (var layer in network.Layers)
                 {
-                    var from = placement[layer.Id];
-                    var stats = completed.Layers[layer.Id];
-                    // Several consumers on one other node share one message per window (through its fan-out actor).
-                    var sends = network.ConsumersOf(layer.Id).GroupBy(k => placement[k])
-                        .SelectMany(g => g.Key != from && g.Count() >= 2 ? [(To: g.Key, Bytes: stats.BatchBytes)] : g.Select(_ => (To: g.Key, Bytes: stats.BatchBytes)))
-                        .ToList();
-                    if (layer.Recorded) sends.Add(("coordinator", stats.BatchBytes));
-                    sends.Add(("coordinator", 48 * stats.Batches)); // window done reports
-                    foreach (var (to, bytes) in sends.Where(x => x.To != from))
+                    var node = placement[layer.Id];
+                    var windows = completed.Layers[layer.Id].Batches;
+                    foreach (var key in new[] { ("coordinator", node), (node, "coordinator") })
                     {
-                        pairs.TryGetValue((from, to), out var v);
-                        pairs[(from, to)] = (v.Messages + stats.Batches, v.Bytes + bytes);
+                        pairs.TryGetValue(key, out var v);
+                        pairs[key] = v with { Control = v.Control + windows };
                     }
                 }
-                foreach (var ((from, to), (messages, bytes)) in pairs)
+                foreach (var ((from, to), v) in pairs)
                 {
                     w.WriteStartObject();
                     w.WriteString("from", from);
                     w.WriteString("to", to);
-                    w.WriteNumber("messages", messages);
-                    w.WriteNumber("bytes", bytes);
+                    w.WriteNumber("messages", v.Messages);
+                    w.WriteNumber("bytes", v.Bytes);
+                    w.WriteNumber("raw_bytes", v.Raw);
+                    w.WriteNumber("batches", v.Batches);
+                    w.WriteNumber("control_messages", v.Control);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -34,6 +34,10 @@ public class SerializerTests
                 new HostLayers("{}", "net.json", 7, 1.5, null, ["a=b.npz"], [0, 2], 2, probe),
                 new LayersHosted([0, 2], [probe, probe], null),
                 new StopNode(),
+                new OutboxPlan([new OutboxRoute(3, 0, [1, BundledBatch.Recorder], true)], [new OutboxTarget(probe, "coordinator", 2)]),
+                new TrafficQuery(),
+                new TrafficReport("akka.tcp://eventspike@127.0.0.1:1", [new TrafficEntry("coordinator", 3, 100, 150, 6)]),
+                new LayersHosted([1], [probe], null) { Outbox = probe, Inbox = probe },
             ];
             var serializer = (SerializerWithStringManifest)serialization.FindSerializerForType(typeof(SpikeBatch));
             foreach (var message in messages)
@@ -48,6 +52,32 @@ public class SerializerTests
         {
             await system.Terminate();
         }
+    }
+
+    [Fact]
+    public void A_node_bundle_carries_every_batch_exactly_in_fewer_bytes()
+    {
+        var rng = new System.Random(4);
+        var neurons = new List<int>();
+        var stepPtr = new List<int> { 0 };
+        for (var step = 0; step < 50; step++)
+        {
+            var fired = Enumerable.Range(0, 20_000).Where(_ => rng.NextDouble() < 0.002).ToList();
+            if (step == 7) fired.Clear();
+            if (step == 9) fired = [19_999, 3, 3, 0]; // not ascending, repeated: still carried as it is
+            neurons.AddRange(fired);
+            stepPtr.Add(neurons.Count);
+        }
+        BundledBatch[] items =
+        [
+            new([0, BundledBatch.Recorder], new SpikeBatch(4, 100, 50, stepPtr.ToArray(), neurons.ToArray()), null, [new ProbeBatch(1, [120], [0.5, 0.25])]),
+            new([2], null, new ContinuousBatch(5, 100, 50, 1, Enumerable.Range(0, 50).Select(i => i * 0.1).ToArray()), []),
+            new([BundledBatch.Recorder], new SpikeBatch(6, 100, 50, new int[51], []), null, []),
+        ];
+        var bundle = NodeBundle.Pack(2, items, out var raw);
+        var back = bundle.Unpack();
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(items), System.Text.Json.JsonSerializer.Serialize(back));
+        Assert.True(bundle.Payload.Length < raw * 3 / 4, $"{bundle.Payload.Length} bytes packed, {raw} plain");
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Options = new()

@@ -119,7 +119,7 @@ public class ClusterTests
         """;
 
     [Fact]
-    public async Task Two_consumers_on_one_remote_node_get_one_message_per_window_and_the_same_spikes()
+    public async Task Each_node_sends_one_message_per_window_to_each_other_node_and_the_spikes_stay_the_same()
     {
         using var workers = new Workers();
         var net = Path.Combine(TempDir(), "fanout.json");
@@ -130,12 +130,72 @@ public class ClusterTests
         var (code, _, err) = await Exec("run", net, "--out", spread, "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2");
         Assert.True(code == 0, err);
         Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(spread, "spikes.csv")));
-        // src (costliest) is alone on one node, a and b share the other: 30 windows → 30 messages between the two nodes.
+        // src (costliest) is alone on one node, a and b share the other: 30 windows → 30 messages between
+        // the two nodes, and 30 from each node to the coordinator (a's and b's recordings in one).
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(spread, "summary.json")));
-        var between = summary.RootElement.GetProperty("traffic").EnumerateArray()
-            .Where(t => t.GetProperty("from").GetString()!.StartsWith("akka") && t.GetProperty("to").GetString()!.StartsWith("akka")).ToList();
+        var traffic = summary.RootElement.GetProperty("traffic").EnumerateArray().ToList();
+        var between = traffic.Where(t => t.GetProperty("from").GetString()!.StartsWith("akka") && t.GetProperty("to").GetString()!.StartsWith("akka")).ToList();
         Assert.Single(between);
         Assert.Equal(30, between[0].GetProperty("messages").GetInt64());
+        Assert.Equal(30, between[0].GetProperty("batches").GetInt64());
+        Assert.Equal(0, between[0].GetProperty("control_messages").GetInt64());
+        var toCoordinator = traffic.Where(t => t.GetProperty("to").GetString() == "coordinator").OrderBy(t => t.GetProperty("batches").GetInt64()).ToList();
+        Assert.Equal(2, toCoordinator.Count);
+        Assert.Equal([30L, 30L], toCoordinator.Select(t => t.GetProperty("messages").GetInt64()));
+        Assert.Equal([30L, 60L], toCoordinator.Select(t => t.GetProperty("batches").GetInt64()));
+        Assert.Equal([30L, 60L], toCoordinator.Select(t => t.GetProperty("control_messages").GetInt64()));
+        // Bytes are measured: src's 20,000 neurons at 5 Hz give ~1,000 spikes a window (~10 a step), 3 bytes
+        // each as plain MessagePack, 2 as varint differences from the step's previous neuron (~2,000 apart).
+        var bytes = between[0].GetProperty("bytes").GetInt64();
+        var raw = between[0].GetProperty("raw_bytes").GetInt64();
+        Assert.InRange(raw, 30 * 800 * 2, 30 * 1200 * 4);
+        Assert.InRange(bytes, 30 * 800 * 1, raw * 3 / 4);
+    }
+
+    private const string PinnedChain = """
+        {
+          "name": "chain", "dt": 0.0001, "duration": 0.1, "seed": 3,
+          "layers": [
+            { "name": "a", "type": "PoissonSource", "size": 200, "params": { "rate": 50 }, "node": 0 },
+            { "name": "b", "type": "LIF", "size": 100, "params": { "v_thresh": 1, "v_reset": 0, "v_rest": 0 }, "node": 1 },
+            { "name": "c", "type": "LIF", "size": 100, "params": { "v_thresh": 1, "v_reset": 0, "v_rest": 0 }, "node": 0 },
+            { "name": "d", "type": "LIF", "size": 100, "params": { "v_thresh": 1, "v_reset": 0, "v_rest": 0 }, "node": 1 }
+          ],
+          "connections": [
+            { "from": "a", "to": "b", "weights": { "generator": "bernoulli", "p": 0.1, "weight": 0.3 } },
+            { "from": "b", "to": "c", "weights": { "generator": "bernoulli", "p": 0.2, "weight": 0.6 } },
+            { "from": "c", "to": "d", "weights": { "generator": "bernoulli", "p": 0.2, "weight": 0.6 } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Layers_pinned_to_nodes_run_there_and_a_zero_delay_chain_across_nodes_does_not_deadlock()
+    {
+        using var workers = new Workers();
+        var net = Path.Combine(TempDir(), "chain.json");
+        File.WriteAllText(net, PinnedChain);
+        var single = TempDir();
+        Assert.Equal(0, (await Exec("run", net, "--out", single, "--no-plot")).Code);
+        var spread = TempDir();
+        var (code, _, err) = await Exec("run", net, "--out", spread, "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2");
+        Assert.True(code == 0, err);
+        var spikes = File.ReadAllText(Path.Combine(single, "spikes.csv"));
+        Assert.Contains(",d,", spikes);
+        Assert.Equal(spikes, File.ReadAllText(Path.Combine(spread, "spikes.csv")));
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(spread, "summary.json")));
+        var nodes = summary.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("node").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"akka.tcp://eventspike@127.0.0.1:{workers.Ports.Order().ToList()[i % 2]}"), nodes);
+        // a and c each send their own message to the other node: sharing one would wait for c, which waits for b, which waits for a.
+        var between = summary.RootElement.GetProperty("traffic").EnumerateArray()
+            .Where(t => t.GetProperty("from").GetString()!.StartsWith("akka") && t.GetProperty("to").GetString()!.StartsWith("akka")).ToList();
+        Assert.Equal([10L, 20L], between.Select(t => t.GetProperty("messages").GetInt64()).Order());
+
+        var wrong = Path.Combine(TempDir(), "wrong.json");
+        File.WriteAllText(wrong, PinnedChain.Replace("\"node\": 1 }", "\"node\": 5 }"));
+        (code, _, err) = await Exec("run", wrong, "--out", TempDir(), "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2");
+        Assert.Equal(2, code);
+        Assert.Contains("layer 'b': node 5 does not exist; 2 worker node(s) joined", err);
     }
 
     [Fact]

@@ -1,0 +1,6 @@
+using Akka.Actor;
+
+namespace EventSpike.Actors.Cluster;
+
+/// <summary>A worker node of a run: its address, and the outbox and inbox its agent made for the run.</summary>
+public sealed record HostedNode(Address Address, IActorRef Outbox, IActorRef Inbox);
