@@ -139,20 +139,29 @@ public sealed class LayerActor : ReceiveActor
         return true;
     }
 
+    /// <summary>Runs every window that is granted and has its inputs, one after another.</summary>
     private void TryRun()
+    {
+        while (RunOne())
+        {
+        }
+    }
+
+    /// <summary>Runs the next window if it can; false when it cannot (yet).</summary>
+    private bool RunOne()
     {
         if (_checkpoints is not null && _forced == _next && _checkpointed < _next && _received.Values.All(r => r >= _next - 1))
         {
             _checkpoints.Collector.Tell(new LayerCheckpointed(_next, Capture(_next)));
             _checkpointed = _next;
         }
-        if (_forced >= 0 && _next >= _forced) return;
-        if (_next > _granted || _next >= _plan.WindowCount || !InputsReady(_next)) return;
+        if (_forced >= 0 && _next >= _forced) return false;
+        if (_next > _granted || _next >= _plan.WindowCount || !InputsReady(_next)) return false;
         var window = _next;
         if (_checkpoints is not null && _checkpointed < window && _checkpoints.IsBoundary(window, _plan.WindowCount))
         {
             // Every sender window before the boundary must be here, so none is lost on resume.
-            if (_received.Values.Any(r => r < window - 1)) return;
+            if (_received.Values.Any(r => r < window - 1)) return false;
             _checkpoints.Collector.Tell(new LayerCheckpointed(window, Capture(window)));
             _checkpointed = window;
         }
@@ -181,7 +190,7 @@ public sealed class LayerActor : ReceiveActor
         catch (Exception e)
         {
             _scheduler.Tell(new RunFailed($"layer {_layer} failed in window {window}: {e.Message}", _plan.StartOf(window)));
-            return;
+            return false;
         }
 
         object batch;
@@ -209,12 +218,14 @@ public sealed class LayerActor : ReceiveActor
         _next = window + 1;
         var compute = Stopwatch.GetElapsedTime(ready, done).TotalSeconds;
         var wait = Stopwatch.GetElapsedTime(_grantedAt, ready).TotalSeconds;
+        if (_granted >= _next) _grantedAt = done; // the next window is granted already: its wait starts now
         _spikes += spikes;
         _computeSeconds += compute;
         _waitSeconds += wait;
         _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait, _maxQueued, bytes));
-        // Reaching a forced stop (Ctrl-C) may need no further message: hand in the state now if it can be.
-        if (_forced == _next) TryRun();
+        // The next window may be granted with its inputs in, or be a forced stop (Ctrl-C) that needs
+        // no further message to hand in the state: the caller tries again.
+        return true;
     }
 
     /// <summary>The layer's state at the start of <paramref name="window"/>: engine, undelivered sender batches, totals.</summary>

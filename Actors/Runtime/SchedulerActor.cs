@@ -146,7 +146,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         for (var l = 0; l < _layers.Count; l++)
         {
             if (_granted[l] <= _done[l]) continue; // not working on anything: held by credit, or finished
-            var window = _granted[l];
+            var window = _done[l] + 1;
             var missing = watch.Inputs[l].Where(i => _done[i.SourceLayer] < _plan.RequiredSenderWindow(window, i.DelaySteps))
                 .Select(i => $"window {_plan.RequiredSenderWindow(window, i.DelaySteps)} of layer '{watch.Names[i.SourceLayer]}'").Distinct().ToList();
             reasons.Add(missing.Count == 0
@@ -171,7 +171,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private void OnWindowDone(WindowDone done)
     {
         var l = done.Layer;
-        if (done.Window != _done[l] + 1 || done.Window != _granted[l])
+        if (done.Window != _done[l] + 1 || done.Window > _granted[l])
         {
             Self.Tell(new RunFailed($"protocol error: layer {l} reported window {done.Window} after {_done[l]} (granted {_granted[l]})", 0));
             return;
@@ -214,13 +214,20 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         }
     }
 
-    /// <summary>Grants the next window to layer <paramref name="l"/> if it has reported the last one and its credit allows.</summary>
+    /// <summary>
+    /// Grants layer <paramref name="l"/> every window its credit allows: up to <c>credit</c> windows past
+    /// the slowest of its consumers (paced runs: only the next window, once it is due). A layer runs its
+    /// granted windows back to back as their inputs arrive, so grants are off the critical path: on a
+    /// cluster no window waits for a round trip to the coordinator.
+    /// </summary>
     private void TryGrant(int l)
     {
-        var next = _done[l] + 1;
-        if (_granted[l] >= next || next >= _plan.WindowCount || (_stopAt >= 0 && next >= _stopAt)) return;
+        var next = _granted[l] + 1;
+        var limit = _plan.WindowCount - 1;
+        if (_stopAt >= 0) limit = Math.Min(limit, _stopAt - 1);
         foreach (var k in _consumers[l])
-            if (_done[k] < next - _credit) return;
+            if (k != l) limit = Math.Min(limit, _done[k] + _credit);
+        if (limit < next) return;
         if (_pace is not null)
         {
             var due = (_plan.StartOf(next) - _plan.StartOf(_firstWindow)) * _dt;
@@ -234,9 +241,10 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
                 }
                 return;
             }
+            limit = next;
         }
-        _granted[l] = next;
-        _layers[l].Tell(new WindowGranted(next));
+        _granted[l] = limit;
+        _layers[l].Tell(new WindowGranted(limit));
     }
 
     private long StepsDone()

@@ -1,4 +1,4 @@
 namespace EventSpike.Routing.Messages;
 
-/// <summary>Scheduler → layer: you may compute window <paramref name="Window"/> once its inputs are in.</summary>
+/// <summary>Scheduler → layer: you may compute every window up to <paramref name="Window"/>, each once its inputs are in.</summary>
 public sealed record WindowGranted(long Window);

@@ -71,6 +71,8 @@ public class BadInputTests
     [InlineData("--duration", "0")]
     [InlineData("--duration", "-2")]
     [InlineData("--dt", "abc")]
+    [InlineData("--shard-size", "-1")]
+    [InlineData("--shard-size", "many")]
     public void Non_positive_options(string option, string value) =>
         AssertBadInput(Run("run", Network(Good), option, value, "--out", TempDir()), option);
 
@@ -87,6 +89,14 @@ public class BadInputTests
           ]
         }
         """;
+
+    [Theory]
+    [InlineData("\"abc\"")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    public void A_layer_pinned_to_something_that_is_not_a_node_is_refused(string node) =>
+        AssertBadInput(Run("run", Network(Good.Replace("\"size\": 2 }", $"\"size\": 2, \"node\": {node} }}")), "--out", TempDir()),
+            "layers[1].node", "worker index");
 
     [Fact]
     public void A_cycle_of_zero_delay_connections_is_refused_naming_its_layers() =>
