@@ -7,7 +7,7 @@ namespace EventSpike.Actors.Tests;
 
 public class CheckpointTests
 {
-    private static string TempDir() => Directory.CreateTempSubdirectory("eventspike-ckpt").FullName;
+    internal static string TempDir() => Directory.CreateTempSubdirectory("eventspike-ckpt").FullName;
 
     [Fact]
     public async Task Resuming_from_any_checkpoint_gives_the_spikes_of_an_uninterrupted_run()

@@ -135,6 +135,26 @@ public class ShardingTests
     }
 
     [Fact]
+    public async Task A_sharded_run_resumed_from_a_checkpoint_gives_the_uninterrupted_spikes()
+    {
+        var reference = new CollectingSink();
+        Assert.True((await LocalRunner.RunAsync(NetworkCompiler.Compile(Spec(5)), reference, new RunOptions(Threads: 2))).Succeeded);
+        var store = new Checkpoints.CheckpointStore(CheckpointTests.TempDir());
+        var withCheckpoints = new CollectingSink();
+        var result = await LocalRunner.RunAsync(NetworkCompiler.Compile(Spec(5), shardSize: 2048), withCheckpoints,
+            new RunOptions(Threads: 2) { CheckpointStore = store, CheckpointEveryWindows = 7 });
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal(reference.Spikes, withCheckpoints.Spikes);
+        var checkpoint = store.Newest()!.Value.Checkpoint;
+        Assert.Equal(6, checkpoint.Layers.Length); // one part per shard
+        var resumed = new CollectingSink();
+        resumed.Spikes.AddRange(withCheckpoints.Spikes.Take((int)checkpoint.JournalBytes));
+        var again = await LocalRunner.RunAsync(NetworkCompiler.Compile(Spec(5), shardSize: 2048), resumed, new RunOptions { Resume = checkpoint });
+        Assert.True(again.Succeeded, again.Failure);
+        Assert.Equal(reference.Spikes, resumed.Spikes);
+    }
+
+    [Fact]
     public void Probed_pinned_and_small_layers_stay_whole()
     {
         var spec = Spec(1);
