@@ -19,6 +19,9 @@ public sealed record HostLayers(
     /// <summary>The run's --shard-size: layers above it run as shards (and <see cref="Layers"/> counts shards).</summary>
     public int ShardSize { get; init; }
 
+    /// <summary>The file's layers whose incoming connections this node builds (those of the layers it hosts); null: all.</summary>
+    public IReadOnlyList<string>? BuildInto { get; init; }
+
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

@@ -20,5 +20,6 @@ public static class ClusterBuild
         return InputFiles.Apply(spec, request.Inputs);
     }
 
-    public static CompiledNetwork Compile(HostLayers request) => NetworkCompiler.Compile(Spec(request), shardSize: request.ShardSize);
+    public static CompiledNetwork Compile(HostLayers request) => NetworkCompiler.Compile(Spec(request), shardSize: request.ShardSize,
+        buildInto: request.BuildInto?.ToHashSet(StringComparer.Ordinal));
 }

@@ -65,22 +65,30 @@ public sealed class ClusterCoordinator
                     var refs = new IActorRef[network.Layers.Count];
                     var nodes = new List<HostedNode>();
                     var hosts = new Dictionary<Address, IReadOnlyList<string>>();
-                    foreach (var group in placement.GroupBy(p => p.Value))
+                    // Every node builds its part at the same time; each builds only the connections into the layers it hosts.
+                    var groups = placement.GroupBy(p => p.Value).Select(g => (Node: g.Key, Layers: g.Select(p => p.Key).Order().ToList())).ToList();
+                    var asks = groups.Select(g =>
                     {
-                        var layers = group.Select(p => p.Key).Order().ToList();
-                        var agent = system.ActorSelection($"{group.Key}/user/{NodeAgent.Name}");
+                        var agent = system.ActorSelection($"{g.Node}/user/{NodeAgent.Name}");
                         agents.Add(agent);
                         var request = template with
                         {
-                            Layers = layers, Scheduler = scheduler,
+                            Layers = g.Layers, Scheduler = scheduler,
                             CheckpointEveryWindows = checkpoints?.EveryWindows ?? 0, Collector = checkpoints?.Collector,
-                            Resume = from is null ? null : layers.Select(l => from.Layers[l]).ToList(),
+                            Resume = from is null ? null : g.Layers.Select(l => from.Layers[l]).ToList(),
+                            BuildInto = g.Layers.Select(l => network.FileLayers[network.Layers[l].OriginId].Name).Distinct().ToList(),
                         };
-                        var hosted = await agent.Ask<LayersHosted>(request, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+                        return agent.Ask<LayersHosted>(request, TimeSpan.FromMinutes(5));
+                    }).ToList();
+                    var replies = await Task.WhenAll(asks).ConfigureAwait(false);
+                    for (var k = 0; k < groups.Count; k++)
+                    {
+                        var (node, layers) = groups[k];
+                        var hosted = replies[k];
                         if (hosted.Error is not null) throw new InvalidOperationException($"a worker could not build its layers: {hosted.Error}");
                         for (var i = 0; i < layers.Count; i++) refs[layers[i]] = hosted.Actors[i];
-                        nodes.Add(new HostedNode(group.Key, hosted.Outbox!, hosted.Inbox!));
-                        hosts[group.Key] = layers.Select(l => network.Layers[l].Name).ToList();
+                        nodes.Add(new HostedNode(node, hosted.Outbox!, hosted.Inbox!));
+                        hosts[node] = layers.Select(l => network.Layers[l].Name).ToList();
                     }
                     system.ActorOf(NodeWatcher.Props(hosts, scheduler, address => { lock (lostNow) lostNow.Add(address); }), $"node-watcher-{attempt}");
                     outboxes = nodes.Select(n => n.Outbox).ToList();

@@ -13,6 +13,9 @@ public sealed class SynapseTable
     {
     }
 
+    /// <summary>A table of <paramref name="preSize"/> × <paramref name="postSize"/> with no synapse.</summary>
+    public static SynapseTable Empty(int preSize, int postSize) => new(preSize, postSize, new int[preSize + 1], [], []);
+
     /// <param name="sharedWeight">True when <paramref name="weight"/> holds the one weight every synapse shares.</param>
     private SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, float[] weight, bool sharedWeight)
     {

@@ -15,7 +15,11 @@ public static class NetworkCompiler
 
     /// <param name="device">When given, layers whose model has an accelerated version (iaf_psc_exp) run on it.</param>
     /// <param name="shardSize">Layers with more neurons than this are split into shards (<see cref="NetworkSharding"/>); 0: none is.</param>
-    public static CompiledNetwork Compile(NetworkSpec spec, Neurons.Kernels.AcceleratorDevice? device = null, int shardSize = 0)
+    /// <param name="buildInto">When given, only connections into these layers get their synapses (a cluster node builds those of
+    /// the layers it hosts); the others keep their place, sizes and delay with no synapse. Each connection draws from its own
+    /// stream, so the ones built are those of the whole network.</param>
+    public static CompiledNetwork Compile(NetworkSpec spec, Neurons.Kernels.AcceleratorDevice? device = null, int shardSize = 0,
+        IReadOnlySet<string>? buildInto = null)
     {
         if (!(spec.Dt > 0) || double.IsInfinity(spec.Dt)) throw new NetworkSpecException($"dt must be > 0 s, got {spec.Dt}");
         if (!(spec.Duration > 0) || double.IsInfinity(spec.Duration))
@@ -108,7 +112,9 @@ public static class NetworkCompiler
             parallel.TryGetValue((from, to), out var k);
             parallel[(from, to)] = k + 1;
             var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");
-            var synapses = WeightSpec.Build(cs.Weights, layers[from].Size, target.Ports[port].Width, from == to, rng, where);
+            var synapses = buildInto is null || buildInto.Contains(cs.To)
+                ? WeightSpec.Build(cs.Weights, layers[from].Size, target.Ports[port].Width, from == to, rng, where)
+                : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, target.Ports[port].Width);
             connections.Add(new ConnectionTable(c, from, to, port, delay, synapses));
         }
 

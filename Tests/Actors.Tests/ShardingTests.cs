@@ -155,6 +155,28 @@ public class ShardingTests
     }
 
     [Fact]
+    public void A_node_builds_only_the_connections_into_the_layers_it_hosts_and_those_are_the_whole_networks()
+    {
+        var whole = NetworkCompiler.Compile(Spec(2), shardSize: 2048);
+        var part = NetworkCompiler.Compile(Spec(2), shardSize: 2048, buildInto: new HashSet<string> { "b" });
+        Assert.Equal(whole.Plan, part.Plan);
+        Assert.Equal(whole.Connections.Count, part.Connections.Count);
+        for (var i = 0; i < whole.Connections.Count; i++)
+        {
+            var (w, p) = (whole.Connections[i], part.Connections[i]);
+            Assert.Equal((w.From, w.To, w.DelaySteps, w.SourceOffset), (p.From, p.To, p.DelaySteps, p.SourceOffset));
+            if (whole.Layers[w.To].OriginId == 2)
+            {
+                Assert.True(p.Synapses.Count > 0);
+                Assert.Equal(w.Synapses.RowStart, p.Synapses.RowStart);
+                Assert.Equal(w.Synapses.Target, p.Synapses.Target);
+                Assert.Equal(w.Synapses.Weight, p.Synapses.Weight);
+            }
+            else Assert.Equal(0, p.Synapses.Count);
+        }
+    }
+
+    [Fact]
     public void Probed_pinned_and_small_layers_stay_whole()
     {
         var spec = Spec(1);
