@@ -9,4 +9,7 @@ public sealed record LayersHosted(IReadOnlyList<int> Layers, IReadOnlyList<IActo
     public IActorRef? Outbox { get; init; }
 
     public IActorRef? Inbox { get; init; }
+
+    /// <summary>Synapses of the connections into the hosted layers (what this node built and keeps).</summary>
+    public long Synapses { get; init; }
 }

@@ -63,7 +63,8 @@ public sealed class NodeAgent : ReceiveActor
             var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null), $"run{_run}-inbox");
             _hosted.Add(outbox);
             _hosted.Add(inbox);
-            Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox });
+            var synapses = request.Layers.SelectMany(network.IncomingOf).Select(c => c.Synapses).Distinct().Sum(t => t.Count);
+            Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox, Synapses = synapses });
         }
         catch (Exception e)
         {

@@ -90,7 +90,8 @@ public static class RunCommand
         CompiledNetwork network;
         try
         {
-            network = NetworkCompiler.Compile(spec, shardSize: shardSize);
+            // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
+            network = NetworkCompiler.Compile(spec, shardSize: shardSize, buildInto: clustered ? new HashSet<string>() : null);
         }
         catch (NetworkSpecException e)
         {
@@ -201,7 +202,7 @@ public static class RunCommand
         if (!a.Flag("no-plot"))
             RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads,
-            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic);
+            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s (realtime factor {result.WallSeconds / simulated:0.###}), {total} spikes; outputs in {outDir}"));

@@ -81,6 +81,7 @@ public sealed class ClusterCoordinator
                         return agent.Ask<LayersHosted>(request, TimeSpan.FromMinutes(5));
                     }).ToList();
                     var replies = await Task.WhenAll(asks).ConfigureAwait(false);
+                    Synapses = replies.Sum(r => r.Synapses);
                     for (var k = 0; k < groups.Count; k++)
                     {
                         var (node, layers) = groups[k];
@@ -135,6 +136,9 @@ public sealed class ClusterCoordinator
             await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(lost ? 1 : 5))).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Synapses the nodes built for the layers they host (the coordinator builds none).</summary>
+    public long? Synapses { get; private set; }
 
     /// <summary>What each node's outbox sent during the run, measured (after a resume: since the resume).</summary>
     public List<TrafficReport> Traffic { get; } = new();

@@ -18,7 +18,7 @@ public static class ClusterPlacement
         var nodes = workers.OrderBy(a => a.ToString(), StringComparer.Ordinal).ToList();
         var load = new long[nodes.Count];
         var placement = new Dictionary<int, Address>();
-        long Cost(CompiledLayer l) => l.Size + network.IncomingOf(l.Id).Select(c => c.Synapses).Distinct().Sum(t => t.Count);
+        long Cost(CompiledLayer l) => l.Size + network.ProjectionsOf(l.Id).Sum(g => g[0].ExpectedSynapses);
         foreach (var layer in network.Layers.Where(l => l.Node is not null))
         {
             var node = Pinned(layer, nodes);

@@ -9,7 +9,7 @@ public static class RunSummary
 {
     public static void Write(string path, CompiledNetwork network, RunResult result, double buildSeconds, int threads,
         IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null, IReadOnlyList<string>? lost = null,
-        IReadOnlyList<Actors.Cluster.TrafficReport>? traffic = null)
+        IReadOnlyList<Actors.Cluster.TrafficReport>? traffic = null, long? synapses = null)
     {
         var completed = result.Completed!;
         var duration = completed.Steps * network.Dt;
@@ -29,7 +29,7 @@ public static class RunSummary
             w.WriteNumber("threads", threads);
             w.WriteNumber("realtime_factor", duration > 0 ? Math.Round(result.WallSeconds / duration, 6) : 0);
             w.WriteNumber("neurons", network.Layers.Sum(l => (long)l.Size));
-            w.WriteNumber("synapses", network.SynapseCount);
+            w.WriteNumber("synapses", synapses ?? network.SynapseCount);
             w.WriteNumber("total_spikes", completed.Layers.Sum(l => l.Spikes));
             if (nodes is not null && placement is not null)
             {

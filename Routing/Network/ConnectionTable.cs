@@ -22,6 +22,12 @@ public sealed record ConnectionTable(int Id, int From, int To, int Port, int Del
     /// </summary>
     public bool Routed { get; init; }
 
+    /// <summary>
+    /// How many synapses the connection has: <see cref="Synapses"/>' count when built, else the number
+    /// expected from the weights (a node or coordinator that does not build this connection).
+    /// </summary>
+    public long ExpectedSynapses { get; init; }
+
     /// <summary>Closed inside the layer's engine, step by step.</summary>
     public bool Recurrent => From == To && !Routed;
 }

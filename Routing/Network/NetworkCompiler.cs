@@ -112,10 +112,10 @@ public static class NetworkCompiler
             parallel.TryGetValue((from, to), out var k);
             parallel[(from, to)] = k + 1;
             var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");
-            var synapses = buildInto is null || buildInto.Contains(cs.To)
-                ? WeightSpec.Build(cs.Weights, layers[from].Size, target.Ports[port].Width, from == to, rng, where)
-                : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, target.Ports[port].Width);
-            connections.Add(new ConnectionTable(c, from, to, port, delay, synapses));
+            var weights = WeightSpec.Plan(cs.Weights, layers[from].Size, target.Ports[port].Width, from == to, where);
+            var built = buildInto is null || buildInto.Contains(cs.To);
+            var synapses = built ? weights.Generate(rng) : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, target.Ports[port].Width);
+            connections.Add(new ConnectionTable(c, from, to, port, delay, synapses) { ExpectedSynapses = built ? synapses.Count : weights.ExpectedSynapses });
         }
 
         var fileLayers = layers;

@@ -67,9 +67,12 @@ public static class NetworkSharding
             foreach (var target in targets)
             {
                 var synapses = targets.Count == 1 ? c.Synapses : c.Synapses.Columns(target.From, target.To);
+                // Not built here: the share of the expected synapses that lands on this shard.
+                var expected = c.Synapses.Count > 0 || c.ExpectedSynapses == 0 ? synapses.Count
+                    : c.ExpectedSynapses * (target.To - target.From) / c.Synapses.PostSize;
                 foreach (var source in sources)
                     tables.Add(new ConnectionTable(c.Id, source.Id, target.Id, c.Port, c.DelaySteps, synapses)
-                        { SourceOffset = source.From, Routed = routed });
+                        { SourceOffset = source.From, Routed = routed, ExpectedSynapses = expected });
             }
         }
         return (expanded, tables);

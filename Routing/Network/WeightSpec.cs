@@ -13,12 +13,20 @@ public static class WeightSpec
 {
     public static readonly IReadOnlyList<string> Generators = ["bernoulli", "fixed_indegree", "one_to_one"];
 
-    public static SynapseTable Build(JsonElement spec, int preSize, int postSize, bool recurrent, Xoshiro256StarStar rng, string where)
+    public static SynapseTable Build(JsonElement spec, int preSize, int postSize, bool recurrent, Xoshiro256StarStar rng, string where) =>
+        Plan(spec, preSize, postSize, recurrent, where).Generate(rng);
+
+    /// <summary>
+    /// Checks the weights and says how to draw them, without drawing: a coordinator that builds no
+    /// synapse still refuses bad weights and knows about how many synapses each connection has.
+    /// </summary>
+    public static WeightPlan Plan(JsonElement spec, int preSize, int postSize, bool recurrent, string where)
     {
         switch (spec.ValueKind)
         {
             case JsonValueKind.Array:
-                return SynapseGenerators.Dense(Matrix(spec, preSize, postSize, where));
+                var matrix = Matrix(spec, preSize, postSize, where);
+                return new WeightPlan(matrix.Cast<double>().LongCount(w => w != 0), _ => SynapseGenerators.Dense(matrix));
             case JsonValueKind.Object:
                 break;
             default:
@@ -34,10 +42,14 @@ public static class WeightSpec
             var inner = JsonSerializer.SerializeToElement(spec.EnumerateObject().Where(p => p.Name != "pre_range")
                 .ToDictionary(p => p.Name, p => p.Value));
             // Presynaptic indices inside the range are local to it (0 .. end − first); autapses refer to the full layer.
-            var sub = Build(inner, hi - lo, postSize, false, rng, where);
-            if (recurrent && Bool(spec, "autapses", where) != true)
-                sub = DropAutapses(sub, lo);
-            return sub.EmbedRows(preSize, lo);
+            var sub = Plan(inner, hi - lo, postSize, false, where);
+            var dropAutapses = recurrent && Bool(spec, "autapses", where) != true;
+            return new WeightPlan(sub.ExpectedSynapses, rng =>
+            {
+                var table = sub.Generate(rng);
+                if (dropAutapses) table = DropAutapses(table, lo);
+                return table.EmbedRows(preSize, lo);
+            });
         }
 
         var generator = String(spec, "generator", where)
@@ -52,19 +64,20 @@ public static class WeightSpec
                 Check(spec, known, where);
                 var p = Number(spec, "p", where) ?? throw new NetworkSpecException($"{where}: bernoulli needs 'p'");
                 if (!(p >= 0 && p <= 1)) throw new NetworkSpecException($"{where}: p must lie in [0, 1], got {p}");
-                return SynapseGenerators.Bernoulli(preSize, postSize, p, rule, autapses, rng);
+                return new WeightPlan((long)(p * preSize * (postSize - (autapses ? 0 : 1))),
+                    rng => SynapseGenerators.Bernoulli(preSize, postSize, p, rule, autapses, rng));
             case "fixed_indegree":
                 known.Add("indegree");
                 Check(spec, known, where);
                 var k = Number(spec, "indegree", where) ?? throw new NetworkSpecException($"{where}: fixed_indegree needs 'indegree'");
                 if (k < 0 || k != Math.Floor(k)) throw new NetworkSpecException($"{where}: indegree must be a whole number ≥ 0, got {k}");
                 if (!autapses && recurrent && preSize < 2 && k > 0) throw new NetworkSpecException($"{where}: no partner to draw without autapses");
-                return SynapseGenerators.FixedIndegree(preSize, postSize, (int)k, rule, autapses, rng);
+                return new WeightPlan((long)k * postSize, rng => SynapseGenerators.FixedIndegree(preSize, postSize, (int)k, rule, autapses, rng));
             case "one_to_one":
                 Check(spec, known, where);
                 if (preSize != postSize)
                     throw new NetworkSpecException($"{where}: one_to_one needs equal sizes, got {preSize} → {postSize}");
-                return SynapseGenerators.OneToOne(preSize, rule, rng);
+                return new WeightPlan(preSize, rng => SynapseGenerators.OneToOne(preSize, rule, rng));
             default:
                 throw new NetworkSpecException($"{where}: unknown weight generator '{generator}'; known: {string.Join(", ", Generators)}");
         }

@@ -83,6 +83,10 @@ public class ClusterTests
             Assert.True(code == 0, err);
             Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(spread, "spikes.csv")));
             var summary = File.ReadAllText(Path.Combine(spread, "summary.json"));
+            // The coordinator draws no synapse; the nodes report what they built, which is the whole network.
+            using (var one = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(single, "summary.json"))))
+            using (var many = System.Text.Json.JsonDocument.Parse(summary))
+                Assert.Equal(one.RootElement.GetProperty("synapses").GetInt64(), many.RootElement.GetProperty("synapses").GetInt64());
             Assert.Contains($"\"node\": \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[0]}\"", summary);
             Assert.Contains($"\"node\": \"akka.tcp://eventspike@127.0.0.1:{workers.Ports[1]}\"", summary);
             if (network != "brunel-ei.json") continue;
