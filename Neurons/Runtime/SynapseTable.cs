@@ -91,20 +91,27 @@ public sealed class SynapseTable
     {
         if (from < 0 || to > PostSize || from > to) throw new ArgumentOutOfRangeException(nameof(from), $"[{from}, {to}) is not a range of {PostSize} targets");
         var rowStart = new int[PreSize + 1];
-        var target = new List<int>();
-        var weight = new List<float>();
         for (var i = 0; i < PreSize; i++)
         {
+            var kept = 0;
             for (var s = RowStart[i]; s < RowStart[i + 1]; s++)
-            {
-                var t = Target[s];
-                if (t < from || t >= to) continue;
-                target.Add(t - from);
-                weight.Add(WeightAt(s));
-            }
-            rowStart[i + 1] = target.Count;
+                if ((uint)(Target[s] - from) < (uint)(to - from)) kept++;
+            rowStart[i + 1] = rowStart[i] + kept;
         }
-        return new SynapseTable(PreSize, to - from, rowStart, target.ToArray(), weight.ToArray());
+        var target = new int[rowStart[PreSize]];
+        // A shared weight stays shared: no per-synapse weights are made for it.
+        var weight = _weights is null ? null : new float[target.Length];
+        var n = 0;
+        for (var s = 0; s < Target.Length; s++)
+        {
+            var t = Target[s] - from;
+            if ((uint)t >= (uint)(to - from)) continue;
+            if (weight is not null) weight[n] = _weights![s];
+            target[n++] = t;
+        }
+        return weight is null
+            ? new SynapseTable(PreSize, to - from, rowStart, target, target.Length == 0 ? [] : [_uniform], sharedWeight: true)
+            : new SynapseTable(PreSize, to - from, rowStart, target, weight);
     }
 
     /// <summary>This table as rows <paramref name="offset"/>.. of a table with <paramref name="preSize"/> rows (the other rows empty).</summary>
