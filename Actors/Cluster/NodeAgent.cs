@@ -28,16 +28,20 @@ public sealed class NodeAgent : ReceiveActor
         {
             foreach (var layer in _hosted) Context.Stop(layer);
             _hosted.Clear();
+            ReleaseMemory();
         });
     }
 
     public static Props Props(Func<HostLayers, CompiledNetwork> build) => Akka.Actor.Props.Create(() => new NodeAgent(build));
 
+    /// <summary>A node lives on from run to run: what a run built and no longer uses goes back to the system.</summary>
+    private static void ReleaseMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
     private void Host(HostLayers request)
     {
         try
         {
-            var network = _build(request);
+            CompiledNetwork? network = _build(request);
             _pool?.Dispose();
             var pool = _pool = new KernelPool(request.Threads > 0 ? request.Threads : Environment.ProcessorCount);
             var actors = new List<IActorRef>();
@@ -65,6 +69,8 @@ public sealed class NodeAgent : ReceiveActor
             _hosted.Add(inbox);
             var synapses = request.Layers.SelectMany(network.IncomingOf).Select(c => c.Synapses).Distinct().Sum(t => t.Count);
             Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox, Synapses = synapses });
+            network = null;
+            ReleaseMemory(); // the whole tables of connections split into shards were built to be cut: give them back
         }
         catch (Exception e)
         {
