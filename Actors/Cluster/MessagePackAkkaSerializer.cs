@@ -31,6 +31,7 @@ public sealed class MessagePackAkkaSerializer : SerializerWithStringManifest
         ["layer-checkpoint"] = typeof(LayerCheckpointed),
         ["checkpoint-at"] = typeof(CheckpointAt),
         ["bundle"] = typeof(NodeBundle),
+        ["grants"] = typeof(NodeGrants),
         ["outbox-plan"] = typeof(OutboxPlan),
         ["traffic-query"] = typeof(TrafficQuery),
         ["traffic"] = typeof(TrafficReport),

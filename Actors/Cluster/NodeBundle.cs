@@ -10,10 +10,12 @@ namespace EventSpike.Actors.Cluster;
 /// </summary>
 public sealed record NodeBundle(long Window, byte[] Payload) : IClusterMessage
 {
-    private static readonly MessagePackSerializerOptions Packing = MessagePackSerializerOptions.Standard
-        .WithResolver(StandardResolver.Instance).WithCompression(MessagePackCompression.Lz4BlockArray);
+    private static readonly IFormatterResolver Resolver = CompositeResolver.Create(StandardResolver.Instance, ContractlessStandardResolver.Instance);
 
-    private static readonly MessagePackSerializerOptions Plain = MessagePackSerializerOptions.Standard.WithResolver(StandardResolver.Instance);
+    private static readonly MessagePackSerializerOptions Packing = MessagePackSerializerOptions.Standard
+        .WithResolver(Resolver).WithCompression(MessagePackCompression.Lz4BlockArray);
+
+    private static readonly MessagePackSerializerOptions Plain = MessagePackSerializerOptions.Standard.WithResolver(Resolver);
 
     /// <summary>
     /// Packs <paramref name="items"/>; <paramref name="rawBytes"/> is their size as plain MessagePack.

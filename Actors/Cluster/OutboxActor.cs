@@ -39,8 +39,9 @@ public sealed class OutboxActor : ReceiveActor
         {
             var key = (route.Bundle, output.Window);
             if (!_filling.TryGetValue(key, out var items)) _filling[key] = items = new List<BundledBatch>();
-            items.Add(new BundledBatch(route.Targets, output.Batch as SpikeBatch, output.Batch as ContinuousBatch,
-                route.Probes ? output.Probes.ToArray() : []));
+            var batch = route.Targets.Length > 0;
+            items.Add(new BundledBatch(route.Targets, batch ? output.Batch as SpikeBatch : null, batch ? output.Batch as ContinuousBatch : null,
+                route.Probes ? output.Probes.ToArray() : []) { Report = route.Report ? output.Report : null });
             var target = _bundles[route.Bundle];
             if (items.Count < target.Members) continue;
             _filling.Remove(key);

@@ -213,7 +213,6 @@ public sealed class LayerActor : ReceiveActor
         _recorder?.Tell(batch, Self);
         List<ProbeBatch> probes = _probeIds.Count == 0 ? [] : _engine.TakeProbeWindows().Select(p => new ProbeBatch(_probeIds[p.Probe], p.Steps, p.Values)).ToList();
         foreach (var probe in probes) _probeRecorder?.Tell(probe, Self);
-        _outbox?.Tell(new Cluster.LayerOutput(_layer, window, batch, probes), Self);
         var done = Stopwatch.GetTimestamp();
         _next = window + 1;
         var compute = Stopwatch.GetElapsedTime(ready, done).TotalSeconds;
@@ -222,7 +221,10 @@ public sealed class LayerActor : ReceiveActor
         _spikes += spikes;
         _computeSeconds += compute;
         _waitSeconds += wait;
-        _scheduler.Tell(new WindowDone(_layer, window, spikes, compute, wait, _maxQueued, bytes));
+        var report = new WindowDone(_layer, window, spikes, compute, wait, _maxQueued, bytes);
+        // On a cluster the report rides to the coordinator in the node's bundle, after the window's recordings.
+        if (_outbox is not null) _outbox.Tell(new Cluster.LayerOutput(_layer, window, batch, probes, report), Self);
+        else _scheduler.Tell(report);
         // The next window may be granted with its inputs in, or be a forced stop (Ctrl-C) that needs
         // no further message to hand in the state: the caller tries again.
         return true;

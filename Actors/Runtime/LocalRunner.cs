@@ -92,8 +92,8 @@ public static class LocalRunner
             {
                 var hosted = await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false);
                 layers.AddRange(hosted.Layers);
-                var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder), $"inbox-{run}");
-                Cluster.ClusterWiring.Wire(network, layers, hosted.Nodes, inbox);
+                var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder, scheduler), $"inbox-{run}");
+                Cluster.ClusterWiring.Wire(network, layers, hosted.Nodes, inbox, scheduler);
             }
             else
             {

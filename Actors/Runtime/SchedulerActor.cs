@@ -42,6 +42,9 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private int _drained;
     private long _stopAt = -1;
     private IActorRef? _interrupter;
+    private IReadOnlyList<IActorRef>? _grantVia;                 // cluster runs: each layer's node inbox
+    private readonly Dictionary<IActorRef, List<(int Layer, long Window)>> _grantsDue = new();
+    private readonly Dictionary<string, long> _grantMessages = new(StringComparer.Ordinal);
 
     /// <param name="plan">The windows.</param>
     /// <param name="consumers">For each layer, the layers it feeds (itself excluded).</param>
@@ -85,8 +88,14 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             _recorder = start.Recorder;
             _requester = Sender;
             for (var l = 0; l < _layers.Count; l++) TryGrant(l);
+            SendGrants();
         });
-        Receive<WindowDone>(OnWindowDone);
+        Receive<Cluster.GrantRoutes>(r => _grantVia = r.Inboxes);
+        Receive<WindowDone>(done =>
+        {
+            OnWindowDone(done);
+            SendGrants();
+        });
         Receive<CheckpointWritten>(w =>
         {
             _checkpointsWritten++;
@@ -116,6 +125,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         {
             _paceTimerSet = false;
             for (var l = 0; l < _layers.Count; l++) TryGrant(l);
+            SendGrants();
         });
         Receive<RunFailed>(failed =>
         {
@@ -244,7 +254,26 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             limit = next;
         }
         _granted[l] = limit;
-        _layers[l].Tell(new WindowGranted(limit));
+        if (_grantVia is null)
+        {
+            _layers[l].Tell(new WindowGranted(limit));
+            return;
+        }
+        if (!_grantsDue.TryGetValue(_grantVia[l], out var pending)) _grantsDue[_grantVia[l]] = pending = new();
+        pending.Add((l, limit));
+    }
+
+    /// <summary>Cluster runs: the grants of one message's handling, one message per node.</summary>
+    private void SendGrants()
+    {
+        foreach (var (inbox, due) in _grantsDue)
+        {
+            if (due.Count == 0) continue;
+            inbox.Tell(new Cluster.NodeGrants(due.Select(d => d.Layer).ToArray(), due.Select(d => d.Window).ToArray()));
+            var node = inbox.Path.Address.ToString();
+            _grantMessages[node] = _grantMessages.GetValueOrDefault(node) + 1;
+            due.Clear();
+        }
     }
 
     private long StepsDone()
@@ -292,6 +321,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         if (!_recordingFinished || _drained < _layers.Count || _checkpointsWritten < ExpectedCheckpoints(_firstWindow)) return;
         _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats)
         {
+            GrantMessages = new Dictionary<string, long>(_grantMessages),
             RealtimeLag = _pace is null ? null : (_lagCount > 0 ? _lagSum / _lagCount : 0, _lagMax),
         });
         Become(Failed);

@@ -49,8 +49,9 @@ public static class RunSummary
                 w.WriteEndArray();
                 // Traffic between nodes, as the nodes' outboxes measured it: window outputs travel in one
                 // message per bundle (the layers of a node that share a destination) and window; payload
-                // bytes packed (MessagePack + LZ4) and unpacked. Control messages are the scheduler's grants
-                // to each layer and the layers' reports back, one each per layer and window.
+                // bytes packed (MessagePack + LZ4) and unpacked. The layers' reports to the scheduler ride in
+                // the bundles to the coordinator; control messages are the scheduler's grants, one message
+                // for all the layers of a node it grants windows to at once.
                 w.WriteStartArray("traffic");
                 var pairs = new SortedDictionary<(string From, string To), (long Messages, long Bytes, long Raw, long Batches, long Control)>();
                 foreach (var report in traffic ?? [])
@@ -59,15 +60,10 @@ public static class RunSummary
                         pairs.TryGetValue((report.Node, e.To), out var v);
                         pairs[(report.Node, e.To)] = (v.Messages + e.Messages, v.Bytes + e.Bytes, v.Raw + e.RawBytes, v.Batches + e.Batches, v.Control);
                     }
-                foreach (var layer in network.Layers)
+                foreach (var (node, grants) in completed.GrantMessages)
                 {
-                    var node = placement[layer.Id];
-                    var windows = completed.Layers[layer.Id].Batches;
-                    foreach (var key in new[] { ("coordinator", node), (node, "coordinator") })
-                    {
-                        pairs.TryGetValue(key, out var v);
-                        pairs[key] = v with { Control = v.Control + windows };
-                    }
+                    pairs.TryGetValue(("coordinator", node), out var v);
+                    pairs[("coordinator", node)] = v with { Control = v.Control + grants };
                 }
                 foreach (var ((from, to), v) in pairs)
                 {

@@ -36,6 +36,7 @@ public class SerializerTests
                 new StopNode(),
                 new OutboxPlan([new OutboxRoute(3, 0, [1, BundledBatch.Recorder], true)], [new OutboxTarget(probe, "coordinator", 2)]),
                 new TrafficQuery(),
+                new NodeGrants([0, 3], [7, 9]),
                 new TrafficReport("akka.tcp://eventspike@127.0.0.1:1", [new TrafficEntry("coordinator", 3, 100, 150, 6)]),
                 new LayersHosted([1], [probe], null) { Outbox = probe, Inbox = probe },
             ];
@@ -72,7 +73,8 @@ public class SerializerTests
         [
             new([0, BundledBatch.Recorder], new SpikeBatch(4, 100, 50, stepPtr.ToArray(), neurons.ToArray()), null, [new ProbeBatch(1, [120], [0.5, 0.25])]),
             new([2], null, new ContinuousBatch(5, 100, 50, 1, Enumerable.Range(0, 50).Select(i => i * 0.1).ToArray()), []),
-            new([BundledBatch.Recorder], new SpikeBatch(6, 100, 50, new int[51], []), null, []),
+            new([BundledBatch.Recorder], new SpikeBatch(6, 100, 50, new int[51], []), null, []) { Report = new WindowDone(6, 2, 0, 0.5, 0.25, 1, 24) },
+            new([], null, null, []) { Report = new WindowDone(7, 2, 3, 0.125, 0, 0, 36) },
         ];
         var bundle = NodeBundle.Pack(2, items, out var raw);
         var back = bundle.Unpack();

@@ -135,7 +135,7 @@ public class ClusterTests
         Assert.True(code == 0, err);
         Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(spread, "spikes.csv")));
         // src (costliest) is alone on one node, a and b share the other: 30 windows → 30 messages between
-        // the two nodes, and 30 from each node to the coordinator (a's and b's recordings in one).
+        // the two nodes, and 30 from each node to the coordinator (a's and b's recordings and reports in one).
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(spread, "summary.json")));
         var traffic = summary.RootElement.GetProperty("traffic").EnumerateArray().ToList();
         var between = traffic.Where(t => t.GetProperty("from").GetString()!.StartsWith("akka") && t.GetProperty("to").GetString()!.StartsWith("akka")).ToList();
@@ -147,7 +147,12 @@ public class ClusterTests
         Assert.Equal(2, toCoordinator.Count);
         Assert.Equal([30L, 30L], toCoordinator.Select(t => t.GetProperty("messages").GetInt64()));
         Assert.Equal([30L, 60L], toCoordinator.Select(t => t.GetProperty("batches").GetInt64()));
-        Assert.Equal([30L, 60L], toCoordinator.Select(t => t.GetProperty("control_messages").GetInt64()));
+        // The layers' reports ride in those bundles; the scheduler's grants go one message per node at a
+        // time (the two layers of the second node share them), at most one a window after the first.
+        Assert.Equal([0L, 0L], toCoordinator.Select(t => t.GetProperty("control_messages").GetInt64()));
+        var grants = traffic.Where(t => t.GetProperty("from").GetString() == "coordinator").Select(t => t.GetProperty("control_messages").GetInt64()).ToList();
+        Assert.Equal(2, grants.Count);
+        Assert.All(grants, g => Assert.InRange(g, 1, 31));
         // Bytes are measured: src's 20,000 neurons at 5 Hz give ~1,000 spikes a window (~10 a step), 3 bytes
         // each as plain MessagePack, 2 as varint differences from the step's previous neuron (~2,000 apart).
         var bytes = between[0].GetProperty("bytes").GetInt64();
