@@ -18,84 +18,54 @@ namespace EventSpike.Neurons.Models;
 /// V∞ = (v_rest + bias + I_in + g_exc·e_rev_exc + g_inh·e_rev_inh)/g, V' = V∞ + (V − V∞)·e^(−g·dt/τ_mem));
 /// exact decay for the conductances. The exponentials of a step are taken together (TensorPrimitives.Exp).
 /// </summary>
-public sealed class IafCondExp : IPartitionedModel
+public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
 {
     public const string TypeName = "iaf_cond_exp";
 
     private readonly double _sExc, _sInh;
     private readonly int _refractorySteps;
-    private readonly double[] _vInit, _gExcInit, _gInhInit;
-    private readonly StateVariables _state;
+    private readonly double[] _gExcInit, _gInhInit;
     private readonly double[] _scratchExc, _scratchInh, _scratchDecay;
 
     public IafCondExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
+        : base(TypeName, size, dt, p, streams,
+            [new InputPort("exc", PortKind.Spikes, size), new InputPort("inh", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)],
+            new MembraneDefaults(VThresh: -0.05, VReset: -0.06, VRest: -0.06, Refractory: 0.005), "g_exc", "g_inh")
     {
-        if (size <= 0) throw new ModelParameterException("size", "size must be positive");
-        Size = size;
-        Dt = dt;
-        Ports = [new InputPort("exc", PortKind.Spikes, size), new InputPort("inh", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)];
-        TauMem = IafPscExp.Positive(p, "tau_mem", 0.02);
-        TauSynExc = IafPscExp.Positive(p, "tau_syn_exc", 0.005);
-        TauSynInh = IafPscExp.Positive(p, "tau_syn_inh", 0.01);
-        VThresh = p.Scalar("v_thresh", -0.05);
-        VReset = p.Scalar("v_reset", -0.06);
-        VRest = p.Scalar("v_rest", -0.06);
+        TauSynExc = Positive(p, "tau_syn_exc", 0.005);
+        TauSynInh = Positive(p, "tau_syn_inh", 0.01);
         ERevExc = p.Scalar("e_rev_exc", 0.0);
         ERevInh = p.Scalar("e_rev_inh", -0.08);
-        Bias = p.Scalar("bias", 0.0);
-        Refractory = p.Scalar("refractory", 0.005);
-        if (Refractory < 0) throw new ModelParameterException("refractory", "refractory must be ≥ 0");
-        _refractorySteps = (int)Math.Round(Refractory / dt);
+        _refractorySteps = RefractorySteps;
         _sExc = Math.Exp(-dt / TauSynExc);
         _sInh = Math.Exp(-dt / TauSynInh);
-        _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
         _gExcInit = Conductances(p, "g_exc", size, streams, 1);
         _gInhInit = Conductances(p, "g_inh", size, streams, 2);
         _scratchExc = new double[size];
         _scratchInh = new double[size];
         _scratchDecay = new double[size];
-        _state = new StateVariables(TypeName, size);
-        VMem = _state.Add("v_mem");
-        GExc = _state.Add("g_exc");
-        GInh = _state.Add("g_inh");
-        RefractoryLeft = _state.Add("refractory_left");
+        GExc = Synaptic[0];
+        GInh = Synaptic[1];
         ResetState();
     }
 
-    public string ClassName => TypeName;
-    public int Size { get; }
-    public double Dt { get; }
-    public IReadOnlyList<InputPort> Ports { get; }
-    public int PartitionGranularity => InitialPotentials.BlockSize;
-
-    public double TauMem { get; }
     public double TauSynExc { get; }
     public double TauSynInh { get; }
-    public double VThresh { get; }
-    public double VReset { get; }
-    public double VRest { get; }
     public double ERevExc { get; }
     public double ERevInh { get; }
-    public double Bias { get; }
-    public double Refractory { get; }
 
-    public double[] VMem { get; }
     public double[] GExc { get; }
     public double[] GInh { get; }
-    /// <summary>Steps left in the refractory period (whole numbers).</summary>
-    public double[] RefractoryLeft { get; }
 
-    public void ResetState()
+    public override void ResetState()
     {
-        Array.Copy(_vInit, VMem, Size);
+        Array.Copy(VInit, VMem, Size);
         Array.Copy(_gExcInit, GExc, Size);
         Array.Copy(_gInhInit, GInh, Size);
         Array.Clear(RefractoryLeft);
     }
 
-    public void Step(long step, double[][] portInput, List<int> spikes) => StepRange(step, portInput, spikes, 0, Size);
-
-    public void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
+    public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
         var exc = portInput[0];
         var inh = portInput[1];
@@ -144,15 +114,7 @@ public sealed class IafCondExp : IPartitionedModel
         }
     }
 
-    public IReadOnlyList<string> StateNames => _state.Names;
-
-    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
-
-    public double[] GetState(string name) => _state.Get(name);
-
-    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
-
-    public JsonObject ToDict()
+    public override JsonObject ToDict()
     {
         var d = ModelDict.Create(TypeName, Size, Dt);
         d["tau_mem"] = TauMem;
@@ -165,7 +127,7 @@ public sealed class IafCondExp : IPartitionedModel
         d["e_rev_inh"] = ERevInh;
         d["bias"] = Bias;
         d["refractory"] = Refractory;
-        d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        d["v_init_values"] = ModelDict.PerNeuron(VInit);
         d["g_exc_init_values"] = ModelDict.PerNeuron(_gExcInit);
         d["g_inh_init_values"] = ModelDict.PerNeuron(_gInhInit);
         return d;

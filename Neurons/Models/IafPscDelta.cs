@@ -14,70 +14,37 @@ namespace EventSpike.Neurons.Models;
 ///   input (spikes and drive) is discarded, as NEST does.
 /// Integration: exact; V' = V∞ + (V − V∞)·e^(−dt/τ_mem) + jumps, V∞ = v_rest + bias + I_in.
 /// </summary>
-public sealed class IafPscDelta : IPartitionedModel
+public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
 {
     public const string TypeName = "iaf_psc_delta";
 
     private readonly double _a;
     private readonly int _refractorySteps;
-    private readonly double[] _vInit;
     private readonly PoissonDrive _drive;
-    private readonly StateVariables _state;
 
     public IafPscDelta(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
+        : base(TypeName, size, dt, p, streams, [new InputPort("syn", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)],
+            new MembraneDefaults(VThresh: 0.02, VReset: 0.0, VRest: 0.0, Refractory: 0.002))
     {
-        if (size <= 0) throw new ModelParameterException("size", "size must be positive");
-        Size = size;
-        Dt = dt;
-        Ports = [new InputPort("syn", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)];
-        TauMem = IafPscExp.Positive(p, "tau_mem", 0.02);
-        VThresh = p.Scalar("v_thresh", 0.02);
-        VReset = p.Scalar("v_reset", 0.0);
-        VRest = p.Scalar("v_rest", 0.0);
-        Bias = p.Scalar("bias", 0.0);
-        Refractory = p.Scalar("refractory", 0.002);
-        if (Refractory < 0) throw new ModelParameterException("refractory", "refractory must be ≥ 0");
         DriveRate = p.Scalar("drive_rate", 0.0);
         DriveWeight = p.Scalar("drive_weight", 0.0);
-        _refractorySteps = (int)Math.Round(Refractory / dt);
+        _refractorySteps = RefractorySteps;
         _a = Math.Exp(-dt / TauMem);
         _drive = new PoissonDrive(size, DriveRate, dt, streams);
-        _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
-        _state = new StateVariables(TypeName, size);
-        VMem = _state.Add("v_mem");
-        RefractoryLeft = _state.Add("refractory_left");
         ResetState();
     }
 
-    public string ClassName => TypeName;
-    public int Size { get; }
-    public double Dt { get; }
-    public IReadOnlyList<InputPort> Ports { get; }
-    public int PartitionGranularity => InitialPotentials.BlockSize;
-
-    public double TauMem { get; }
-    public double VThresh { get; }
-    public double VReset { get; }
-    public double VRest { get; }
-    public double Bias { get; }
-    public double Refractory { get; }
     public double DriveRate { get; }
     public double DriveWeight { get; }
 
-    public double[] VMem { get; }
-    /// <summary>Steps left in the refractory period (whole numbers).</summary>
-    public double[] RefractoryLeft { get; }
-
-    public void ResetState()
+    public override void ResetState()
     {
-        Array.Copy(_vInit, VMem, Size);
+        Array.Copy(VInit, VMem, Size);
         Array.Clear(RefractoryLeft);
         _drive.Reset();
     }
 
-    public void Step(long step, double[][] portInput, List<int> spikes) => StepRange(step, portInput, spikes, 0, Size);
-
-    public void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
+    public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
         var jumps = portInput[0];
         var current = portInput[1];
@@ -113,19 +80,11 @@ public sealed class IafPscDelta : IPartitionedModel
         }
     }
 
-    public IReadOnlyList<string> StateNames => _state.Names;
-
-    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
-
-    public double[] GetState(string name) => _state.Get(name);
-
-    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
-
     public ulong[][] GetRandomState() => _drive.GetState();
 
     public void SetRandomState(ulong[][] states) => _drive.SetState(states);
 
-    public JsonObject ToDict()
+    public override JsonObject ToDict()
     {
         var d = ModelDict.Create(TypeName, Size, Dt);
         d["tau_mem"] = TauMem;
@@ -136,7 +95,7 @@ public sealed class IafPscDelta : IPartitionedModel
         d["refractory"] = Refractory;
         d["drive_rate"] = DriveRate;
         d["drive_weight"] = DriveWeight;
-        if (_vInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        if (VInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(VInit);
         return d;
     }
 }

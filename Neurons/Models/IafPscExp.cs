@@ -19,81 +19,50 @@ namespace EventSpike.Neurons.Models;
 ///   V' = V∞ + (V − V∞)·a + I_exc·c_exc + I_inh·c_inh,  c_x = τ_x/(τ_x − τ_mem)·(e^(−dt/τ_x) − a),
 ///   a = e^(−dt/τ_mem), V∞ = v_rest + bias + I_in.
 /// </summary>
-public sealed class IafPscExp : IPartitionedModel
+public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
 {
     public const string TypeName = "iaf_psc_exp";
 
     private readonly double _a, _sExc, _sInh, _cExc, _cInh;
     private readonly int _refractorySteps;
-    private readonly double[] _vInit;
-    private readonly StateVariables _state;
 
     public IafPscExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
+        : base(TypeName, size, dt, p, streams,
+            [new InputPort("exc", PortKind.Spikes, size), new InputPort("inh", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)],
+            new MembraneDefaults(VThresh: -0.05, VReset: -0.06, VRest: -0.049, Refractory: 0.005), "i_exc", "i_inh")
     {
-        if (size <= 0) throw new ModelParameterException("size", "size must be positive");
-        Size = size;
-        Dt = dt;
-        Ports = [new InputPort("exc", PortKind.Spikes, size), new InputPort("inh", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)];
-        TauMem = Positive(p, "tau_mem", 0.02);
         TauSynExc = Positive(p, "tau_syn_exc", 0.005);
         TauSynInh = Positive(p, "tau_syn_inh", 0.01);
-        VThresh = p.Scalar("v_thresh", -0.05);
-        VReset = p.Scalar("v_reset", -0.06);
-        VRest = p.Scalar("v_rest", -0.049);
-        Bias = p.Scalar("bias", 0.0);
-        Refractory = p.Scalar("refractory", 0.005);
-        if (Refractory < 0) throw new ModelParameterException("refractory", "refractory must be ≥ 0");
-        _refractorySteps = (int)Math.Round(Refractory / dt);
+        _refractorySteps = RefractorySteps;
         _a = Math.Exp(-dt / TauMem);
         _sExc = Math.Exp(-dt / TauSynExc);
         _sInh = Math.Exp(-dt / TauSynInh);
         _cExc = Cross(TauSynExc, TauMem, dt, _a, _sExc);
         _cInh = Cross(TauSynInh, TauMem, dt, _a, _sInh);
-        _vInit = InitialPotentials.Draw(size, VRest, p.List("v_init"), p, streams);
-        _state = new StateVariables(TypeName, size);
-        VMem = _state.Add("v_mem");
-        IExc = _state.Add("i_exc");
-        IInh = _state.Add("i_inh");
-        RefractoryLeft = _state.Add("refractory_left");
+        IExc = Synaptic[0];
+        IInh = Synaptic[1];
         ResetState();
     }
 
-    public string ClassName => TypeName;
-    public int Size { get; }
-    public double Dt { get; }
-    public IReadOnlyList<InputPort> Ports { get; }
-    public int PartitionGranularity => InitialPotentials.BlockSize;
-
-    public double TauMem { get; }
     public double TauSynExc { get; }
     public double TauSynInh { get; }
-    public double VThresh { get; }
-    public double VReset { get; }
-    public double VRest { get; }
-    public double Bias { get; }
-    public double Refractory { get; }
 
     /// <summary>The step's propagators, for the accelerated version of this model.</summary>
     public (double A, double SExc, double SInh, double CExc, double CInh, int RefractorySteps) Propagators =>
         (_a, _sExc, _sInh, _cExc, _cInh, _refractorySteps);
 
-    public double[] VMem { get; }
     public double[] IExc { get; }
     public double[] IInh { get; }
-    /// <summary>Steps left in the refractory period (whole numbers, held as doubles for the vector path).</summary>
-    public double[] RefractoryLeft { get; }
 
-    public void ResetState()
+    public override void ResetState()
     {
-        Array.Copy(_vInit, VMem, Size);
+        Array.Copy(VInit, VMem, Size);
         Array.Clear(IExc);
         Array.Clear(IInh);
         Array.Clear(RefractoryLeft);
     }
 
-    public void Step(long step, double[][] portInput, List<int> spikes) => StepRange(step, portInput, spikes, 0, Size);
-
-    public void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
+    public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
         var exc = portInput[0];
         var inh = portInput[1];
@@ -168,15 +137,7 @@ public sealed class IafPscExp : IPartitionedModel
         }
     }
 
-    public IReadOnlyList<string> StateNames => _state.Names;
-
-    public ReadOnlySpan<double> StateView(string name) => _state.View(name);
-
-    public double[] GetState(string name) => _state.Get(name);
-
-    public void SetState(string name, ReadOnlySpan<double> values) => _state.Set(name, values);
-
-    public JsonObject ToDict()
+    public override JsonObject ToDict()
     {
         var d = ModelDict.Create(TypeName, Size, Dt);
         d["tau_mem"] = TauMem;
@@ -187,17 +148,10 @@ public sealed class IafPscExp : IPartitionedModel
         d["v_rest"] = VRest;
         d["bias"] = Bias;
         d["refractory"] = Refractory;
-        if (_vInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        if (VInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(VInit);
         return d;
     }
 
     internal static double Cross(double tauSyn, double tauMem, double dt, double a, double s) =>
         Math.Abs(tauSyn - tauMem) < 1e-12 * tauMem ? dt / tauMem * a : tauSyn / (tauSyn - tauMem) * (s - a);
-
-    internal static double Positive(LayerParameters p, string name, double fallback)
-    {
-        var x = p.Scalar(name, fallback);
-        if (!(x > 0)) throw new ModelParameterException(name, $"{name} must be > 0, got {x}");
-        return x;
-    }
 }
