@@ -283,15 +283,18 @@ public class ClusterTests
         }
     }
 
-    [Fact]
-    public async Task With_checkpoints_a_lost_worker_s_layers_resume_elsewhere_and_the_spikes_are_those_of_an_undisturbed_run()
+    [Theory]
+    [InlineData("reservoir.json", "6", "0")]
+    [InlineData("brunel-ei.json", "1.5", "3000")] // exc in 3 shards over both workers
+    public async Task With_checkpoints_a_lost_worker_s_layers_resume_elsewhere_and_the_spikes_are_those_of_an_undisturbed_run(
+        string network, string duration, string shardSize)
     {
         var reference = TempDir();
-        Assert.Equal(0, (await Exec("run", Example("reservoir.json"), "--duration", "6", "--out", reference, "--no-plot")).Code);
+        Assert.Equal(0, (await Exec("run", Example(network), "--duration", duration, "--out", reference, "--no-plot")).Code);
         using var workers = new Workers();
         var dir = TempDir();
-        using var run = Start("run", Example("reservoir.json"), "--duration", "6", "--realtime", "--checkpoint-every", "0.5",
-            "--on-node-loss", "resume", "--out", dir, "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2");
+        using var run = Start("run", Example(network), "--duration", duration, "--realtime", "--checkpoint-every", "0.5",
+            "--on-node-loss", "resume", "--out", dir, "--no-plot", "--seed-nodes", workers.Seed, "--min-nodes", "2", "--shard-size", shardSize);
         var lines = new List<string>();
         var placed = new TaskCompletionSource();
         var reading = Task.Run(async () =>
@@ -299,11 +302,11 @@ public class ClusterTests
             while (await run.StandardError.ReadLineAsync() is { } line)
             {
                 lock (lines) lines.Add(line);
-                if (line.StartsWith("cluster: ")) placed.TrySetResult();
+                if (line.StartsWith("checkpoint: ")) placed.TrySetResult();
             }
         });
-        await placed.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        await Task.Delay(2500);
+        // Kill a worker once the run is under way with a checkpoint written.
+        await placed.Task.WaitAsync(TimeSpan.FromSeconds(90));
         workers.Nodes[1].Kill(entireProcessTree: true);
         await run.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
         await reading;
