@@ -30,7 +30,42 @@ public sealed class FileLayerSink(ISpikeSink inner, CompiledNetwork network) : I
     public void WriteSamples(int layer, long startStep, int channels, ReadOnlySpan<double> samples) =>
         inner.WriteSamples(network.Layers[layer].OriginId, startStep, channels, samples);
 
-    public void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values) => inner.WriteProbe(probe, steps, values);
+    private readonly Dictionary<int, Queue<(long[] Steps, double[] Values)>> _probeWindows = new();
+
+    /// <summary>
+    /// A shard's part of a probe: once every shard has sent the same window, their samples are put back
+    /// in the file probe's neuron order and handed on as one.
+    /// </summary>
+    public void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
+    {
+        var run = network.Probes[probe];
+        var parts = network.Probes.Where(p => p.FileProbe == run.FileProbe).ToList();
+        if (parts.Count == 1 && run.Columns is null)
+        {
+            inner.WriteProbe(run.FileProbe, steps, values);
+            return;
+        }
+        if (!_probeWindows.TryGetValue(probe, out var queue)) _probeWindows[probe] = queue = new();
+        queue.Enqueue((steps.ToArray(), values.ToArray()));
+        if (parts.Any(p => !_probeWindows.TryGetValue(p.Id, out var q) || q.Count == 0)) return;
+        var width = network.FileProbes[run.FileProbe].Probe.Neurons.Length;
+        long[] samples = [];
+        var merged = Array.Empty<double>();
+        foreach (var part in parts)
+        {
+            var (partSteps, partValues) = _probeWindows[part.Id].Dequeue();
+            if (merged.Length == 0)
+            {
+                samples = partSteps;
+                merged = new double[samples.Length * width];
+            }
+            var columns = part.Columns ?? Enumerable.Range(0, width).ToArray();
+            for (var i = 0; i < samples.Length; i++)
+                for (var c = 0; c < columns.Length; c++)
+                    merged[i * width + columns[c]] = partValues[i * columns.Length + c];
+        }
+        inner.WriteProbe(run.FileProbe, samples, merged);
+    }
 
     public long Mark() => inner.Mark();
 

@@ -137,8 +137,8 @@ public static class RunCommand
         RecordingSink OpenSink(long? at)
         {
             var opened = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, Recorded(), journal, at);
-            foreach (var probe in network.Probes)
-                opened.Probes[probe.Id] = new ProbeRecording(network.Layers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
+            foreach (var probe in network.FileProbes)
+                opened.Probes[probe.Id] = new ProbeRecording(network.FileLayers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
             return opened;
         }
         var sink = OpenSink(resumeAt);

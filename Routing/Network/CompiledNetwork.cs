@@ -23,8 +23,17 @@ public sealed class CompiledNetwork
         Warnings = warnings;
     }
 
-    /// <summary>State-variable probes, in file order.</summary>
+    /// <summary>State-variable probes as they run (on shards where a layer is sharded), in file order.</summary>
     public IReadOnlyList<CompiledProbe> Probes { get; init; } = [];
+
+    /// <summary>The file's probes, for outputs: the run's <see cref="Probes"/> unless a probed layer is sharded.</summary>
+    public IReadOnlyList<CompiledProbe> FileProbes
+    {
+        get => _fileProbes ?? Probes;
+        init => _fileProbes = value;
+    }
+
+    private readonly IReadOnlyList<CompiledProbe>? _fileProbes;
 
     /// <summary>
     /// The layers as the file declares them, for outputs (names, sizes, recordings by the file's ids).
@@ -86,7 +95,7 @@ public sealed class CompiledNetwork
 
     /// <summary>The same network with another window plan (e.g. a run that continues from step <c>plan.FirstStep</c>).</summary>
     public CompiledNetwork WithPlan(WindowPlan plan) =>
-        new(Name, Dt, (plan.TotalSteps - plan.FirstStep) * Dt, Seed, Layers, Connections, plan, Warnings) { Probes = Probes, FileLayers = FileLayers };
+        new(Name, Dt, (plan.TotalSteps - plan.FirstStep) * Dt, Seed, Layers, Connections, plan, Warnings) { Probes = Probes, FileProbes = FileProbes, FileLayers = FileLayers };
 
     /// <summary>Number of synapses over all connections (a table shared by several source shards counted once).</summary>
     public long SynapseCount => Connections.Select(c => c.Synapses).Distinct().Sum(t => t.Count);

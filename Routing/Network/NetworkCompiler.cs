@@ -121,12 +121,8 @@ public static class NetworkCompiler
         var fileLayers = layers;
         if (shardSize > 0)
         {
-            var probed = spec.Probes.Where(p => ids.ContainsKey(p.Layer)).Select(p => ids[p.Layer]).ToHashSet();
-            (layers, connections) = NetworkSharding.Expand(spec, fileLayers, connections, shardSize, probed, device);
+            (layers, connections) = NetworkSharding.Expand(spec, fileLayers, connections, shardSize, new HashSet<int>(), device);
         }
-        // Layers that stayed whole keep their place in the expanded list: the file's id → the run's.
-        var runId = new int[fileLayers.Count];
-        foreach (var l in layers.Where(l => l.Offset == 0)) runId[l.OriginId] = l.Id;
 
         var maxWindow = spec.MaxWindow ?? DefaultMaxWindow;
         if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
@@ -142,13 +138,13 @@ public static class NetworkCompiler
             window = (int)Math.Max(lcm, window / lcm * lcm);
         }
         var probes = new List<CompiledProbe>();
+        var runProbes = new List<CompiledProbe>();
         for (var i = 0; i < spec.Probes.Count; i++)
         {
             var p = spec.Probes[i];
             var where = Where(p.Where, $"probes[{i}]");
             if (!ids.TryGetValue(p.Layer, out var layer)) throw new NetworkSpecException($"{where}: unknown layer '{p.Layer}'");
-            layer = runId[layer]; // probed layers are never sharded
-            var model = layers[layer].Model;
+            var model = fileLayers[layer].Model;
             if (!model.StateNames.Contains(p.Variable))
                 throw new NetworkSpecException($"{where}: layer '{p.Layer}' ({model.ClassName}) has no state variable '{p.Variable}'; it has {string.Join(", ", model.StateNames)}");
             var neurons = p.Neurons ?? Enumerable.Range(0, model.Size).ToArray();
@@ -156,10 +152,19 @@ public static class NetworkCompiler
                 if ((uint)n >= (uint)model.Size) throw new NetworkSpecException($"{where}: neuron {n} is outside layer '{p.Layer}' (0..{model.Size - 1})");
             var every = p.Interval is { } interval ? (int)Math.Round(interval / spec.Dt) : 1;
             if (every < 1) throw new NetworkSpecException($"{where}: interval must be at least one step ({spec.Dt} s)");
-            probes.Add(new CompiledProbe(i, layer, new Neurons.Runtime.Probe(p.Variable, neurons, every)));
+            var probe = new CompiledProbe(i, layer, new Neurons.Runtime.Probe(p.Variable, neurons, every));
+            probes.Add(probe);
+            // What runs: one probe per shard that holds some of the neurons, numbered from the shard's first.
+            foreach (var shard in layers.Where(l => l.OriginId == layer))
+            {
+                var columns = Enumerable.Range(0, neurons.Length).Where(k => neurons[k] >= shard.Offset && neurons[k] < shard.Offset + shard.Size).ToArray();
+                if (columns.Length == 0) continue;
+                runProbes.Add(new CompiledProbe(runProbes.Count, shard.Id,
+                    new Neurons.Runtime.Probe(p.Variable, columns.Select(k => neurons[k] - shard.Offset).ToArray(), every)) { FileProbe = i, Columns = columns });
+            }
         }
         return new CompiledNetwork(spec.Name, spec.Dt, spec.Duration, spec.Seed, layers, connections,
-            new WindowPlan(totalSteps, window), warnings) { Probes = probes, FileLayers = fileLayers };
+            new WindowPlan(totalSteps, window), warnings) { Probes = runProbes, FileProbes = probes, FileLayers = fileLayers };
     }
 
     /// <summary>

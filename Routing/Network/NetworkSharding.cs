@@ -18,14 +18,15 @@ namespace EventSpike.Routing.Network;
 /// <item>A sharded layer's connection onto itself goes through the same rings by message (each
 /// shard also sends to itself), so the window cannot exceed its delay.</item>
 /// </list>
-/// Layers that cannot be split this way stay whole: those with probes, a pinned node, another step
-/// than the network's, an input file, ports not one channel per neuron, or a model that cannot
-/// integrate a neuron range on its own (not an <see cref="IPartitionedModel"/>).
+/// Layers that cannot be split this way stay whole: those with a pinned node, another step than the
+/// network's, an input file, ports not one channel per neuron, or a model that cannot integrate a
+/// neuron range on its own (not an <see cref="IPartitionedModel"/>). A probe of a sharded layer runs
+/// as one probe per shard (<see cref="CompiledProbe.FileProbe"/>).
 /// </summary>
 public static class NetworkSharding
 {
     /// <summary>The shards of layers larger than <paramref name="shardSize"/> neurons, and the connections between them, in file order.</summary>
-    /// <param name="keepWhole">Ids of layers never to split (e.g. probed ones).</param>
+    /// <param name="keepWhole">Ids of layers never to split.</param>
     /// <param name="device">The accelerator the compiler puts iaf_psc_exp layers on, if any.</param>
     public static (List<CompiledLayer> Layers, List<ConnectionTable> Connections) Expand(NetworkSpec spec,
         IReadOnlyList<CompiledLayer> layers, IReadOnlyList<ConnectionTable> connections, int shardSize, ISet<int> keepWhole,

@@ -177,16 +177,63 @@ public class ShardingTests
     }
 
     [Fact]
-    public void Probed_pinned_and_small_layers_stay_whole()
+    public void Pinned_and_small_layers_stay_whole_and_a_probe_of_a_sharded_layer_runs_per_shard()
     {
         var spec = Spec(1);
         spec = spec with
         {
             Layers = spec.Layers.Select(l => l.Name == "b" ? l with { Node = "1" } : l).ToList(),
-            Probes = [new ProbeSpec("a", "v_mem", [0, 4999], null)],
+            Probes = [new ProbeSpec("a", "v_mem", [4999, 0, 1500, 1024], null), new ProbeSpec("b", "v_mem", [7], null)],
         };
         var net = NetworkCompiler.Compile(spec, shardSize: 1024);
-        Assert.False(net.Sharded);
-        Assert.Equal(1, net.Probes[0].Layer);
+        Assert.Equal(["input", "a[0:1024]", "a[1024:2048]", "a[2048:3072]", "a[3072:4096]", "a[4096:5000]", "b"], net.Layers.Select(l => l.Name));
+        Assert.Equal([1, 2], net.FileProbes.Select(p => p.Layer)); // file layers
+        // a's probe: neurons 0 (shard 1), 1024 and 1500 (shard 2), 4999 (shard 5), each numbered in its shard.
+        Assert.Equal([1, 2, 5, 6], net.Probes.Select(p => p.Layer));
+        Assert.Equal([[0], [476, 0], [903], [7]], net.Probes.Select(p => p.Probe.Neurons));
+        Assert.Equal([[1], [2, 3], [0], [0]], net.Probes.Select(p => p.Columns!));
+        Assert.Equal([0, 0, 0, 1], net.Probes.Select(p => p.FileProbe));
+    }
+
+    /// <summary>Keeps the probe samples a run hands its sink.</summary>
+    private sealed class ProbeSink : Recording.ISpikeSink
+    {
+        public Dictionary<int, List<(long Step, double[] Values)>> Samples { get; } = new();
+
+        public void Write(long step, int layer, ReadOnlySpan<int> neurons)
+        {
+        }
+
+        public void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
+        {
+            if (!Samples.TryGetValue(probe, out var list)) Samples[probe] = list = new();
+            var width = steps.Length == 0 ? 0 : values.Length / steps.Length;
+            for (var i = 0; i < steps.Length; i++) list.Add((steps[i], values.Slice(i * width, width).ToArray()));
+        }
+
+        public void Complete()
+        {
+        }
+    }
+
+    [Fact]
+    public async Task A_probe_of_a_sharded_layer_records_what_the_whole_layer_records()
+    {
+        var spec = Spec(4) with
+        {
+            Probes = [new ProbeSpec("a", "v_mem", [4999, 0, 1500, 1024, 3071], 0.0005), new ProbeSpec("b", "i_exc", null, 0.002)],
+        };
+        var whole = new ProbeSink();
+        Assert.True((await LocalRunner.RunAsync(NetworkCompiler.Compile(spec), whole, new RunOptions(Threads: 2))).Succeeded);
+        var sharded = new ProbeSink();
+        var result = await LocalRunner.RunAsync(NetworkCompiler.Compile(spec, shardSize: 1024), sharded, new RunOptions(Threads: 2));
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal([0, 1], sharded.Samples.Keys.Order());
+        Assert.Equal(300, whole.Samples[0].Count); // 0.15 s every 0.5 ms
+        foreach (var probe in new[] { 0, 1 })
+        {
+            Assert.Equal(whole.Samples[probe].Select(s => s.Step), sharded.Samples[probe].Select(s => s.Step));
+            Assert.Equal(whole.Samples[probe].SelectMany(s => s.Values), sharded.Samples[probe].SelectMany(s => s.Values));
+        }
     }
 }
