@@ -32,6 +32,13 @@ public sealed class FileLayerSink(ISpikeSink inner, CompiledNetwork network) : I
 
     private readonly Dictionary<int, Queue<(long[] Steps, double[] Values)>> _probeWindows = new();
 
+    // The run's probes that make up each file probe, in shard order (looked up once, not per window).
+    private readonly ILookup<int, Routing.Network.CompiledProbe> _parts = network.Probes.ToLookup(p => p.FileProbe);
+
+    // Run probes that read a whole file probe in its order (a layer that is not sharded): passed on as they are.
+    private readonly HashSet<int> _whole = network.Probes.GroupBy(p => p.FileProbe).Where(g => g.Count() == 1 &&
+        (g.First().Columns is not { } c || c.SequenceEqual(Enumerable.Range(0, c.Length)))).Select(g => g.First().Id).ToHashSet();
+
     /// <summary>
     /// A shard's part of a probe: once every shard has sent the same window, their samples are put back
     /// in the file probe's neuron order and handed on as one.
@@ -39,8 +46,8 @@ public sealed class FileLayerSink(ISpikeSink inner, CompiledNetwork network) : I
     public void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
     {
         var run = network.Probes[probe];
-        var parts = network.Probes.Where(p => p.FileProbe == run.FileProbe).ToList();
-        if (parts.Count == 1 && run.Columns is null)
+        var parts = _parts[run.FileProbe];
+        if (_whole.Contains(probe))
         {
             inner.WriteProbe(run.FileProbe, steps, values);
             return;
