@@ -91,7 +91,7 @@ public sealed class Network
         var first = Timestep;
         var plan = new WindowPlan(first + steps, _compiled!.Plan.WindowSteps, first);
         var sink = new EvolveSink(_compiled.Layers.Count);
-        var result = LocalRunner.RunAsync(_compiled.WithPlan(plan), sink, new RunOptions { Engines = _engines, WatchdogSeconds = 0 })
+        var result = LocalRunner.RunAsync(_compiled.WithPlan(plan), sink, new RunOptions { Backends = _engines!.Select(e => (Hosting.IWindowBackend?)new Hosting.EngineBackend(e)).ToList(), WatchdogSeconds = 0 })
             .GetAwaiter().GetResult();
         if (!result.Succeeded) throw new InvalidOperationException($"evolve failed: {result.Failure}");
         Timestep = first + steps;

@@ -22,6 +22,9 @@ public sealed record HostLayers(
     /// <summary>The file's layers whose incoming connections this node builds (those of the layers it hosts); null: all.</summary>
     public IReadOnlyList<string>? BuildInto { get; init; }
 
+    /// <summary>The run's default backend (<c>--backend</c>); null: cpu.</summary>
+    public string? Backend { get; init; }
+
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

@@ -49,16 +49,11 @@ public sealed class NodeAgent : ReceiveActor
             var checkpoints = request.CheckpointEveryWindows > 0 && request.Collector is not null
                 ? new CheckpointSettings(request.CheckpointEveryWindows, request.Collector)
                 : null;
+            var factory = new Hosting.LayerFactory(network, request.Backend, pool);
             for (var k = 0; k < request.Layers.Count; k++)
             {
                 var id = request.Layers[k];
-                var inputs = LayerInput.Of(network, id);
-                var engine = network.CreateEngine(id, pool: pool);
-                var state = request.Resume?[k];
-                if (state is not null) engine.Restore(new Neurons.Runtime.EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
-                var props = LayerActor.Props(id, engine, network.Plan, inputs, request.Scheduler, checkpoints, state)
-                    .WithDispatcher(LocalRunner.LayerDispatcher);
-                var actor = Context.ActorOf(props, $"run{_run}-layer-{id}");
+                var actor = Context.ActorOf(factory.Props(id, request.Scheduler, checkpoints, request.Resume?[k]), $"run{_run}-layer-{id}");
                 actors.Add(actor);
                 _hosted.Add(actor);
             }

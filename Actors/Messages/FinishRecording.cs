@@ -6,4 +6,8 @@ namespace EventSpike.Actors.Messages;
 /// last batches may still be on the way (they travel apart from the reports), so the recorder answers
 /// once it holds every window of every recorded layer and probe. After an interrupt: with what is in.
 /// </summary>
-public sealed record FinishRecording(bool AllWindows = false);
+public sealed record FinishRecording(bool AllWindows = false)
+{
+    /// <summary>The run's last window (an open-ended run learns it from its sources); null: the plan's.</summary>
+    public long? LastWindow { get; init; }
+}

@@ -7,4 +7,9 @@ public sealed record LayerRunStats(int Layer, long Spikes, double ComputeSeconds
     public long Batches { get; init; }
 
     public long BatchBytes { get; init; }
+
+    /// <summary>What the layer's backend counted: synaptic events delivered and neuron updates.</summary>
+    public long SynapticEvents { get; init; }
+
+    public long NeuronUpdates { get; init; }
 }

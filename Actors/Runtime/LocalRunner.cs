@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Reflection;
 using Akka.Actor;
 using Akka.Configuration;
-using EventSpike.Actors.Messages;
 using EventSpike.Actors.Checkpoints;
+using EventSpike.Actors.Hosting;
+using EventSpike.Actors.Messages;
 using EventSpike.Actors.Recording;
-using EventSpike.Neurons.Runtime;
 using EventSpike.Neurons.Kernels;
 using EventSpike.Routing.Network;
 
@@ -13,7 +13,8 @@ namespace EventSpike.Actors.Runtime;
 
 /// <summary>
 /// Runs a compiled network in one process: an actor system with a scheduler, one actor per layer
-/// and a recorder, shut down cleanly at the end.
+/// (built by the <see cref="LayerFactory"/>) and a recorder, shut down cleanly at the end. A cluster
+/// run uses the same steps with its layers hosted on other nodes.
 /// </summary>
 public static class LocalRunner
 {
@@ -43,10 +44,13 @@ public static class LocalRunner
 
     public static async Task<RunResult> RunAsync(CompiledNetwork network, ISpikeSink sink, RunOptions options, CancellationToken cancel = default)
     {
+        using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+        var factory = new LayerFactory(network, options.Backend, pool);
+        factory.Validate();
         var system = ActorSystem.Create("eventspike", LoadConfig(options.Threads, options.ExtraHocon));
         try
         {
-            return await RunOnAsync(system, network, sink, options, null, cancel).ConfigureAwait(false);
+            return await RunOnAsync(system, network, sink, options, null, cancel, factory).ConfigureAwait(false);
         }
         finally
         {
@@ -57,107 +61,115 @@ public static class LocalRunner
 
     /// <summary>
     /// Runs on an existing actor system: the scheduler, recorder and checkpoints here, the layers
-    /// where <paramref name="hosting"/> puts them (here when null).
+    /// where <paramref name="hosting"/> puts them (here, built by <paramref name="factory"/>, when null).
     /// </summary>
     public static async Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
-        LayerHosting? hosting, CancellationToken cancel = default)
+        LayerHosting? hosting, CancellationToken cancel = default, LayerFactory? factory = null)
     {
+        var resume = options.Resume;
+        var plan = network.Plan;
+        if (resume is not null && (resume.WindowSteps != plan.WindowSteps || resume.Layers.Length != network.Layers.Count))
+            throw new InvalidOperationException(
+                $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
+        var run = Interlocked.Increment(ref _runs);
+        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run);
+        var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
+        if (options.WatchdogSeconds > 0)
+            scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
+        IReadOnlyList<IActorRef> layers;
+        if (hosting is not null)
         {
-            var plan = network.Plan;
-            var resume = options.Resume;
-            if (resume is not null && (resume.WindowSteps != plan.WindowSteps || resume.Layers.Length != network.Layers.Count))
-                throw new InvalidOperationException(
-                    $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
-            var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
-            var run = Interlocked.Increment(ref _runs);
-            var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, resume?.Layers), $"scheduler-{run}");
-            CheckpointSettings? checkpoints = null;
-            if (options.CheckpointStore is not null && options.CheckpointEveryWindows > 0)
-            {
-                var collector = system.ActorOf(CheckpointActor.Props(options.CheckpointStore, network.Layers.Count, plan.WindowSteps, scheduler,
-                    options.CheckpointWritten), $"checkpoints-{run}");
-                checkpoints = new CheckpointSettings(options.CheckpointEveryWindows, collector);
-                scheduler.Tell(checkpoints);
-            }
-            var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
-            var startWindow = resume?.Window ?? 0;
-            var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, Recording.FileLayerSink.For(sink, network), scheduler, checkpoints, startWindow, network.Probes.Count), $"recorder-{run}");
+            var hosted = await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false);
+            layers = hosted.Layers;
+            var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder, scheduler), $"inbox-{run}");
+            Cluster.ClusterWiring.Wire(network, layers.ToList(), hosted.Nodes, inbox, scheduler);
+        }
+        else layers = HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run);
 
-            var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
-            if (options.WatchdogSeconds > 0)
-                scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
-            using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-            var layers = new List<IActorRef>();
-            if (hosting is not null)
-            {
-                var hosted = await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false);
-                layers.AddRange(hosted.Layers);
-                var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder, scheduler), $"inbox-{run}");
-                Cluster.ClusterWiring.Wire(network, layers, hosted.Nodes, inbox, scheduler);
-            }
-            else
-            {
-                foreach (var layer in network.Layers)
-                {
-                    var inputs = inputsOf[layer.Id];
-                    var state = resume?.Layers[layer.Id];
-                    var engine = options.Engines?[layer.Id] ?? network.CreateEngine(layer.Id, pool: pool);
-                    if (options.Engines is not null)
-                    {
-                        if (engine.Step != plan.FirstStep)
-                            throw new InvalidOperationException($"layer {layer.Name}'s engine is at step {engine.Step}, the run starts at {plan.FirstStep}");
-                    }
-                    else if (state is null) engine.Reset(); // a compiled network may be run more than once
-                    else
-                        engine.Restore(new EngineSnapshot(state.Step, state.State, state.Random, state.Rings));
-                    var props = LayerActor.Props(layer.Id, engine, plan, inputs, scheduler, checkpoints, state)
-                        .WithDispatcher(LayerDispatcher);
-                    layers.Add(system.ActorOf(props, $"layer-{layer.Id}-{run}"));
-                }
-                foreach (var layer in network.Layers)
-                {
-                    var probes = network.ProbesOf(layer.Id);
-                    layers[layer.Id].Tell(new Wire(consumers[layer.Id].Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null,
-                        probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()));
-                }
-            }
+        var clock = Stopwatch.StartNew();
+        var reply = scheduler.Ask<object>(new StartRun(layers, recorder, options.Realtime ? network.Dt : null), Timeout.InfiniteTimeSpan, cancel);
+        object outcome;
+        try
+        {
+            outcome = await reply.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return await InterruptAsync(scheduler, recorder, checkpoints, clock).ConfigureAwait(false);
+        }
+        var wall = clock.Elapsed.TotalSeconds;
+        return outcome switch
+        {
+            RunCompleted done => new RunResult(done, null, false, done.Steps, wall),
+            RunFailed failed => new RunResult(null, failed.Reason, false, failed.StepsReached, wall),
+            _ => new RunResult(null, $"unexpected reply {outcome}", false, 0, wall),
+        };
+    }
 
-            var clock = Stopwatch.StartNew();
-            var reply = scheduler.Ask<object>(new StartRun(layers, recorder, options.Realtime ? network.Dt : null), Timeout.InfiniteTimeSpan, cancel);
-            object outcome;
+    /// <summary>The scheduler, the checkpoint collector (when checkpoints are on) and the recorder of run <paramref name="run"/>.</summary>
+    private static (IActorRef Scheduler, IActorRef Recorder, CheckpointSettings? Checkpoints) StartRunActors(ActorSystem system,
+        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run)
+    {
+        var plan = network.Plan;
+        var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
+        var sources = network.Layers.Select(l => l.Model.Ports.Count == 0).ToList();
+        var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, options.Resume?.Layers, sources),
+            $"scheduler-{run}");
+        CheckpointSettings? checkpoints = null;
+        if (options.CheckpointStore is not null && options.CheckpointEveryWindows > 0)
+        {
+            var collector = system.ActorOf(CheckpointActor.Props(options.CheckpointStore, network.Layers.Count, plan.WindowSteps, scheduler,
+                options.CheckpointWritten), $"checkpoints-{run}");
+            checkpoints = new CheckpointSettings(options.CheckpointEveryWindows, collector);
+            scheduler.Tell(checkpoints);
+        }
+        var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
+        var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, FileLayerSink.For(sink, network), scheduler, checkpoints,
+            options.Resume?.Window ?? 0, network.Probes.Count), $"recorder-{run}");
+        return (scheduler, recorder, checkpoints);
+    }
+
+    /// <summary>Starts every layer's actor in this process and wires each to its consumers, the recorder and its probes.</summary>
+    private static IReadOnlyList<IActorRef> HostHere(ActorSystem system, CompiledNetwork network, LayerFactory factory, RunOptions options,
+        IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run)
+    {
+        var layers = new List<IActorRef>();
+        foreach (var layer in network.Layers)
+        {
+            var props = factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]);
+            layers.Add(system.ActorOf(props, $"layer-{layer.Id}-{run}"));
+        }
+        foreach (var layer in network.Layers)
+        {
+            var probes = network.ProbesOf(layer.Id);
+            layers[layer.Id].Tell(new Wire(network.ConsumersOf(layer.Id).Select(k => layers[k]).ToList(), layer.Recorded ? recorder : null,
+                probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()));
+        }
+        return layers;
+    }
+
+    /// <summary>
+    /// Interrupted: with checkpoints, stop at a window every layer can reach and checkpoint there; then
+    /// close the outputs with the windows every recorded layer finished.
+    /// </summary>
+    private static async Task<RunResult> InterruptAsync(IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, Stopwatch clock)
+    {
+        string? checkpointPath = null;
+        if (checkpoints is not null)
+        {
             try
             {
-                outcome = await reply.ConfigureAwait(false);
+                var answer = await scheduler.Ask<object>(new Interrupt(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                if (answer is CheckpointWritten written) checkpointPath = written.Path;
             }
-            catch (OperationCanceledException)
+            catch (AskTimeoutException)
             {
-                // Interrupted: with checkpoints, stop at a window every layer can reach and checkpoint
-                // there; then close the outputs with the windows every recorded layer finished.
-                string? checkpointPath = null;
-                if (checkpoints is not null)
-                {
-                    try
-                    {
-                        var answer = await scheduler.Ask<object>(new Interrupt(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-                        if (answer is CheckpointWritten written) checkpointPath = written.Path;
-                    }
-                    catch (AskTimeoutException)
-                    {
-                        // No checkpoint in time: the outputs are still closed below.
-                    }
-                }
-                var closed = await recorder.Ask<object>(new FinishRecording(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-                var note = checkpointPath is null ? "" : $"; checkpoint {checkpointPath}";
-                return new RunResult(null, (closed is RecordingFinished ? "interrupted" : "interrupted; outputs could not be closed") + note,
-                    true, 0, clock.Elapsed.TotalSeconds);
+                // No checkpoint in time: the outputs are still closed below.
             }
-            var wall = clock.Elapsed.TotalSeconds;
-            return outcome switch
-            {
-                RunCompleted done => new RunResult(done, null, false, done.Steps, wall),
-                RunFailed failed => new RunResult(null, failed.Reason, false, failed.StepsReached, wall),
-                _ => new RunResult(null, $"unexpected reply {outcome}", false, 0, wall),
-            };
         }
+        var closed = await recorder.Ask<object>(new FinishRecording(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        var note = checkpointPath is null ? "" : $"; checkpoint {checkpointPath}";
+        return new RunResult(null, (closed is RecordingFinished ? "interrupted" : "interrupted; outputs could not be closed") + note,
+            true, 0, clock.Elapsed.TotalSeconds);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventSpike.Actors.Hosting;
 using EventSpike.Actors.Recording;
 using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Runtime;
@@ -8,23 +9,25 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Actors.Runtime;
 
 /// <summary>
-/// Runs a compiled network with the same engines and the same window plan as the actor runtime,
-/// but in one plain loop on the calling thread: window by window, each layer after the layers it
-/// needs. It gives the same spikes as <see cref="LocalRunner"/> and is the yardstick for what the
-/// actors cost (bench <c>--plain</c>).
+/// Runs a compiled network with the same backends (built by the same <see cref="LayerFactory"/>) and
+/// the same window plan as the actor runtime, but in one plain loop on the calling thread: window by
+/// window, each layer after the layers it needs. It gives the same spikes as <see cref="LocalRunner"/>
+/// and is the yardstick for what the actors cost (bench <c>--plain</c>). Its backends must compute in
+/// place (a backend that computes elsewhere is waited for).
 /// </summary>
 public static class PlainLoopRunner
 {
-    public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null)
+    public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null,
+        string? backend = null)
     {
         var plan = network.Plan;
         if (sink is not null) sink = FileLayerSink.For(sink, network);
-        var engines = network.Layers.Select(l => network.CreateEngine(l.Id, pool: pool)).ToArray();
+        var factory = new LayerFactory(network, backend, pool);
+        factory.Validate();
+        var backends = network.Layers.Select(l => factory.Create(l.Id)).ToArray();
         var order = EvaluationOrder(network);
         var inputs = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToArray();
         var spikes = new long[network.Layers.Count];
-        var builders = network.Layers.Select(_ => new SpikeWindowBuilder()).ToArray();
-        var samples = network.Layers.Select(_ => new ContinuousWindowBuilder()).ToArray();
         var history = network.Layers.Select(_ => new List<object?>()).ToArray();
         var kept = OldestNeeded(network, inputs);
         var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToArray();
@@ -40,14 +43,11 @@ public static class PlainLoopRunner
                     for (var v = previous + 1; v <= required; v++)
                         switch (history[c.SourceLayer][(int)v])
                         {
-                            case SpikeBatch b: engines[layer].Deliver(c.Projection, b.StartStep, b.StepPtr, b.Neurons, c.RowOffset); break;
-                            case ContinuousBatch s: engines[layer].DeliverSamples(c.Projection, s.StartStep, s.Channels, s.Samples); break;
+                            case SpikeBatch b: backends[layer].Deliver(c, b); break;
+                            case ContinuousBatch s: backends[layer].Deliver(c, s); break;
                         }
                 }
-                engines[layer].Evolve(plan.StepsIn(w), builders[layer], samples[layer]);
-                object batch = network.Layers[layer].Model.OutputKind == Neurons.Models.SignalKind.Continuous
-                    ? new ContinuousBatch(layer, plan.StartOf(w), plan.StepsIn(w), samples[layer].Channels, samples[layer].ToSamples())
-                    : new SpikeBatch(layer, plan.StartOf(w), plan.StepsIn(w), builders[layer].ToStepPointers(), builders[layer].ToNeurons());
+                var batch = backends[layer].ComputeAsync(layer, plan.StartOf(w), plan.StepsIn(w)).AsTask().GetAwaiter().GetResult().Output;
                 history[layer].Add(batch);
                 if (batch is SpikeBatch sb) spikes[layer] += sb.Count;
             }
@@ -55,6 +55,7 @@ public static class PlainLoopRunner
             Forget(history, kept, plan, w);
         }
         sink?.Complete();
+        foreach (var b in backends) b.Dispose();
         return (spikes, clock.Elapsed.TotalSeconds);
     }
 

@@ -26,6 +26,8 @@ public sealed class RecorderActor : ReceiveActor
     private readonly int _probes;
     private readonly Dictionary<int, long> _probeWindows = new();
     private IActorRef? _finisher;
+    private long _last;      // the run's last window (an open-ended run's: known at its end)
+    private long _writable;  // the newest window known to be part of the run
 
     /// <param name="probes">How many probes send their samples here (one batch per probe and window).</param>
     public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
@@ -40,6 +42,8 @@ public sealed class RecorderActor : ReceiveActor
         _plan = plan;
         _sink = sink;
         _pending = recordedLayers.ToDictionary(l => l, _ => new Queue<object>());
+        _last = plan.WindowCount - 1;
+        _writable = plan.OpenEnded ? -1 : _last;
 
         Receive<SpikeBatch>(b => Enqueue(b.SourceLayer, b));
         Receive<ContinuousBatch>(b => Enqueue(b.SourceLayer, b));
@@ -55,9 +59,20 @@ public sealed class RecorderActor : ReceiveActor
             _forced = c.Window;
             if (_window == _forced || _layers.Count == 0) MarkForced();
         });
+        Receive<RunReaches>(r =>
+        {
+            _writable = Math.Max(_writable, r.Window);
+            Guarded(Drain);
+        });
         Receive<FinishRecording>(f =>
         {
             _finisher = Sender;
+            if (f.LastWindow is { } last)
+            {
+                _last = last;
+                _writable = last;
+                Guarded(Drain);
+            }
             if (!f.AllWindows || _failed || HoldsEverything()) Finish();
         });
     }
@@ -67,8 +82,8 @@ public sealed class RecorderActor : ReceiveActor
         Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
 
     private bool HoldsEverything() =>
-        (_layers.Count == 0 || _window >= _plan.WindowCount) &&
-        _probeWindows.Count(p => p.Value >= _plan.WindowCount - _startWindow) == _probes;
+        (_layers.Count == 0 || _window > _last) &&
+        _probeWindows.Count(p => p.Value >= _last + 1 - _startWindow) == _probes;
 
     /// <summary>Finishes a deferred <see cref="FinishRecording"/> once the last windows are in.</summary>
     private void TryFinish()
@@ -102,7 +117,7 @@ public sealed class RecorderActor : ReceiveActor
             // Nothing recorded: checkpoints still need the recorder's (empty) part.
             return;
         }
-        while (_pending.Values.All(q => q.Count > 0))
+        while (_window <= _writable && _pending.Values.All(q => q.Count > 0))
         {
             var batches = _layers.Select(l => _pending[l].Dequeue()).ToArray();
             var spikes = batches.OfType<SpikeBatch>().ToArray();

@@ -23,10 +23,14 @@ public sealed record RunOptions(int Credit = 4, int Threads = 0, Action<long>? P
     public double WatchdogSeconds { get; init; } = 60;
 
     /// <summary>
-    /// Engines to run instead of fresh ones built from the network (one per layer, in layer order):
-    /// they continue from their current step and keep their state; the plan must start at that step.
+    /// Backends to host instead of fresh ones built from the network (one per layer, in layer order; a
+    /// null entry: built as usual): they continue from their current step and keep their state; the plan
+    /// must start at that step. The Network API's engines, a test's fake backend, a live source.
     /// </summary>
-    public IReadOnlyList<Neurons.Runtime.LayerEngine>? Engines { get; init; }
+    public IReadOnlyList<Hosting.IWindowBackend?>? Backends { get; init; }
+
+    /// <summary>The backend layers run on unless the network file names one for them, where it can run them ("cpu" when null).</summary>
+    public string? Backend { get; init; }
 
     /// <summary>Told the path of each checkpoint written.</summary>
     public Action<string>? CheckpointWritten { get; init; }

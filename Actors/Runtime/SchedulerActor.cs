@@ -1,175 +1,71 @@
 using Akka.Actor;
 using Akka.Event;
 using EventSpike.Actors.Messages;
+using EventSpike.Actors.Scheduling;
 using EventSpike.Routing.Messages;
 using EventSpike.Routing.Network;
 
 namespace EventSpike.Actors.Runtime;
 
 /// <summary>
-/// Hands out windows. A layer gets window w+1 only after it reported w, and only while it is at
-/// most <c>credit</c> windows ahead of its slowest consumer, so no queue grows without bound
-/// whatever the relative speeds. When every layer has done the last window the recorder is told
-/// to close, then the requester gets <see cref="RunCompleted"/>.
+/// Hands out windows and ends the run. What a layer may compute is the <see cref="CreditPolicy"/>'s call,
+/// when a window may start the <see cref="IPacer"/>'s, checkpoints and interrupts the
+/// <see cref="CheckpointCoordinator"/>'s, how grants travel the <see cref="GrantBatcher"/>'s, and a stall
+/// is described by <see cref="StallReport"/>: this actor only routes messages between them. When every
+/// layer has done the last window (a fixed one, or the one the sources ended in) the recorder is told to
+/// close and the layers to keep their inputs, then the requester gets <see cref="RunCompleted"/>.
 /// </summary>
 public sealed class SchedulerActor : ReceiveActor, IWithTimers
 {
     private readonly WindowPlan _plan;
-    private readonly IReadOnlyList<IReadOnlyList<int>> _consumers;
-    private readonly IReadOnlyList<IReadOnlyList<int>> _producers;
-    private readonly int _credit;
-    private readonly Action<long>? _progress;
-    private readonly long[] _done;
-    private readonly long[] _granted;
-    private readonly LayerRunStats[] _stats;
+    private readonly CreditPolicy _policy;
+    private readonly RunProgress _progress;
+    private readonly CheckpointCoordinator _checkpoints;
+    private readonly GrantBatcher _grants = new();
+    private readonly long _firstWindow;
+    private IPacer? _pacer;
     private IReadOnlyList<IActorRef> _layers = [];
     private IActorRef _recorder = ActorRefs.Nobody;
     private IActorRef _requester = ActorRefs.Nobody;
-    private long _reported = -1;
-    private CheckpointSettings? _checkpoints;
-    private long _checkpointsWritten;
-    private long _firstWindow;
-    private long _lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
     private StallWatch? _watch;
-
-    public ITimerScheduler Timers { get; set; } = null!;
-    private System.Diagnostics.Stopwatch? _pace;
     private bool _paceTimerSet;
-    private double _dt;
-    private double _lagSum, _lagMax;
-    private long _lagCount;
+    private long _allDone = -1;
+    private long _inRun = -1;
     private bool _recordingFinished;
     private int _drained;
-    private long _stopAt = -1;
-    private IActorRef? _interrupter;
-    private IReadOnlyList<IActorRef>? _grantVia;                 // cluster runs: each layer's node inbox
-    private readonly Dictionary<IActorRef, List<(int Layer, long Window)>> _grantsDue = new();
-    private readonly Dictionary<string, long> _grantMessages = new(StringComparer.Ordinal);
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="plan">The windows.</param>
     /// <param name="consumers">For each layer, the layers it feeds (itself excluded).</param>
     /// <param name="credit">How many windows a layer may run ahead of its slowest consumer (≥ 1).</param>
     /// <param name="progress">Called with the number of steps every layer has completed, as it grows.</param>
+    /// <param name="sources">For each layer, whether it is a source (open-ended runs end when every source has).</param>
     public SchedulerActor(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
-        CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null)
+        CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null, IReadOnlyList<bool>? sources = null)
     {
-        if (credit < 1) throw new ArgumentOutOfRangeException(nameof(credit), "credit must be at least one window");
         _plan = plan;
-        _consumers = consumers;
-        _credit = credit;
-        _progress = progress;
-        var n = consumers.Count;
-        var producers = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
-        for (var l = 0; l < n; l++)
-            foreach (var k in consumers[l]) producers[k].Add(l);
-        _producers = producers;
-        _done = Enumerable.Repeat(-1L, n).ToArray();
-        _granted = Enumerable.Repeat(-1L, n).ToArray();
-        _stats = Enumerable.Range(0, n).Select(l => new LayerRunStats(l, 0, 0, 0)).ToArray();
-        _checkpoints = checkpoints;
-        if (resume is not null)
-            foreach (var state in resume)
-            {
-                _firstWindow = plan.WindowOf(state.Step);
-                var window = plan.WindowOf(state.Step);
-                _done[state.Layer] = window - 1;
-                _granted[state.Layer] = window - 1;
-                _stats[state.Layer] = new LayerRunStats(state.Layer, state.Spikes, state.ComputeSeconds, state.WaitSeconds);
-            }
-
-        Receive<StartRun>(start =>
+        _policy = new CreditPolicy(plan, consumers, credit, sources);
+        _progress = new RunProgress(progress);
+        var stats = Enumerable.Range(0, consumers.Count).Select(l => new LayerRunStats(l, 0, 0, 0)).ToArray();
+        foreach (var state in resume ?? [])
         {
-            if (start.RealtimeDt is { } dt)
-            {
-                _dt = dt;
-                _pace = System.Diagnostics.Stopwatch.StartNew();
-            }
-            _layers = start.Layers;
-            _recorder = start.Recorder;
-            _requester = Sender;
-            for (var l = 0; l < _layers.Count; l++) TryGrant(l);
-            SendGrants();
-        });
-        Receive<Cluster.GrantRoutes>(r => _grantVia = r.Inboxes);
-        Receive<WindowDone>(done =>
-        {
-            OnWindowDone(done);
-            SendGrants();
-        });
-        Receive<CheckpointWritten>(w =>
-        {
-            _checkpointsWritten++;
-            if (w.Window == _stopAt) _interrupter?.Tell(w);
-        });
-        Receive<CheckpointSettings>(c => _checkpoints = c);
-        Receive<StallWatch>(w =>
-        {
-            _watch = w;
-            Timers.StartPeriodicTimer("watchdog", WatchdogTick.Instance, TimeSpan.FromSeconds(Math.Min(0.2, w.TimeoutSeconds / 4)));
-        });
-        Receive<WatchdogTick>(_ => CheckStall());
-        Receive<Interrupt>(_ =>
-        {
-            var stop = _granted.Max() + 1;
-            if (_checkpoints is null || stop >= _plan.WindowCount)
-            {
-                Sender.Tell(new RunFailed("interrupted too close to the end to checkpoint", StepsDone()));
-                return;
-            }
-            _stopAt = stop;
-            _interrupter = Sender;
-            foreach (var layer in _layers) layer.Tell(new CheckpointAt(stop));
-            _recorder.Tell(new CheckpointAt(stop));
-        });
-        Receive<PaceTick>(_ =>
-        {
-            _paceTimerSet = false;
-            for (var l = 0; l < _layers.Count; l++) TryGrant(l);
-            SendGrants();
-        });
-        Receive<RunFailed>(failed =>
-        {
-            _requester.Tell(failed with { StepsReached = StepsDone() });
-            Become(Failed);
-        });
+            _firstWindow = plan.WindowOf(state.Step);
+            _policy.Resume(state.Layer, _firstWindow);
+            stats[state.Layer] = new LayerRunStats(state.Layer, state.Spikes, state.ComputeSeconds, state.WaitSeconds);
+        }
+        _progress.Start(stats);
+        _checkpoints = new CheckpointCoordinator(_firstWindow) { Settings = checkpoints };
+        Running();
     }
 
     public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
-        CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null) =>
-        Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume));
+        CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null, IReadOnlyList<bool>? sources = null) =>
+        Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume, sources));
 
     private sealed class WatchdogTick
     {
         public static readonly WatchdogTick Instance = new();
-    }
-
-    /// <summary>
-    /// No layer has finished a window for longer than the watchdog allows: name the layer the run
-    /// waits on (one that is computing, or waiting for nothing) and the window, and fail the run.
-    /// </summary>
-    private void CheckStall()
-    {
-        var watch = _watch!;
-        var idle = System.Diagnostics.Stopwatch.GetElapsedTime(_lastProgress).TotalSeconds;
-        if (idle < watch.TimeoutSeconds) return;
-        var reasons = new List<string>();
-        for (var l = 0; l < _layers.Count; l++)
-        {
-            if (_granted[l] <= _done[l]) continue; // not working on anything: held by credit, or finished
-            var window = _done[l] + 1;
-            var missing = watch.Inputs[l].Where(i => _done[i.SourceLayer] < _plan.RequiredSenderWindow(window, i.DelaySteps))
-                .Select(i => $"window {_plan.RequiredSenderWindow(window, i.DelaySteps)} of layer '{watch.Names[i.SourceLayer]}'").Distinct().ToList();
-            reasons.Add(missing.Count == 0
-                ? $"layer '{watch.Names[l]}' ({_layers[l].Path}) is still computing window {window} (steps {_plan.StartOf(window)}–{_plan.StartOf(window) + _plan.StepsIn(window) - 1})"
-                : $"layer '{watch.Names[l]}' ({_layers[l].Path}) waits for {string.Join(" and ", missing)} to compute window {window}");
-        }
-        var computing = reasons.Where(r => r.Contains("still computing")).ToList();
-        var message = $"stalled: no window finished for {idle:0.0} s (watchdog {watch.TimeoutSeconds} s); " +
-            string.Join("; ", computing.Count > 0 ? computing.Concat(reasons.Except(computing)) : reasons);
-        Context.GetLogger().Error(message);
-        Timers.Cancel("watchdog");
-        _requester.Tell(new RunFailed(message, StepsDone()));
-        Become(Failed);
     }
 
     /// <summary>Paced runs: it is time to look again at the windows held back.</summary>
@@ -178,118 +74,107 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         public static readonly PaceTick Instance = new();
     }
 
+    private void Running()
+    {
+        Receive<StartRun>(start =>
+        {
+            _pacer = start.RealtimeDt is { } dt ? new WallClockPacer(_plan, dt, _firstWindow) : _plan.OpenEnded ? new SourcePacer() : null;
+            _layers = start.Layers;
+            _recorder = start.Recorder;
+            _requester = Sender;
+            _grants.Start(_layers);
+            GrantAll();
+        });
+        Receive<Cluster.GrantRoutes>(r => _grants.RouteVia(r.Inboxes));
+        Receive<WindowDone>(OnWindowDone);
+        Receive<CheckpointWritten>(_checkpoints.Written);
+        Receive<CheckpointSettings>(c => _checkpoints.Settings = c);
+        Receive<StallWatch>(w =>
+        {
+            _watch = w;
+            Timers.StartPeriodicTimer("watchdog", WatchdogTick.Instance, TimeSpan.FromSeconds(Math.Min(0.2, w.TimeoutSeconds / 4)));
+        });
+        Receive<WatchdogTick>(_ => CheckStall());
+        Receive<Interrupt>(_ =>
+        {
+            if (!_checkpoints.Interrupt(_policy.Granted.Max() + 1, _policy.LastWindow, Sender, _layers, _recorder))
+                Sender.Tell(new RunFailed("interrupted too close to the end to checkpoint", _policy.StepsDone));
+            else _policy.StopAt = _checkpoints.StopAt;
+        });
+        Receive<PaceTick>(_ =>
+        {
+            _paceTimerSet = false;
+            GrantAll();
+        });
+        Receive<RunFailed>(Fail);
+    }
+
+    private void CheckStall()
+    {
+        var idle = _progress.IdleSeconds;
+        if (idle < _watch!.TimeoutSeconds) return;
+        var message = StallReport.Describe(_watch, _policy, _plan, _layers, idle);
+        Context.GetLogger().Error(message);
+        Timers.Cancel("watchdog");
+        Fail(new RunFailed(message, 0));
+    }
+
     private void OnWindowDone(WindowDone done)
     {
-        var l = done.Layer;
-        if (done.Window != _done[l] + 1 || done.Window > _granted[l])
+        if (_policy.Report(done.Layer, done.Window, done.EndOfStream) is { } error)
         {
-            Self.Tell(new RunFailed($"protocol error: layer {l} reported window {done.Window} after {_done[l]} (granted {_granted[l]})", 0));
+            Fail(new RunFailed(error, 0));
             return;
         }
-        _done[l] = done.Window;
-        var s = _stats[l];
-        _stats[l] = s with
+        _progress.Add(done);
+        _pacer?.Released(done.Window, done.ReleasedAt);
+        foreach (var l in _policy.Affected(done.Layer)) TryGrant(l);
+        if (_plan.OpenEnded && _policy.InRun > _inRun)
         {
-            Spikes = s.Spikes + done.Spikes,
-            ComputeSeconds = s.ComputeSeconds + done.ComputeSeconds,
-            WaitSeconds = s.WaitSeconds + done.WaitSeconds,
-            MaxQueued = Math.Max(s.MaxQueued, done.Queued),
-            Batches = s.Batches + 1,
-            BatchBytes = s.BatchBytes + done.BatchBytes,
-        };
-        _lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
-        TryGrant(l);
-        foreach (var p in _producers[l]) TryGrant(p);
-
-        if (_checkpoints is not null && _done.Min() == done.Window && _checkpoints.IsBoundary(done.Window + 1, _plan.WindowCount))
-            _recorder.Tell(new BoundaryReached(done.Window + 1));
-        if (_pace is not null && _done.Min() == done.Window)
-        {
-            var lag = Math.Max(0, _pace.Elapsed.TotalSeconds - (_plan.StartOf(done.Window) + _plan.StepsIn(done.Window) - _plan.StartOf(_firstWindow)) * _dt);
-            _lagSum += lag;
-            _lagMax = Math.Max(_lagMax, lag);
-            _lagCount++;
+            // A source has reached a new window of the run: the recorder may write it, the other layers compute it.
+            _inRun = _policy.InRun;
+            _recorder.Tell(new RunReaches(_inRun));
+            for (var l = 0; l < _layers.Count; l++) TryGrant(l);
         }
-        var steps = StepsDone();
-        if (steps > _reported)
+        _grants.Flush();
+        var all = Math.Min(_policy.MinDone, _policy.LastWindow);
+        for (var w = _allDone + 1; w <= all; w++)
         {
-            _reported = steps;
-            _progress?.Invoke(steps);
+            _checkpoints.AllDone(w, _policy.LastWindow, _recorder);
+            _pacer?.Completed(w);
         }
-        if (_done.All(d => d == _plan.WindowCount - 1))
-        {
-            _recorder.Tell(new FinishRecording(AllWindows: true));
-            foreach (var layer in _layers) layer.Tell(new DrainInputs());
-            Become(Finishing);
-        }
+        _allDone = Math.Max(_allDone, all);
+        _progress.Report(_policy.StepsDone);
+        if (!_policy.Finished) return;
+        _recorder.Tell(new FinishRecording(AllWindows: true) { LastWindow = _policy.LastWindow });
+        foreach (var layer in _layers) layer.Tell(new DrainInputs());
+        Become(Finishing);
     }
 
-    /// <summary>
-    /// Grants layer <paramref name="l"/> every window its credit allows: up to <c>credit</c> windows past
-    /// the slowest of its consumers (paced runs: only the next window, once it is due). A layer runs its
-    /// granted windows back to back as their inputs arrive, so grants are off the critical path: on a
-    /// cluster no window waits for a round trip to the coordinator.
-    /// </summary>
+    /// <summary>Grants every layer what its credit allows (paced runs: only the next window, once it is due).</summary>
+    private void GrantAll()
+    {
+        for (var l = 0; l < _layers.Count; l++) TryGrant(l);
+        _grants.Flush();
+    }
+
     private void TryGrant(int l)
     {
-        var next = _granted[l] + 1;
-        var limit = _plan.WindowCount - 1;
-        if (_stopAt >= 0) limit = Math.Min(limit, _stopAt - 1);
-        foreach (var k in _consumers[l])
-            if (k != l) limit = Math.Min(limit, _done[k] + _credit);
+        var next = _policy.Granted[l] + 1;
+        var limit = _policy.Limit(l);
         if (limit < next) return;
-        if (_pace is not null)
+        if (_pacer is not null && _pacer.HoldBack(next) is var wait && wait > TimeSpan.Zero)
         {
-            var due = (_plan.StartOf(next) - _plan.StartOf(_firstWindow)) * _dt;
-            var early = due - _pace.Elapsed.TotalSeconds;
-            if (early > 0)
+            if (!_paceTimerSet)
             {
-                if (!_paceTimerSet)
-                {
-                    _paceTimerSet = true;
-                    Timers.StartSingleTimer("pace", PaceTick.Instance, TimeSpan.FromSeconds(early));
-                }
-                return;
+                _paceTimerSet = true;
+                Timers.StartSingleTimer("pace", PaceTick.Instance, wait);
             }
-            limit = next;
-        }
-        _granted[l] = limit;
-        if (_grantVia is null)
-        {
-            _layers[l].Tell(new WindowGranted(limit));
             return;
         }
-        if (!_grantsDue.TryGetValue(_grantVia[l], out var pending)) _grantsDue[_grantVia[l]] = pending = new();
-        pending.Add((l, limit));
-    }
-
-    /// <summary>Cluster runs: the grants of one message's handling, one message per node.</summary>
-    private void SendGrants()
-    {
-        foreach (var (inbox, due) in _grantsDue)
-        {
-            if (due.Count == 0) continue;
-            inbox.Tell(new Cluster.NodeGrants(due.Select(d => d.Layer).ToArray(), due.Select(d => d.Window).ToArray()));
-            var node = inbox.Path.Address.ToString();
-            _grantMessages[node] = _grantMessages.GetValueOrDefault(node) + 1;
-            due.Clear();
-        }
-    }
-
-    private long StepsDone()
-    {
-        var min = _done.Length == 0 ? _plan.WindowCount - 1 : _done.Min();
-        return min < 0 ? 0 : Math.Min(_plan.TotalSteps, _plan.StartOf(min) + _plan.StepsIn(min));
-    }
-
-    /// <summary>Checkpoint boundaries this run passes (those before its start excluded when resuming).</summary>
-    private long ExpectedCheckpoints(long firstWindow)
-    {
-        if (_checkpoints is null) return 0;
-        var count = 0L;
-        for (var w = firstWindow + 1; w < _plan.WindowCount; w++)
-            if (_checkpoints.IsBoundary(w, _plan.WindowCount)) count++;
-        return count;
+        if (_pacer is WallClockPacer) limit = next;
+        _policy.Grant(l, limit);
+        _grants.Grant(l, limit);
     }
 
     private void Finishing()
@@ -299,9 +184,9 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             _recordingFinished = true;
             TryComplete();
         });
-        Receive<CheckpointWritten>(_ =>
+        Receive<CheckpointWritten>(w =>
         {
-            _checkpointsWritten++;
+            _checkpoints.Written(w);
             TryComplete();
         });
         Receive<InputsDrained>(_ =>
@@ -309,24 +194,30 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             _drained++;
             TryComplete();
         });
-        Receive<RunFailed>(failed =>
-        {
-            _requester.Tell(failed with { StepsReached = _plan.TotalSteps });
-            Become(Failed);
-        });
+        Receive<RunFailed>(Fail);
+        Receive<WindowDone>(_ => { }); // sources past the end of an open-ended run
     }
 
     private void TryComplete()
     {
-        if (!_recordingFinished || _drained < _layers.Count || _checkpointsWritten < ExpectedCheckpoints(_firstWindow)) return;
-        _requester.Tell(new RunCompleted(_plan.TotalSteps, _plan.WindowCount, _stats)
+        var last = _policy.LastWindow;
+        if (!_recordingFinished || _drained < _layers.Count || !_checkpoints.AllWritten(last)) return;
+        var steps = _plan.StartOf(last) + _plan.StepsIn(last);
+        _requester.Tell(new RunCompleted(steps, last + 1, _progress.Stats)
         {
-            GrantMessages = new Dictionary<string, long>(_grantMessages),
-            RealtimeLag = _pace is null ? null : (_lagCount > 0 ? _lagSum / _lagCount : 0, _lagMax),
+            GrantMessages = _grants.Messages,
+            RealtimeLag = _pacer is WallClockPacer ? _pacer.Lag : null,
+            SourceLag = _pacer is SourcePacer ? _pacer.Lag : null,
         });
-        Become(Failed);
+        Become(Ended);
+    }
+
+    private void Fail(RunFailed failed)
+    {
+        _requester.Tell(failed with { StepsReached = _policy.Finished ? _plan.StartOf(_policy.LastWindow) + _plan.StepsIn(_policy.LastWindow) : _policy.StepsDone });
+        Become(Ended);
     }
 
     /// <summary>After the end (or a failure) every message is ignored.</summary>
-    private void Failed() => ReceiveAny(_ => { });
+    private void Ended() => ReceiveAny(_ => { });
 }

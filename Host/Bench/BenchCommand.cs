@@ -1,3 +1,4 @@
+using EventSpike.Actors.Hosting;
 using System.Diagnostics;
 using System.Text.Json;
 using EventSpike.Actors.Runtime;
@@ -31,20 +32,10 @@ public static class BenchCommand
             ? name == "dense" ? (int)Math.Min(bt, 1 << 16) : throw new InputException($"bench: --batch applies to the dense bench only, not {name}")
             : (int?)null;
         var device = a.Value("device") ?? "cpu";
-        if (device != "cpu" && !Neurons.Kernels.AcceleratorDevice.Kinds.Contains(device))
-            throw new InputException($"bench: unknown --device {device}; known: cpu, {string.Join(", ", Neurons.Kernels.AcceleratorDevice.Kinds)}");
+        if (!BackendRegistry.Names.Contains(device))
+            throw new InputException($"bench: unknown --device {device}; known: {string.Join(", ", BackendRegistry.Names)}");
         if (device != "cpu" && name is not ("cuba"))
             throw new InputException($"bench: --device {device} runs the cuba bench (iaf_psc_exp has an accelerated kernel); {name} runs on cpu only");
-        Neurons.Kernels.AcceleratorDevice? accelerator = null;
-        try
-        {
-            if (device != "cpu") accelerator = Neurons.Kernels.AcceleratorDevice.Open(device);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new InputException($"bench: --device {device}: {e.Message}");
-        }
-        using var _ = accelerator;
         double? vReset = a.Value("v-reset") is { } vr
             ? double.TryParse(vr, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v / 1000.0
                 : throw new InputException($"bench: --v-reset must be a number of mV, got '{vr}'")
@@ -54,7 +45,15 @@ public static class BenchCommand
         var build = Stopwatch.StartNew();
         var spec = BenchNetworks.Create(name, scale, duration, vReset, seed, batch);
         spec = spec with { Record = spec.Layers.Select(l => l.Name).ToList() };
-        var network = NetworkCompiler.Compile(spec, accelerator);
+        var network = NetworkCompiler.Compile(spec);
+        try
+        {
+            new LayerFactory(network, device).Validate();
+        }
+        catch (BackendLimitException e)
+        {
+            throw new InputException($"bench: --device {device}: {e.Message}");
+        }
         var buildSeconds = build.Elapsed.TotalSeconds;
         stderr.WriteLine($"bench {name}: {network.Layers.Count} layers of {network.Layers.Sum(l => l.Size)} channels, {network.SynapseCount} table synapses built in {buildSeconds:0.000} s; running {duration} s ...");
 
@@ -62,10 +61,10 @@ public static class BenchCommand
         // wall_s is the steady state (as Brian2's run time excludes its compilation).
         if (a.Seconds("warmup") is { } warmup)
         {
-            var warm = NetworkCompiler.Compile(BenchNetworks.Create(name, scale, warmup, vReset, seed, batch), accelerator);
+            var warm = NetworkCompiler.Compile(BenchNetworks.Create(name, scale, warmup, vReset, seed, batch));
             using var warmPool = new Neurons.Kernels.KernelPool(threads);
-            if (a.Flag("plain")) PlainLoopRunner.Run(warm, null, warmPool);
-            else LocalRunner.RunAsync(warm, new CountingSink(warm.Layers.Select(l => l.Size).ToList()), new RunOptions(Threads: threads), cancel)
+            if (a.Flag("plain")) PlainLoopRunner.Run(warm, null, warmPool, device);
+            else LocalRunner.RunAsync(warm, new CountingSink(warm.Layers.Select(l => l.Size).ToList()), new RunOptions(Threads: threads) { Backend = device }, cancel)
                 .GetAwaiter().GetResult();
         }
         var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
@@ -73,11 +72,11 @@ public static class BenchCommand
         if (a.Flag("plain"))
         {
             using var plainPool = new Neurons.Kernels.KernelPool(threads);
-            var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool);
+            var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool, device);
             stdout.WriteLine(JsonSerializer.Serialize(report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall)));
             return ExitCodes.Done;
         }
-        var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads), cancel)
+        var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads) { Backend = device }, cancel)
             .GetAwaiter().GetResult();
         if (!result.Succeeded)
         {

@@ -20,6 +20,7 @@ public static class CommandLine
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
+        Gpu.GpuBackends.Register();
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -47,6 +48,11 @@ public static class CommandLine
             };
         }
         catch (InputException e)
+        {
+            stderr.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Actors.Hosting.BackendLimitException e)
         {
             stderr.WriteLine("error: " + e.Message);
             return ExitCodes.BadInput;

@@ -20,5 +20,8 @@ public sealed record CompiledLayer(int Id, string Name, ILayerModel Model, bool 
     public string? Node { get; init; }
 
     /// <summary>The file's layer id (see <see cref="Origin"/>).</summary>
+    /// <summary>The backend the network file asks for (<c>"backend"</c>); null: the run's default.</summary>
+    public string? Backend { get; init; }
+
     public int OriginId => Origin < 0 ? Id : Origin;
 }

@@ -1,4 +1,5 @@
 using EventSpike.Neurons.Kernels;
+using EventSpike.Neurons.Models;
 using EventSpike.Neurons.Runtime;
 
 namespace EventSpike.Routing.Network;
@@ -81,9 +82,10 @@ public sealed class CompiledNetwork
     /// The plain-loop engine of one layer: its model and incoming projections, with a delivery
     /// horizon of two windows (enough when each window's inputs are delivered just before it runs).
     /// </summary>
-    public LayerEngine CreateEngine(int layer, int? horizonSteps = null, KernelPool? pool = null)
+    /// <param name="model">The model to run in place of the layer's own (e.g. its accelerated version); null: the layer's.</param>
+    public LayerEngine CreateEngine(int layer, int? horizonSteps = null, KernelPool? pool = null, ILayerModel? model = null)
     {
-        var engine = new LayerEngine(Layers[layer].Model,
+        var engine = new LayerEngine(model ?? Layers[layer].Model,
             ProjectionsOf(layer).Select(g => new Projection(g[0].Synapses, g[0].DelaySteps, g[0].Port, g[0].Recurrent)).ToList(),
             horizonSteps ?? 2 * Plan.WindowSteps, 0, pool, Layers[layer].StepMultiple);
         foreach (var probe in ProbesOf(layer)) engine.AddProbe(probe.Probe);

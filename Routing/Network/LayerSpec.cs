@@ -17,4 +17,7 @@ public sealed record LayerSpec(string Name, string Type, int Size, IReadOnlyDict
 
     /// <summary>Cluster runs: the worker node to host this layer (an index among the workers in address order, or HOST:PORT); null: placed by cost.</summary>
     public string? Node { get; init; }
+
+    /// <summary>The backend this layer must run on ("cpu", "cuda", …); null: the run's default.</summary>
+    public string? Backend { get; init; }
 }

@@ -13,12 +13,11 @@ public static class NetworkCompiler
     /// <summary>Default cap on the window length, in seconds.</summary>
     public const double DefaultMaxWindow = 0.01;
 
-    /// <param name="device">When given, layers whose model has an accelerated version (iaf_psc_exp) run on it.</param>
     /// <param name="shardSize">Layers with more neurons than this are split into shards (<see cref="NetworkSharding"/>); 0: none is.</param>
     /// <param name="buildInto">When given, only connections into these layers get their synapses (a cluster node builds those of
     /// the layers it hosts); the others keep their place, sizes and delay with no synapse. Each connection draws from its own
     /// stream, so the ones built are those of the whole network.</param>
-    public static CompiledNetwork Compile(NetworkSpec spec, Neurons.Kernels.AcceleratorDevice? device = null, int shardSize = 0,
+    public static CompiledNetwork Compile(NetworkSpec spec, int shardSize = 0,
         IReadOnlySet<string>? buildInto = null)
     {
         if (!(spec.Dt > 0) || double.IsInfinity(spec.Dt)) throw new NetworkSpecException($"dt must be > 0 s, got {spec.Dt}");
@@ -70,9 +69,8 @@ public static class NetworkCompiler
             {
                 throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}' ({l.Type}): {e.Message}");
             }
-            if (device is not null && model is IafPscExp exp) model = new AcceleratedIafPscExp(exp, device);
             if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
-            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple, Node = l.Node });
+            layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple, Node = l.Node, Backend = l.Backend });
         }
 
         var connections = new List<ConnectionTable>();
@@ -121,7 +119,7 @@ public static class NetworkCompiler
         var fileLayers = layers;
         if (shardSize > 0)
         {
-            (layers, connections) = NetworkSharding.Expand(spec, fileLayers, connections, shardSize, new HashSet<int>(), device);
+            (layers, connections) = NetworkSharding.Expand(spec, fileLayers, connections, shardSize, new HashSet<int>());
         }
 
         var maxWindow = spec.MaxWindow ?? DefaultMaxWindow;

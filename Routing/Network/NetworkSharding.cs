@@ -27,10 +27,8 @@ public static class NetworkSharding
 {
     /// <summary>The shards of layers larger than <paramref name="shardSize"/> neurons, and the connections between them, in file order.</summary>
     /// <param name="keepWhole">Ids of layers never to split.</param>
-    /// <param name="device">The accelerator the compiler puts iaf_psc_exp layers on, if any.</param>
     public static (List<CompiledLayer> Layers, List<ConnectionTable> Connections) Expand(NetworkSpec spec,
-        IReadOnlyList<CompiledLayer> layers, IReadOnlyList<ConnectionTable> connections, int shardSize, ISet<int> keepWhole,
-        Neurons.Kernels.AcceleratorDevice? device)
+        IReadOnlyList<CompiledLayer> layers, IReadOnlyList<ConnectionTable> connections, int shardSize, ISet<int> keepWhole)
     {
         var expanded = new List<CompiledLayer>();
         var shardsOf = new List<(int Id, int From, int To)>[layers.Count];
@@ -52,10 +50,9 @@ public static class NetworkSharding
                 var name = ls.Name;
                 ILayerModel model = ModelCatalog.Create(ls.Type, to - from, spec.Dt, new LayerParameters(ls.Parameters).Slice(from, to, layer.Size),
                     stream => StreamSeed.Generator(spec.Seed, "layer:" + name, stream >= 0 ? stream + first : stream - first));
-                if (device is not null && model is IafPscExp exp) model = new AcceleratedIafPscExp(exp, device);
                 shardsOf[layer.Id].Add((expanded.Count, from, to));
                 expanded.Add(new CompiledLayer(expanded.Count, $"{layer.Name}[{from}:{to}]", model, layer.Recorded)
-                    { Origin = layer.Id, Offset = from });
+                    { Origin = layer.Id, Offset = from, Backend = layer.Backend });
             }
         }
 

@@ -90,11 +90,11 @@ public class ShardingTests
         // order synaptic input is added in (spikes alone would rarely show one).
         var wholeNet = NetworkCompiler.Compile(Spec(9));
         var wholeEngines = wholeNet.Layers.Select(l => wholeNet.CreateEngine(l.Id)).ToList();
-        var result = await LocalRunner.RunAsync(wholeNet, new CollectingSink(), new RunOptions(Threads: 2) { Engines = wholeEngines });
+        var result = await LocalRunner.RunAsync(wholeNet, new CollectingSink(), new RunOptions(Threads: 2) { Backends = wholeEngines.Select(e => (EventSpike.Actors.Hosting.IWindowBackend?)new EventSpike.Actors.Hosting.EngineBackend(e)).ToList() });
         Assert.True(result.Succeeded, result.Failure);
         var net = NetworkCompiler.Compile(Spec(9), shardSize: 2048);
         var engines = net.Layers.Select(l => net.CreateEngine(l.Id)).ToList();
-        result = await LocalRunner.RunAsync(net, new CollectingSink(), new RunOptions(Threads: 2) { Engines = engines });
+        result = await LocalRunner.RunAsync(net, new CollectingSink(), new RunOptions(Threads: 2) { Backends = engines.Select(e => (EventSpike.Actors.Hosting.IWindowBackend?)new EventSpike.Actors.Hosting.EngineBackend(e)).ToList() });
         Assert.True(result.Succeeded, result.Failure);
         foreach (var (layer, variables) in new[] { (1, new[] { "v_mem", "i_syn" }), (2, new[] { "v_mem", "i_exc" }) })
             foreach (var name in variables)
@@ -124,7 +124,7 @@ public class ShardingTests
             var net = NetworkCompiler.Compile(spec, shardSize: shardSize);
             var engines = net.Layers.Select(l => net.CreateEngine(l.Id)).ToList();
             var sink = new CollectingSink();
-            var result = await LocalRunner.RunAsync(net, sink, new RunOptions(Threads: 1) { Engines = engines });
+            var result = await LocalRunner.RunAsync(net, sink, new RunOptions(Threads: 1) { Backends = engines.Select(e => (EventSpike.Actors.Hosting.IWindowBackend?)new EventSpike.Actors.Hosting.EngineBackend(e)).ToList() });
             Assert.True(result.Succeeded, result.Failure);
             Assert.Contains(sink.Spikes, s => s.Layer == 0 && s.Neuron == 2047);
             return engines[^1].Model.GetState("i_syn");

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using EventSpike.Neurons.Kernels;
+using EventSpike.Neurons.Models;
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace EventSpike.Neurons.Models;
+namespace EventSpike.Gpu;
 
 /// <summary>
 /// <see cref="IafPscExp"/> computed on an ILGPU accelerator: the same parameters and the same exact

@@ -3,7 +3,7 @@ using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 
-namespace EventSpike.Neurons.Kernels;
+namespace EventSpike.Gpu;
 
 /// <summary>
 /// An ILGPU accelerator for the kernels that can run off the CPU's SIMD path: <c>cuda</c> (an NVIDIA

@@ -1,11 +1,11 @@
-using EventSpike.Neurons.Kernels;
+using EventSpike.Gpu;
 using EventSpike.Neurons.Models;
 using EventSpike.Neurons.Random;
 using EventSpike.Neurons.Runtime;
 using EventSpike.Neurons.Weights;
 using Xunit;
 
-namespace EventSpike.Neurons.Tests.Models;
+namespace EventSpike.Gpu.Tests;
 
 /// <summary>The GPU path, tested on ILGPU's CPU accelerator: the same spikes and state as the CPU model.</summary>
 public class AcceleratedIafPscExpTests
