@@ -196,7 +196,7 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
         _computeSeconds += compute;
         _waitSeconds += _windowWait;
         var report = new WindowDone(_layer, window, spikes, compute, _windowWait, _inputs.MaxQueued, bytes,
-            result.Counts.SynapticEvents, result.Counts.NeuronUpdates, result.EndOfStream, result.ReleasedAt);
+            result.Counts.SynapticEvents, result.Counts.NeuronUpdates, result.StreamEnd, result.ReleasedAt);
         _outputs.Publish(window, result, report, Self);
     }
 

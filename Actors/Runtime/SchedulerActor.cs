@@ -121,7 +121,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
 
     private void OnWindowDone(WindowDone done)
     {
-        if (_policy.Report(done.Layer, done.Window, done.EndOfStream) is { } error)
+        if (_policy.Report(done.Layer, done.Window, done.StreamEnd) is { } error)
         {
             Fail(new RunFailed(error, 0));
             return;

@@ -65,13 +65,16 @@ public sealed class CreditPolicy
         Granted[layer] = window - 1;
     }
 
-    /// <summary>Layer <paramref name="layer"/> finished <paramref name="window"/>; null, or the protocol error.</summary>
-    public string? Report(int layer, long window, bool endOfStream)
+    /// <summary>
+    /// Layer <paramref name="layer"/> finished <paramref name="window"/>; a source whose stream has ended gives the step it
+    /// ended at (<paramref name="streamEnd"/>, −1 otherwise). Null, or the protocol error.
+    /// </summary>
+    public string? Report(int layer, long window, long streamEnd = -1)
     {
         if (window != Done[layer] + 1 || window > Granted[layer])
             return $"protocol error: layer {layer} reported window {window} after {Done[layer]} (granted {Granted[layer]})";
         Done[layer] = window;
-        if (endOfStream && _source[layer]) _ended[layer] = Math.Min(_ended[layer], window);
+        if (streamEnd >= 0 && _source[layer]) _ended[layer] = Math.Min(_ended[layer], _plan.WindowOf(Math.Max(streamEnd - 1, _plan.FirstStep)));
         return null;
     }
 
