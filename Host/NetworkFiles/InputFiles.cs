@@ -34,8 +34,8 @@ public static class InputFiles
             if (!fed.Add(name)) throw new InputException($"--input {input}: layer '{name}' is given two inputs");
             var series = Load(path);
             var layer = layers[index];
-            var isSource = ModelCatalog.IsKnown(layer.Type) && IsSource(layer, spec.Dt);
-            if (isSource)
+            // An unknown type is not a source here: the compiler reports it with the network file's context.
+            if (ModelCatalog.TryDescribe(layer.Type, out var info) && info.IsSource)
             {
                 if (series is not TSEvent events)
                     throw new InputException($"--input {input}: '{name}' is a spike source; {path} holds a TSContinuous, not a TSEvent");
@@ -89,19 +89,6 @@ public static class InputFiles
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidDataException)
         {
             throw new InputException($"{path}: not a readable time series: {e.Message}");
-        }
-    }
-
-    private static bool IsSource(LayerSpec layer, double dt)
-    {
-        try
-        {
-            var model = ModelCatalog.Create(layer.Type, 1, dt, new LayerParameters(), _ => new Neurons.Random.Xoshiro256StarStar(1));
-            return model.Ports.Count == 0;
-        }
-        catch (Exception)
-        {
-            return false;
         }
     }
 }

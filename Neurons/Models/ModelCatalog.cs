@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventSpike.Neurons.Random;
@@ -5,59 +6,106 @@ using EventSpike.Neurons.Random;
 namespace EventSpike.Neurons.Models;
 
 /// <summary>
-/// Builds layer models from their class name as network files give it. Each entry gets the
-/// layer's size, the step, its parameters and a factory of seeded random streams for the layer
-/// (argument: block or shard index).
+/// The registry of layer model classes by the class name network files give. Each entry pairs a
+/// <see cref="ModelInfo"/> (ports, output kind, backends: known without building anything) with
+/// the factory that builds the model from the layer's size, the step, its parameters and a factory
+/// of seeded random streams for the layer (argument: block or shard index).
 /// </summary>
 public static class ModelCatalog
 {
     public delegate ILayerModel Factory(int size, double dt, LayerParameters parameters, Func<int, Xoshiro256StarStar> streams);
 
-    private static readonly Dictionary<string, Factory> Factories = new(StringComparer.Ordinal)
-    {
-        [LifExpSyn.TypeName] = (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams),
-        [PoissonSource.TypeName] = (size, dt, p, streams) => new PoissonSource(size, dt, p, streams),
-        [IafPscExp.TypeName] = (size, dt, p, streams) => new IafPscExp(size, dt, p, streams),
-        [IafPscDelta.TypeName] = (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams),
-        [IafCondExp.TypeName] = (size, dt, p, streams) => new IafCondExp(size, dt, p, streams),
-    };
+    private static readonly Dictionary<string, (ModelInfo Info, Factory Factory)> Entries = new(StringComparer.Ordinal);
 
     private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
 
-    static ModelCatalog() => Zoo.ZooCatalog.RegisterAll();
+    static ModelCatalog()
+    {
+        RegisterCore();
+        Zoo.ZooCatalog.RegisterAll();
+    }
 
     /// <summary>Every known class name, sorted.</summary>
     public static IReadOnlyList<string> Names
     {
         get
         {
-            lock (Factories) return Factories.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+            lock (Entries) return Entries.Keys.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>The info of every known class, sorted by class name.</summary>
+    public static IReadOnlyList<ModelInfo> Infos
+    {
+        get
+        {
+            lock (Entries) return Entries.Values.Select(e => e.Info).OrderBy(i => i.ClassName, StringComparer.Ordinal).ToList();
         }
     }
 
     public static bool IsKnown(string type)
     {
-        lock (Factories) return Factories.ContainsKey(type);
+        lock (Entries) return Entries.ContainsKey(type);
+    }
+
+    /// <summary>What class <paramref name="type"/> is (ports, output kind, backends), without building one; unknown names throw <see cref="KeyNotFoundException"/>.</summary>
+    public static ModelInfo Describe(string type) =>
+        TryDescribe(type, out var info) ? info : throw Unknown(type);
+
+    /// <summary>What class <paramref name="type"/> is, or false when no class has that name.</summary>
+    public static bool TryDescribe(string type, [NotNullWhen(true)] out ModelInfo? info)
+    {
+        lock (Entries)
+        {
+            var found = Entries.TryGetValue(type, out var entry);
+            info = found ? entry.Info : null;
+            return found;
+        }
     }
 
     /// <summary>Builds a model; unknown parameters and bad values throw <see cref="ModelParameterException"/>.</summary>
     public static ILayerModel Create(string type, int size, double dt, LayerParameters parameters, Func<int, Xoshiro256StarStar> streams)
     {
-        Factory? factory;
-        lock (Factories) Factories.TryGetValue(type, out factory);
-        if (factory is null)
-            throw new KeyNotFoundException($"unknown layer type '{type}'; known: {string.Join(", ", Names)}");
+        Factory? factory = null;
+        lock (Entries)
+            if (Entries.TryGetValue(type, out var entry)) factory = entry.Factory;
+        if (factory is null) throw Unknown(type);
         var model = factory(size, dt, parameters, streams);
         parameters.ThrowIfUnknown(type);
         return model;
     }
 
-    /// <summary>Registers a model class (and its aliases) under a name; later registrations replace earlier ones.</summary>
-    public static void Register(Factory factory, params string[] names)
+    /// <summary>
+    /// Registers a model class under <see cref="ModelInfo.ClassName"/> with what it is and how to
+    /// build it (an alias is a registration of its own); a later registration of a name replaces
+    /// the earlier one.
+    /// </summary>
+    public static void Register(ModelInfo info, Factory factory)
     {
-        lock (Factories)
-            foreach (var name in names) Factories[name] = factory;
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(factory);
+        lock (Entries) Entries[info.ClassName] = (info, factory);
     }
+
+    /// <summary>The five core models; port order as each model's <see cref="ILayerModel.Ports"/>.</summary>
+    private static void RegisterCore()
+    {
+        PortInfo syn = new("syn", PortKind.Spikes), exc = new("exc", PortKind.Spikes), inh = new("inh", PortKind.Spikes);
+        PortInfo current = new("current", PortKind.Current);
+        Register(new ModelInfo(LifExpSyn.TypeName, SignalKind.Spikes, syn, current),
+            (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams));
+        Register(new ModelInfo(PoissonSource.TypeName, SignalKind.Spikes),
+            (size, dt, p, streams) => new PoissonSource(size, dt, p, streams));
+        Register(new ModelInfo(IafPscExp.TypeName, SignalKind.Spikes, [exc, inh, current], ModelInfo.CpuAndGpu), // AcceleratedIafPscExp
+            (size, dt, p, streams) => new IafPscExp(size, dt, p, streams));
+        Register(new ModelInfo(IafPscDelta.TypeName, SignalKind.Spikes, syn, current),
+            (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams));
+        Register(new ModelInfo(IafCondExp.TypeName, SignalKind.Spikes, exc, inh, current),
+            (size, dt, p, streams) => new IafCondExp(size, dt, p, streams));
+    }
+
+    private static KeyNotFoundException Unknown(string type) =>
+        new($"unknown layer type '{type}'; known: {string.Join(", ", Names)}");
 
     /// <summary>
     /// Rebuilds a model from <see cref="ILayerModel.ToDict"/> output (Rockpool's <c>load_from_dict</c>):
