@@ -45,7 +45,7 @@ public sealed class LayerFactory(CompiledNetwork network, string? defaultBackend
     {
         var backend = ProviderFor(layer).Create(network, layer, pool);
         if (resume is not null) backend.Restore(new EngineSnapshot(resume.Step, resume.State, resume.Random, resume.Rings));
-        else if (backend.Step != network.Plan.FirstStep) backend.Reset(network.Plan.FirstStep);
+        else backend.Reset(network.Plan.FirstStep); // a compiled network's models may have run before
         return backend;
     }
 

@@ -1,4 +1,3 @@
-using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Models;
 using EventSpike.Neurons.Models.Zoo;
 using EventSpike.Neurons.Tests.Models.Zoo;
@@ -43,19 +42,6 @@ public class ModelInfoTests
         Assert.Equal(info.OutputKind, model.OutputKind);
         Assert.Equal(info.Ports, model.Ports.Select(PortInfo.Of).ToList());
         Assert.Equal(info.IsSource, model.Ports.Count == 0);
-    }
-
-    [Fact]
-    public void The_accelerated_iaf_psc_exp_has_the_ports_and_output_kind_of_its_declared_info()
-    {
-        var info = ModelCatalog.Describe(IafPscExp.TypeName);
-        Assert.Contains(ModelInfo.Gpu, info.Backends);
-        using var device = AcceleratorDevice.Open("ilgpu-cpu");
-        using var built = new AcceleratedIafPscExp((IafPscExp)Build(IafPscExp.TypeName), device);
-        ILayerModel accelerated = built;
-        Assert.Equal(info.ClassName, accelerated.ClassName);
-        Assert.Equal(info.OutputKind, accelerated.OutputKind);
-        Assert.Equal(info.Ports, accelerated.Ports.Select(PortInfo.Of).ToList());
     }
 
     [Fact]
