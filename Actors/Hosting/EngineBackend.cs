@@ -70,7 +70,10 @@ public sealed class EngineBackend(LayerEngine engine) : IWindowBackend
         var counts = new WindowCounts(_delivered + recurrent, (long)Engine.Model.Size * ModelSteps(startStep, steps));
         _delivered = 0;
         var probes = Engine.Probes.Count == 0 ? [] : Engine.TakeProbeWindows();
-        return ValueTask.FromResult(new WindowResult(output, probes, counts));
+        return ValueTask.FromResult(new WindowResult(output, probes, counts)
+        {
+            StreamEnd = Engine.Model is IFiniteSource finite ? finite.EndStep : -1,
+        });
     }
 
     /// <summary>Model steps a layer at a multiple m of dt integrates in base steps [start, start + steps): those t with (t+1) mod m = 0.</summary>

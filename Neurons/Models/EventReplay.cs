@@ -8,7 +8,7 @@ namespace EventSpike.Neurons.Models;
 /// emitted in step ⌊(t − t0)/dt⌋ (the contract's input rule) on neuron = channel; events at or after
 /// the end of the run are never reached. Used for <c>--input LAYER=FILE.npz</c>.
 /// </summary>
-public sealed class EventReplay : ILayerModel
+public sealed class EventReplay : ILayerModel, IFiniteSource
 {
     public const string TypeName = "EventReplay";
     private const int ChunkSteps = 1024;
@@ -31,6 +31,9 @@ public sealed class EventReplay : ILayerModel
     public int Size { get; }
     public double Dt { get; }
     public IReadOnlyList<InputPort> Ports => [];
+
+    /// <summary>The series' t_stop in steps from t0 (a whole number of steps to 1e-6, else rounded down, as a run's duration is).</summary>
+    public long EndStep => WholeSteps.Of(_series.TStop - _t0, Dt);
 
     public void Step(long step, double[][] portInput, List<int> spikes)
     {

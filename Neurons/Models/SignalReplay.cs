@@ -8,7 +8,7 @@ namespace EventSpike.Neurons.Models;
 /// is the series interpolated at the step's start t0 + k·dt (NaN outside the series becomes 0, as
 /// Rockpool treats layer inputs). Used for <c>--input LAYER=FILE.npz</c>.
 /// </summary>
-public sealed class SignalReplay : ILayerModel
+public sealed class SignalReplay : ILayerModel, IFiniteSource
 {
     public const string TypeName = "SignalReplay";
     private const int ChunkSteps = 1024;
@@ -34,6 +34,9 @@ public sealed class SignalReplay : ILayerModel
     public IReadOnlyList<InputPort> Ports => [];
     public SignalKind OutputKind => SignalKind.Continuous;
     public ReadOnlySpan<double> Output => _output;
+
+    /// <summary>The series' t_stop in steps from t0 (a whole number of steps to 1e-6, else rounded down, as a run's duration is).</summary>
+    public long EndStep => WholeSteps.Of(_series.TStop - _t0, Dt);
 
     public void Step(long step, double[][] portInput, List<int> spikes)
     {

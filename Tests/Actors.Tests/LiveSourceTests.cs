@@ -92,4 +92,48 @@ public class LiveSourceTests
         Assert.Equal(10, last.StreamEnd);
         Assert.True(last.ReleasedAt > 0);
     }
+
+    [Fact]
+    public async Task An_open_ended_run_fed_by_a_recording_ends_at_its_t_stop_with_the_spikes_of_a_run_of_that_duration()
+    {
+        var times = Enumerable.Range(0, 60).Select(i => 0.0005 + i * 0.00173).ToArray();
+        var series = new Neurons.Series.TSEvent(times, times.Select((_, i) => i * 5 % Channels).ToArray(), tStop: 0.1234, numChannels: Channels);
+        NetworkSpec Spec(double duration)
+        {
+            var net = Network();
+            return new NetworkSpec("replay", 1e-4, duration, 4,
+                [Layer("sensor", "EventReplay", Channels) with { Prebuilt = new Neurons.Models.EventReplay(series, Channels, 1e-4) },
+                 Layer("out", "LIF", Channels, """{"refractory": 0.001}""")],
+                [Connect("sensor", "out", 0.0003, """{"generator":"one_to_one","weight":0.03}""")]);
+        }
+        var fixedNet = NetworkCompiler.Compile(Spec(0.1234));
+        var fixedSink = new CollectingSink();
+        var fixedRun = await LocalRunner.RunAsync(fixedNet, fixedSink, new RunOptions(Threads: 1));
+        var openNet = NetworkCompiler.Compile(Spec(1));
+        var openSink = new CollectingSink();
+        var openRun = await LocalRunner.RunAsync(openNet.WithPlan(WindowPlan.Open(openNet.Plan.WindowSteps)), openSink, new RunOptions(Threads: 1));
+        Assert.True(fixedRun.Succeeded && openRun.Succeeded, fixedRun.Failure ?? openRun.Failure);
+        // t_stop = 1234 steps: the open run ends with the window holding step 1233, and up to there the spikes are the same.
+        var w = openNet.Plan.WindowSteps;
+        Assert.Equal((1233 / w + 1) * w, openRun.Completed!.Steps);
+        Assert.Equal(60, openSink.Spikes.Count(s => s.Layer == 0));
+        Assert.Equal(fixedSink.Spikes, openSink.Spikes.Where(s => s.Step < 1234).ToList());
+    }
+
+    [Fact]
+    public async Task An_open_ended_run_whose_source_never_ends_stops_cleanly_on_an_interrupt()
+    {
+        var net = Network();
+        var live = new LiveSpikeSource(Channels);
+        live.Push(2, 1);
+        live.Advance(5 * net.Plan.WindowSteps);
+        var sink = new CollectingSink();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        var result = await LocalRunner.RunAsync(net.WithPlan(WindowPlan.Open(net.Plan.WindowSteps)), sink,
+            new RunOptions(Threads: 1) { Backends = [live, null] }, cancel.Token);
+        Assert.True(result.Interrupted);
+        Assert.True(sink.Completed);
+        Assert.Contains((2L, 0, 1), sink.Spikes);
+        Assert.True(sink.Spikes.Max(s => s.Step) < 5 * net.Plan.WindowSteps);
+    }
 }
