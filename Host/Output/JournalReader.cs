@@ -37,14 +37,14 @@ public sealed class JournalReader(string path, long length)
             var tag = ReadByte(stream, start, ref at);
             var size = ReadVarint(stream, start, ref at);
             if (size > (ulong)(Length - at)) throw Corrupt(start, $"a record of {size} bytes is cut short (the journal ends at byte {Length})");
-            var wanted = decodeAll || tag switch
+            var handled = tag switch
             {
                 RecordingJournal.SpikesTag => spikes is not null,
                 RecordingJournal.SamplesTag => samples is not null,
                 RecordingJournal.ProbeTag => probes is not null,
                 _ => throw Corrupt(start, $"unknown record tag {tag}"),
             };
-            if (!wanted)
+            if (!handled && !decodeAll)
             {
                 stream.Seek((long)size, SeekOrigin.Current);
                 at += (long)size;
