@@ -53,7 +53,28 @@ public static class RunCommand
             throw new InputException($"--resume {dir}: --out {o} differs; a resumed run writes to its own folder");
     }
 
+    /// <summary>What the command line (or, with --resume, the run's manifest) says, before the network file is read.</summary>
+    private sealed record RunRequest(ParsedArguments Args, RunManifest? Manifest, string NetworkPath, double? Dt, IReadOnlyList<string> Inputs,
+        int Threads, int Credit, string OutDir, double? CheckpointEvery, bool Clustered, int ShardSize);
+
+    /// <summary>The network built for a request: its overrides (the duration as given, possibly NaN) and the compiled network.</summary>
+    private sealed record BuiltRun(RunRequest Request, RunOverrides Overrides, CompiledNetwork Network, double BuildSeconds);
+
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var request = ParseRequest(args);
+        var run = Build(request, stderr);
+        OutputFolder.Prepare(request.OutDir);
+        var network = run.Network;
+        foreach (var layer in network.FileLayers.Where(l => network.ShardsOf(l.Id).Count > 1))
+            stderr.WriteLine($"{layer.Name}: {layer.Size} neurons in {network.ShardsOf(layer.Id).Count} shards ({string.Join(", ", network.ShardsOf(layer.Id).Select(s => s.Name))})");
+        var options = new RunOptions(request.Credit, request.Threads) { Realtime = request.Args.Flag("realtime"), WatchdogSeconds = request.Args.Seconds("watchdog") ?? 60 };
+        var (checkpointed, journal, resumeAt) = SetUpCheckpoints(run, options, stderr);
+        return RunAndWrite(run, checkpointed, journal, resumeAt, stdout, stderr, cancel);
+    }
+
+    /// <summary>Parses the options; with --resume, reads the run's manifest and checks the options given again against it.</summary>
+    private static RunRequest ParseRequest(IReadOnlyList<string> args)
     {
         var a = new ParsedArguments("run", args, ValueOptions, FlagOptions);
         foreach (var option in NotYet)
@@ -63,35 +84,38 @@ public static class RunCommand
         if (manifest is null && a.Positional.Count != 1)
             throw new InputException("usage: eventspike run NETWORK.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N] [--input LAYER=FILE]... [--checkpoint-every S] | run --resume DIR");
         if (manifest is not null) CheckResumeOptions(a, manifest, resumeDir!);
+        var clustered = a.Value("seed-nodes") is not null;
+        return new RunRequest(a, manifest, manifest?.Network ?? a.Positional[0],
+            Dt: manifest is not null ? manifest.Dt : a.Seconds("dt"),
+            Inputs: manifest?.Inputs ?? a.All("input"),
+            Threads: (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount),
+            Credit: (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? 4),
+            OutDir: resumeDir ?? a.Value("out") ?? "out",
+            CheckpointEvery: manifest?.CheckpointEvery ?? a.Seconds("checkpoint-every"),
+            Clustered: clustered,
+            // Layers above this many neurons run as shards (on several nodes in a cluster run); 0: none.
+            ShardSize: (int)(manifest?.ShardSize ?? a.Integer("shard-size", 0) ?? (clustered ? DefaultClusterShardSize : 0)));
+    }
 
+    /// <summary>Reads the network file, lays the run's overrides over it and compiles it; prints the compiler's warnings.</summary>
+    private static BuiltRun Build(RunRequest request, TextWriter stderr)
+    {
         var build = Stopwatch.StartNew();
-        var networkPath = manifest?.Network ?? a.Positional[0];
+        var (a, manifest, networkPath) = (request.Args, request.Manifest, request.NetworkPath);
         var spec = NetworkFile.Load(networkPath);
-        var seed = manifest?.Seed ?? (ulong?)a.Integer("seed", 0) ?? spec.Seed;
-        var duration = a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration;
-        var dt = manifest is not null ? manifest.Dt : a.Seconds("dt");
-        var inputs = manifest?.Inputs ?? a.All("input");
-        spec = spec with { Seed = seed, Duration = duration };
-        if (dt is { } step) spec = spec with { Dt = step };
-        spec = InputFiles.Apply(spec, inputs);
+        var overrides = new RunOverrides(manifest?.Seed ?? (ulong?)a.Integer("seed", 0) ?? spec.Seed,
+            a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration, request.Dt, request.Inputs);
+        spec = overrides.ApplyTo(spec);
         if (double.IsNaN(spec.Duration))
             spec = spec with
             {
-                Duration = InputFiles.LatestEnd(inputs) ?? throw new InputException($"{networkPath}: a Rockpool network file has no duration; give --duration or an --input file"),
+                Duration = InputFiles.LatestEnd(request.Inputs) ?? throw new InputException($"{networkPath}: a Rockpool network file has no duration; give --duration or an --input file"),
             };
-        var threads = (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount);
-        var credit = (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? 4);
-        var outDir = resumeDir ?? a.Value("out") ?? "out";
-        var checkpointEvery = manifest?.CheckpointEvery ?? a.Seconds("checkpoint-every");
-        var clustered = a.Value("seed-nodes") is not null;
-        // Layers above this many neurons run as shards (on several nodes in a cluster run); 0: none.
-        var shardSize = (int)(manifest?.ShardSize ?? a.Integer("shard-size", 0) ?? (clustered ? DefaultClusterShardSize : 0));
-
         CompiledNetwork network;
         try
         {
             // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
-            network = NetworkCompiler.Compile(spec, shardSize: shardSize, buildInto: clustered ? new HashSet<string>() : null);
+            network = NetworkCompiler.Compile(spec, shardSize: request.ShardSize, buildInto: request.Clustered ? new HashSet<string>() : null);
         }
         catch (NetworkSpecException e)
         {
@@ -99,92 +123,116 @@ public static class RunCommand
         }
         build.Stop();
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
-        OutputFolder.Prepare(outDir);
+        return new BuiltRun(request, overrides, network, build.Elapsed.TotalSeconds);
+    }
 
-        foreach (var layer in network.FileLayers.Where(l => network.ShardsOf(l.Id).Count > 1))
-            stderr.WriteLine($"{layer.Name}: {layer.Size} neurons in {network.ShardsOf(layer.Id).Count} shards ({string.Join(", ", network.ShardsOf(layer.Id).Select(s => s.Name))})");
-        List<RecordedSpikes> Recorded() => network.FileLayers.Where(l => l.Recorded)
-            .Select(l => new RecordedSpikes(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous, network.Dt)).ToList();
-        var options = new RunOptions(credit, threads) { Realtime = a.Flag("realtime"), WatchdogSeconds = a.Seconds("watchdog") ?? 60 };
-        string? journal = null;
-        long? resumeAt = null;
-        if (checkpointEvery is { } every)
+    /// <summary>
+    /// With --checkpoint-every: the checkpoint store and the journal in out/checkpoints; a new run saves its
+    /// manifest, a resumed one picks its newest complete checkpoint (and the journal's length there).
+    /// </summary>
+    private static (RunOptions Options, string? Journal, long? ResumeAt) SetUpCheckpoints(BuiltRun run, RunOptions options, TextWriter stderr)
+    {
+        var (request, network) = (run.Request, run.Network);
+        if (request.CheckpointEvery is not { } every) return (options, null, null);
+        var outDir = request.OutDir;
+        var windowSeconds = network.Plan.WindowSteps * network.Dt;
+        var store = new CheckpointStore(Path.Combine(outDir, "checkpoints"));
+        options = options with
         {
-            var windowSeconds = network.Plan.WindowSteps * network.Dt;
-            var store = new CheckpointStore(Path.Combine(outDir, "checkpoints"));
-            options = options with
-            {
-                CheckpointStore = store,
-                CheckpointEveryWindows = Math.Max(1, (long)Math.Round(every / windowSeconds)),
-                CheckpointWritten = path => stderr.WriteLine($"checkpoint: {path}"),
-            };
-            journal = Path.Combine(outDir, "checkpoints", "spikes.journal.csv");
-            if (manifest is null)
-                new RunManifest(Path.GetFullPath(networkPath), seed, duration, dt, every, inputs, credit) { ShardSize = shardSize }.Save(outDir);
-            else
-            {
-                var newest = store.Newest() ?? throw new InputException($"--resume {outDir}: no complete checkpoint in {store.Folder}");
-                if (newest.Checkpoint.Step > network.Plan.TotalSteps)
-                    throw new InputException($"--resume {outDir}: the newest checkpoint is at {newest.Checkpoint.Step * network.Dt} s, past --duration {duration} s");
-                if (newest.Checkpoint.WindowSteps != network.Plan.WindowSteps)
-                    throw new InputException($"--resume {outDir}: the checkpoint's windows are {newest.Checkpoint.WindowSteps} steps, this run's {network.Plan.WindowSteps}");
-                options = options with { Resume = newest.Checkpoint };
-                resumeAt = newest.Checkpoint.JournalBytes;
-                stderr.WriteLine($"resuming from {newest.Path} (step {newest.Checkpoint.Step})");
-            }
-        }
-        // The recording: made anew when a cluster run resumes after losing a node (its journal cut back to the checkpoint).
-        RecordingSink OpenSink(long? at)
+            CheckpointStore = store,
+            CheckpointEveryWindows = Math.Max(1, (long)Math.Round(every / windowSeconds)),
+            CheckpointWritten = path => stderr.WriteLine($"checkpoint: {path}"),
+        };
+        var journal = Path.Combine(outDir, "checkpoints", JournalFile);
+        if (request.Manifest is null)
         {
-            var opened = new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, Recorded(), journal, at);
-            foreach (var probe in network.FileProbes)
-                opened.Probes[probe.Id] = new ProbeRecording(network.FileLayers[probe.Layer].Name, probe.Probe.Variable, probe.Probe.Neurons);
-            return opened;
+            var o = run.Overrides;
+            new RunManifest(Path.GetFullPath(request.NetworkPath), o.Seed, o.Duration, o.Dt, every, o.Inputs, request.Credit) { ShardSize = request.ShardSize }.Save(outDir);
+            return (options, journal, null);
         }
-        var sink = OpenSink(resumeAt);
+        var newest = store.Newest() ?? throw new InputException($"--resume {outDir}: no complete checkpoint in {store.Folder}");
+        if (newest.Checkpoint.Step > network.Plan.TotalSteps)
+            throw new InputException($"--resume {outDir}: the newest checkpoint is at {newest.Checkpoint.Step * network.Dt} s, past --duration {run.Overrides.Duration} s");
+        if (newest.Checkpoint.WindowSteps != network.Plan.WindowSteps)
+            throw new InputException($"--resume {outDir}: the checkpoint's windows are {newest.Checkpoint.WindowSteps} steps, this run's {network.Plan.WindowSteps}");
+        stderr.WriteLine($"resuming from {newest.Path} (step {newest.Checkpoint.Step})");
+        return (options with { Resume = newest.Checkpoint }, journal, newest.Checkpoint.JournalBytes);
+    }
+
+    /// <summary>The journal's name in the checkpoint folder.</summary>
+    public const string JournalFile = "recording.journal";
+
+    /// <summary>With --seed-nodes: the coordinator, and the request every worker builds the network from.</summary>
+    private static (ClusterCoordinator? Coordinator, HostLayers? Template) SetUpCluster(BuiltRun run)
+    {
+        var (a, request) = (run.Request.Args, run.Request);
+        if (a.Value("seed-nodes") is not { } seedNodes)
+        {
+            if (a.Value("cluster") is not null || a.Value("min-nodes") is not null || a.Value("on-node-loss") is not null)
+                throw new InputException("run: --cluster, --min-nodes and --on-node-loss need --seed-nodes");
+            return (null, null);
+        }
+        if (request.Manifest is not null)
+            throw new InputException("run: --resume is not available for cluster runs in this version (a cluster run resumes by itself with --on-node-loss resume)");
+        var extra = a.Value("cluster") is { } hocon
+            ? File.Exists(hocon) ? File.ReadAllText(hocon) : throw new InputException($"--cluster {hocon}: file not found")
+            : null;
+        var coordinator = new ClusterCoordinator
+        {
+            Seeds = NodeCommand.Seeds(seedNodes, null),
+            MinNodes = (int)(a.Integer("min-nodes", 1) ?? 1),
+            JoinTimeout = TimeSpan.FromSeconds(a.Seconds("join-timeout") ?? 30),
+            ExtraHocon = extra,
+            Tls = TlsOptions.From(a),
+            ResumeOnNodeLoss = OnNodeLoss(a, request.CheckpointEvery is not null),
+        };
+        var o = run.Overrides;
+        var template = new HostLayers(File.ReadAllText(request.NetworkPath), request.NetworkPath, o.Seed, run.Network.Duration, o.Dt, o.Inputs, [],
+            request.Threads, Akka.Actor.ActorRefs.Nobody) { ShardSize = request.ShardSize };
+        return (coordinator, template);
+    }
+
+    /// <summary>Runs the network (locally or on a cluster) into the recording, then writes the outputs and says how it went.</summary>
+    private static int RunAndWrite(BuiltRun run, RunOptions options, string? journal, long? resumeAt, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancel)
+    {
+        var (network, outDir) = (run.Network, run.Request.OutDir);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
         options = options with { Progress = progress.Report };
-        ClusterCoordinator? coordinator = null;
-        HostLayers? template = null;
-        if (a.Value("seed-nodes") is { } seedNodes)
-        {
-            if (manifest is not null)
-                throw new InputException("run: --resume is not available for cluster runs in this version (a cluster run resumes by itself with --on-node-loss resume)");
-            var extra = a.Value("cluster") is { } hocon
-                ? File.Exists(hocon) ? File.ReadAllText(hocon) : throw new InputException($"--cluster {hocon}: file not found")
-                : null;
-            coordinator = new ClusterCoordinator
-            {
-                Seeds = NodeCommand.Seeds(seedNodes, null),
-                MinNodes = (int)(a.Integer("min-nodes", 1) ?? 1),
-                JoinTimeout = TimeSpan.FromSeconds(a.Seconds("join-timeout") ?? 30),
-                ExtraHocon = extra,
-                Tls = TlsOptions.From(a),
-                ResumeOnNodeLoss = OnNodeLoss(a, checkpointEvery is not null),
-            };
-            template = new HostLayers(File.ReadAllText(networkPath), networkPath, seed, network.Duration, dt, inputs, [], threads, Akka.Actor.ActorRefs.Nobody)
-                { ShardSize = shardSize };
-        }
-        else if (a.Value("cluster") is not null || a.Value("min-nodes") is not null || a.Value("on-node-loss") is not null)
-            throw new InputException("run: --cluster, --min-nodes and --on-node-loss need --seed-nodes");
-        RunResult result;
+        // The recording: made anew when a cluster run resumes after losing a node (its journal cut back to the checkpoint).
+        var sink = OpenSink(network, outDir, journal, resumeAt);
         try
         {
-            result = progress.RunAsync(() => coordinator is null
+            var (coordinator, template) = SetUpCluster(run);
+            var result = progress.RunAsync(() => coordinator is null
                 ? LocalRunner.RunAsync(network, sink, options, cancel)
                 : coordinator.RunAsync(network, template!, checkpoint =>
                 {
                     if (checkpoint is null) return sink;
                     sink.Dispose();
-                    return sink = OpenSink(checkpoint.JournalBytes);
+                    return sink = OpenSink(network, outDir, journal, checkpoint.JournalBytes);
                 }, options, stderr, cancel)).GetAwaiter().GetResult();
+            return Report(run, result, sink, coordinator, stdout, stderr);
         }
         finally
         {
-            if (!(sink.Completed)) sink.Dispose();
+            sink.Dispose();
         }
-        var recorded = sink.Layers.OrderBy(l => l.Layer).ToList();
+    }
 
+    private static RecordingSink OpenSink(CompiledNetwork network, string outDir, string? journal, long? resumeAt)
+    {
+        var recorded = network.FileLayers.Where(l => l.Recorded)
+            .Select(l => new RecordedLayer(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous));
+        var probes = network.FileProbes.ToDictionary(p => p.Id,
+            p => new ProbeRecording(network.FileLayers[p.Layer].Name, p.Probe.Variable, p.Probe.Neurons));
+        return new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded, probes, journal, resumeAt);
+    }
+
+    /// <summary>An interrupted or failed run says so; a finished one gets its outputs, its summary and its one line on stdout.</summary>
+    private static int Report(BuiltRun run, RunResult result, RecordingSink sink, ClusterCoordinator? coordinator, TextWriter stdout, TextWriter stderr)
+    {
+        var (network, outDir) = (run.Network, run.Request.OutDir);
         if (result.Interrupted)
         {
             stderr.WriteLine($"interrupted: spikes.csv in {outDir} holds the windows every recorded layer finished");
@@ -195,13 +243,9 @@ public static class RunCommand
             stderr.WriteLine($"run failed at step {result.StepsReached} ({(result.StepsReached * network.Dt).ToString("0.####", CultureInfo.InvariantCulture)} s): {result.Failure}; no summary was written");
             return ExitCodes.RunFailed;
         }
-
         var simulated = result.Completed!.Steps * network.Dt;
-        SeriesOutputs.Write(outDir, recorded, network.Dt, result.Completed.Steps);
-        foreach (var probe in sink.Probes.Values) probe.Write(outDir, network.Dt, result.Completed.Steps);
-        if (!a.Flag("no-plot"))
-            RasterPlot.Write(Path.Combine(outDir, "raster.png"), recorded.Where(r => r.Samples is null).ToList(), network.Dt, simulated, network.Name);
-        RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, build.Elapsed.TotalSeconds, threads,
+        sink.WriteOutputs(outDir, result.Completed.Steps, run.Request.Args.Flag("no-plot") ? null : network.Name);
+        RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, run.BuildSeconds, run.Request.Threads,
             coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -15,9 +15,7 @@ public static class ClusterBuild
     public static NetworkSpec Spec(HostLayers request)
     {
         var spec = NetworkFile.Parse(Encoding.UTF8.GetBytes(request.NetworkText), request.NetworkPath);
-        spec = spec with { Seed = request.Seed, Duration = request.Duration };
-        if (request.Dt is { } dt) spec = spec with { Dt = dt };
-        return InputFiles.Apply(spec, request.Inputs);
+        return new RunOverrides(request.Seed, request.Duration, request.Dt, request.Inputs).ApplyTo(spec);
     }
 
     public static CompiledNetwork Compile(HostLayers request) => NetworkCompiler.Compile(Spec(request), shardSize: request.ShardSize,

@@ -1,48 +1,78 @@
 using System.Globalization;
-using System.Text;
-using EventSpike.Neurons.Series;
+using EventSpike.Neurons.Numpy;
 
 namespace EventSpike.Host.Output;
 
 /// <summary>
-/// The samples of one probe: written as <c>LAYER.VARIABLE.npz</c> (a TSContinuous, one channel per
-/// probed neuron, each sample stamped at the end of its step) and <c>LAYER.VARIABLE.csv</c>
-/// (<c>time_s</c> then one column per neuron, headed <c>n&lt;index&gt;</c>).
+/// One probe's output files, made from the journal at the end of the run: <c>LAYER.VARIABLE.npz</c>
+/// (a TSContinuous, one channel per probed neuron, each sample stamped at the end of its step, t_start 0,
+/// t_stop n·dt or the last sample) and <c>LAYER.VARIABLE.csv</c> (<c>time_s</c> then one column per
+/// neuron, headed <c>n&lt;index&gt;</c>). Both are streamed: memory does not grow with the run.
 /// </summary>
 public sealed class ProbeRecording(string layer, string variable, int[] neurons)
 {
-    private readonly List<long> _steps = new();
-    private readonly List<double> _values = new();
-
     public string FileStem => $"{layer}.{variable}";
 
-    public void Add(ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
+    /// <summary>Number of probed neurons: the values of one sample.</summary>
+    public int Width => neurons.Length;
+
+    public void Write(string dir, int probe, JournalReader journal, JournalCounts counts, double dt, long totalSteps)
     {
-        foreach (var s in steps) _steps.Add(s + 1);
-        foreach (var v in values) _values.Add(v);
+        var stem = SeriesOutputs.FileName(FileStem)[..^4];
+        AtomicFile.Write(Path.Combine(dir, stem + ".npz"), stream => WriteSeries(stream, probe, journal, counts, dt, totalSteps));
+        AtomicFile.Write(Path.Combine(dir, stem + ".csv"), stream => WriteCsv(stream, probe, journal, dt));
     }
 
-    public void Write(string dir, double dt, long totalSteps)
+    private void WriteSeries(Stream stream, int probe, JournalReader journal, JournalCounts counts, double dt, long totalSteps)
     {
-        var n = neurons.Length;
-        var samples = new double[_steps.Count, n];
-        for (var i = 0; i < _steps.Count; i++)
-            for (var j = 0; j < n; j++) samples[i, j] = _values[i * n + j];
-        var times = _steps.Select(s => s * dt).ToArray();
-        var series = new TSContinuous(times, samples, tStart: 0.0, tStop: Math.Max(totalSteps * dt, times.LastOrDefault()), name: FileStem);
-        var stem = SeriesOutputs.FileName(FileStem)[..^4];
-        series.Save(Path.Combine(dir, stem + ".npz"));
-        var format = new TimeFormat(dt);
-        var csv = new StringBuilder();
-        csv.Append("time_s");
-        foreach (var neuron in neurons) csv.Append(",n").Append(neuron.ToString(CultureInfo.InvariantCulture));
-        csv.Append('\n');
-        for (var i = 0; i < _steps.Count; i++)
+        using var npz = new NpzStreamWriter(stream);
+        var rows = checked((int)counts.ProbeRows(probe));
+        npz.Add("times", "<f8", [rows], s =>
         {
-            csv.Append(format.Seconds(_steps[i]));
-            for (var j = 0; j < n; j++) csv.Append(',').Append(_values[i * n + j].ToString("R", CultureInfo.InvariantCulture));
-            csv.Append('\n');
-        }
-        AtomicFile.WriteAllText(Path.Combine(dir, stem + ".csv"), csv.ToString());
+            using var times = new ArrayChunks<double>(s);
+            journal.Read(probes: (p, steps, _) =>
+            {
+                if (p != probe) return;
+                foreach (var step in steps) times.Add((step + 1) * dt);
+            });
+        });
+        npz.Add("samples", "<f8", [rows, Width], s =>
+        {
+            using var samples = new ArrayChunks<double>(s);
+            journal.Read(probes: (p, _, values) =>
+            {
+                if (p == probe) samples.Add(values);
+            });
+        });
+        var last = counts.LastProbeStep(probe) is { } step ? (step + 1) * dt : 0.0;
+        npz.Add("t_start", NpyArray.Scalar(0.0));
+        npz.Add("t_stop", NpyArray.Scalar(Math.Max(totalSteps * dt, last)));
+        npz.Add("interp_kind", NpyArray.Scalar("linear"));
+        npz.Add("periodic", NpyArray.Scalar(false));
+        npz.Add("name", NpyArray.Scalar(FileStem));
+        npz.Add("str_type", NpyArray.Scalar("TSContinuous"));
+    }
+
+    private void WriteCsv(Stream stream, int probe, JournalReader journal, double dt)
+    {
+        using var csv = new StreamWriter(stream, leaveOpen: true);
+        var format = new TimeFormat(dt);
+        csv.Write("time_s");
+        foreach (var neuron in neurons) csv.Write(",n" + neuron.ToString(CultureInfo.InvariantCulture));
+        csv.Write('\n');
+        journal.Read(probes: (p, steps, values) =>
+        {
+            if (p != probe) return;
+            for (var i = 0; i < steps.Length; i++)
+            {
+                csv.Write(format.Seconds(steps[i] + 1));
+                for (var j = 0; j < Width; j++)
+                {
+                    csv.Write(',');
+                    csv.Write(values[i * Width + j].ToString("R", CultureInfo.InvariantCulture));
+                }
+                csv.Write('\n');
+            }
+        });
     }
 }

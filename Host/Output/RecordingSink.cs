@@ -4,139 +4,131 @@ using EventSpike.Actors.Recording;
 namespace EventSpike.Host.Output;
 
 /// <summary>
-/// Receives the recorder's spikes: streams <c>spikes.csv</c> (<c>time_s,layer,neuron</c>, in the
-/// contract's order) and keeps each recorded layer's spikes for the per-layer files and the raster
-/// plot. A spike produced while integrating step k is printed at (k+1)·dt.
+/// Receives the recorder's spikes, continuous samples and probe samples and appends them to a
+/// binary <see cref="RecordingJournal"/> as the run goes; it keeps nothing else, so memory does not
+/// grow with the run's length. The output files are made from the journal, streaming:
+/// <c>spikes.csv</c> (<c>time_s,layer,neuron</c>, in the contract's order, a spike of step k printed
+/// at (k+1)·dt) on <see cref="Complete"/> (also when a run is interrupted), then the per-layer
+/// <c>.npz</c> files, the probes' files and the raster on <see cref="WriteOutputs"/>.
 ///
-/// Without checkpoints the rows go to a temporary file renamed on <see cref="Complete"/>. With
-/// checkpoints they go to a journal in the checkpoint folder, made durable at each checkpoint
-/// (<see cref="Mark"/>); a resumed run cuts the journal back to the checkpoint's mark and goes on,
-/// and <see cref="Complete"/> copies the journal to <c>spikes.csv</c>.
+/// Without checkpoints the journal is a temporary file in the output folder, deleted on
+/// <see cref="Dispose"/> (at the end, or on failure). With checkpoints it lives in the checkpoint
+/// folder and is made durable at each checkpoint (<see cref="Mark"/>, whose length the checkpoint
+/// stores); a resumed run cuts the journal back to the checkpoint's mark and goes on.
 /// </summary>
 public sealed class RecordingSink : ISpikeSink, IDisposable
 {
     public const string Header = "time_s,layer,neuron";
 
     private readonly string _path;
-    private readonly string _streamPath;
-    private readonly bool _journal;
-    private readonly FileStream _stream;
-    private readonly StreamWriter _writer;
-    private readonly TimeFormat _time;
-    private readonly Dictionary<int, RecordedSpikes> _layers;
+    private readonly double _dt;
+    private readonly bool _keep;
+    private readonly Dictionary<int, RecordedLayer> _layers;
+    private readonly RecordingJournal _journal;
     private bool _completed;
+    private bool _disposed;
 
-    /// <param name="path">The final spikes.csv.</param>
+    /// <param name="path">The final spikes.csv (the other outputs go beside it).</param>
     /// <param name="dt">The step.</param>
     /// <param name="layers">The recorded layers.</param>
-    /// <param name="journal">With checkpoints: the journal file.</param>
-    /// <param name="resumeAt">When resuming: the journal's length at the checkpoint; its rows are read back into <paramref name="layers"/>.</param>
-    public RecordingSink(string path, double dt, IEnumerable<RecordedSpikes> layers, string? journal = null, long? resumeAt = null)
+    /// <param name="probes">The probes whose samples are wanted, by probe id.</param>
+    /// <param name="journal">With checkpoints: the journal file, kept; without, a temporary one is made beside <paramref name="path"/>.</param>
+    /// <param name="resumeAt">When resuming: the journal's length at the checkpoint; what follows is cut off.</param>
+    public RecordingSink(string path, double dt, IEnumerable<RecordedLayer> layers, IReadOnlyDictionary<int, ProbeRecording>? probes = null,
+        string? journal = null, long? resumeAt = null)
     {
         _path = path;
-        _time = new TimeFormat(dt);
+        _dt = dt;
         _layers = layers.ToDictionary(l => l.Layer);
-        _journal = journal is not null;
-        _streamPath = journal ?? AtomicFile.TemporaryPathFor(path);
+        Probes = probes ?? new Dictionary<int, ProbeRecording>();
+        _keep = journal is not null;
         if (resumeAt is { } length)
-        {
-            ReadBack(_streamPath, length, dt);
-            _stream = new FileStream(_streamPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
-            _stream.SetLength(length);
-            _stream.Seek(length, SeekOrigin.Begin);
-        }
+            _journal = RecordingJournal.OpenAt(journal ?? throw new ArgumentException("a resumed recording needs its journal", nameof(journal)), length);
         else
-            _stream = new FileStream(_streamPath, _journal ? FileMode.Create : FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
-        _writer = new StreamWriter(_stream, leaveOpen: true) { NewLine = "\n" };
-        if (resumeAt is null) _writer.WriteLine(Header);
+            _journal = journal is null
+                ? RecordingJournal.Create(AtomicFile.TemporaryPathFor(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "recording.journal")), createNew: true)
+                : RecordingJournal.Create(journal);
     }
 
-    public IReadOnlyCollection<RecordedSpikes> Layers => _layers.Values;
+    public IReadOnlyCollection<RecordedLayer> Layers => _layers.Values;
+
+    /// <summary>Probe recordings by probe id (a probe whose samples are not wanted is absent).</summary>
+    public IReadOnlyDictionary<int, ProbeRecording> Probes { get; }
 
     /// <summary>True once <see cref="Complete"/> has made spikes.csv whole.</summary>
     public bool Completed => _completed;
 
+    /// <summary>The journal as written so far (flushed to the operating system).</summary>
+    public JournalReader Journal => new(_journal.Path, _journal.Flush());
+
     public void Write(long step, int layer, ReadOnlySpan<int> neurons)
     {
-        var recorded = _layers[layer];
-        var time = _time.Seconds(step + 1);
-        foreach (var n in neurons)
-        {
-            _writer.Write(time);
-            _writer.Write(',');
-            _writer.Write(recorded.Name);
-            _writer.Write(',');
-            _writer.WriteLine(n.ToString(CultureInfo.InvariantCulture));
-            recorded.TimeSteps.Add(step + 1);
-            recorded.Neurons.Add(n);
-        }
+        if (!_layers.ContainsKey(layer)) throw new KeyNotFoundException($"layer {layer} is not recorded");
+        _journal.WriteSpikes(step, layer, neurons);
     }
 
-    public void WriteSamples(int layer, long startStep, int channels, ReadOnlySpan<double> samples) =>
-        _layers[layer].Samples?.AddWindow(startStep, samples.Length / channels, samples);
-
-    /// <summary>Probe recordings by probe id (null for a probe whose samples are not wanted).</summary>
-    public Dictionary<int, ProbeRecording> Probes { get; } = new();
+    public void WriteSamples(int layer, long startStep, int channels, ReadOnlySpan<double> samples)
+    {
+        if (!_layers[layer].Continuous) return;
+        if (channels != _layers[layer].Size || samples.Length % channels != 0)
+            throw new ArgumentException($"{samples.Length} values do not make rows of {_layers[layer].Size} channels for {_layers[layer].Name}");
+        _journal.WriteSamples(layer, startStep, channels, samples);
+    }
 
     public void WriteProbe(int probe, ReadOnlySpan<long> steps, ReadOnlySpan<double> values)
     {
-        if (Probes.TryGetValue(probe, out var recording)) recording.Add(steps, values);
+        if (Probes.ContainsKey(probe) && steps.Length > 0) _journal.WriteProbe(probe, steps, values);
     }
 
-    public long Mark()
-    {
-        _writer.Flush();
-        _stream.Flush(true);
-        return _stream.Position;
-    }
+    public long Mark() => _journal.Mark();
 
+    /// <summary>Writes spikes.csv from the journal (the spikes so far: all of them, or up to an interrupt).</summary>
     public void Complete()
     {
-        _writer.Flush();
-        _stream.Flush(true);
-        if (_journal)
+        var journal = new JournalReader(_journal.Path, _journal.Mark());
+        var time = new TimeFormat(_dt);
+        AtomicFile.Write(_path, stream =>
         {
-            _stream.Seek(0, SeekOrigin.Begin);
-            AtomicFile.Write(_path, s => _stream.CopyTo(s));
-            _writer.Dispose();
-            _stream.Dispose();
-        }
-        else
-        {
-            _writer.Dispose();
-            _stream.Dispose();
-            File.Move(_streamPath, _path, overwrite: true);
-        }
+            using var csv = new StreamWriter(stream, leaveOpen: true) { NewLine = "\n" };
+            csv.WriteLine(Header);
+            journal.Read(spikes: (step, layer, neurons) =>
+            {
+                var name = _layers[layer].Name;
+                var seconds = time.Seconds(step + 1);
+                foreach (var n in neurons)
+                {
+                    csv.Write(seconds);
+                    csv.Write(',');
+                    csv.Write(name);
+                    csv.Write(',');
+                    csv.WriteLine(n.ToString(CultureInfo.InvariantCulture));
+                }
+            });
+        });
         _completed = true;
     }
 
-    public void Dispose()
+    /// <summary>
+    /// After a run of <paramref name="steps"/> steps: each recorded layer's <c>.npz</c>, each probe's
+    /// <c>.npz</c> and <c>.csv</c>, and <c>raster.png</c> of the spiking layers unless <paramref name="rasterTitle"/> is null.
+    /// </summary>
+    public void WriteOutputs(string dir, long steps, string? rasterTitle)
     {
-        if (_completed) return;
-        _writer.Dispose();
-        _stream.Dispose();
-        if (!_journal) AtomicFile.TryDelete(_streamPath);
+        var journal = Journal;
+        var counts = JournalCounts.Of(journal);
+        var recorded = _layers.Values.OrderBy(l => l.Layer).ToList();
+        SeriesOutputs.Write(dir, recorded, journal, counts, _dt, steps);
+        foreach (var (id, probe) in Probes) probe.Write(dir, id, journal, counts, _dt, steps);
+        if (rasterTitle is not null)
+            RasterPlot.Write(Path.Combine(dir, "raster.png"), recorded.Where(r => !r.Continuous).ToList(), journal, counts, _dt, steps * _dt, rasterTitle);
     }
 
-    /// <summary>Reads the journal's first <paramref name="length"/> bytes back into the recorded layers.</summary>
-    private void ReadBack(string journal, long length, double dt)
+    /// <summary>Closes the journal; a temporary one (no checkpoints) is deleted.</summary>
+    public void Dispose()
     {
-        var byName = _layers.Values.ToDictionary(l => l.Name);
-        using var stream = new FileStream(journal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (stream.Length < length) throw new InvalidDataException($"{journal} is shorter ({stream.Length} bytes) than its checkpoint says ({length})");
-        using var reader = new StreamReader(new BoundedStream(stream, length));
-        if (reader.ReadLine() != Header) throw new InvalidDataException($"{journal}: not a spike journal");
-        var line = 1;
-        while (reader.ReadLine() is { } row)
-        {
-            line++;
-            var parts = row.Split(',');
-            if (parts.Length != 3 || !byName.TryGetValue(parts[1], out var layer) ||
-                !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var time) ||
-                !int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var neuron))
-                throw new InvalidDataException($"{journal}: line {line} is not a spike row: '{row}'");
-            layer.TimeSteps.Add((long)Math.Round(time / dt));
-            layer.Neurons.Add(neuron);
-        }
+        if (_disposed) return;
+        _disposed = true;
+        _journal.Dispose();
+        if (!_keep) AtomicFile.TryDelete(_journal.Path);
     }
 }

@@ -54,8 +54,19 @@ public static class Npy
     /// <summary>Writes <paramref name="array"/> as a version 1.0 <c>.npy</c> (version 2.0 if the header exceeds 65535 bytes).</summary>
     public static void Write(Stream stream, NpyArray array)
     {
+        WriteHeader(stream, array.Descr, array.Shape);
+        WriteData(stream, array);
+    }
+
+    /// <summary>
+    /// Writes only the magic, version and header of an array of <paramref name="descr"/> and
+    /// <paramref name="shape"/>; the caller then writes its raw little-endian data in C order
+    /// (this streams an array too large to hold, as <see cref="Write"/> would have written it).
+    /// </summary>
+    public static void WriteHeader(Stream stream, string descr, int[] shape)
+    {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("big-endian hosts are not supported");
-        var dict = new NpyHeader(array.Descr, false, array.Shape).Format();
+        var dict = new NpyHeader(descr, false, shape).Format();
         var v2 = dict.Length + 11 > ushort.MaxValue;
         var prefix = v2 ? 12 : 10;
         var total = prefix + dict.Length + 1;
@@ -69,7 +80,6 @@ public static class Npy
         else BinaryPrimitives.WriteUInt16LittleEndian(buf.AsSpan(8), (ushort)header.Length);
         stream.Write(buf);
         stream.Write(NpyHeader.Latin1.GetBytes(header));
-        WriteData(stream, array);
     }
 
     private static void WriteData(Stream stream, NpyArray a)

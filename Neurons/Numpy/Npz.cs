@@ -86,16 +86,8 @@ public static class Npz
     /// <summary>Writes <paramref name="arrays"/> as an <c>.npz</c> archive to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, array) in arrays)
-        {
-            if (!seen.Add(key)) throw new ArgumentException($"duplicate key '{key}'");
-            var entry = zip.CreateEntry(key + ".npy", compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
-            entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using var es = entry.Open();
-            Npy.Write(es, array);
-        }
+        using var zip = new NpzStreamWriter(stream, compress);
+        foreach (var (key, array) in arrays) zip.Add(key, array);
     }
 
     private sealed class OrderedArrays : IReadOnlyDictionary<string, NpyArray>

@@ -74,7 +74,7 @@ public class ProcessTests
         {
             var errors = run.StandardError.ReadToEndAsync();
             // The journal appears when the run has set up its outputs (and its Ctrl-C handler): then interrupt.
-            var journal = Path.Combine(dir, "checkpoints", "spikes.journal.csv");
+            var journal = Path.Combine(dir, "checkpoints", "recording.journal");
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!File.Exists(journal) && DateTime.UtcNow < deadline && !run.HasExited) await Task.Delay(20);
             await Task.Delay(600);
