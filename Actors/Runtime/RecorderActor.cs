@@ -7,9 +7,12 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Actors.Runtime;
 
 /// <summary>
-/// Gathers the batches of the recorded layers and hands their spikes to a sink in the contract's
-/// order (step, then layer in file order, then neuron), one window at a time as soon as every
-/// recorded layer has sent it. Memory holds at most the windows some layer is still behind on.
+/// Gathers the batches of the recorded layers and the probes' samples and hands them to a sink in the
+/// contract's order, one window at a time as soon as every recorded layer and every probe has sent it:
+/// the window's continuous samples, its spikes (step, then layer in file order, then neuron), then its
+/// probe samples. A checkpoint's mark therefore covers exactly the windows before it. Memory holds at
+/// most the windows some layer is still behind on. In an open-ended run a window is written only once
+/// the scheduler says it is part of the run (<see cref="RunReaches"/>).
 /// </summary>
 public sealed class RecorderActor : ReceiveActor
 {
@@ -18,13 +21,11 @@ public sealed class RecorderActor : ReceiveActor
     private readonly ISpikeSink _sink;
     private readonly IActorRef _scheduler;
     private readonly Dictionary<int, Queue<object>> _pending;
+    private readonly Queue<ProbeBatch>[] _probes; // per probe id: one batch per window, in window order
     private readonly CheckpointSettings? _checkpoints;
     private long _window;
     private long _forced = -1;
     private bool _failed;
-    private readonly long _startWindow;
-    private readonly int _probes;
-    private readonly Dictionary<int, long> _probeWindows = new();
     private IActorRef? _finisher;
     private long _last;      // the run's last window (an open-ended run's: known at its end)
     private long _writable;  // the newest window known to be part of the run
@@ -33,8 +34,6 @@ public sealed class RecorderActor : ReceiveActor
     public RecorderActor(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
         CheckpointSettings? checkpoints = null, long startWindow = 0, int probes = 0)
     {
-        _startWindow = startWindow;
-        _probes = probes;
         _checkpoints = checkpoints;
         _window = startWindow;
         _scheduler = scheduler;
@@ -42,6 +41,7 @@ public sealed class RecorderActor : ReceiveActor
         _plan = plan;
         _sink = sink;
         _pending = recordedLayers.ToDictionary(l => l, _ => new Queue<object>());
+        _probes = Enumerable.Range(0, probes).Select(_ => new Queue<ProbeBatch>()).ToArray();
         _last = plan.WindowCount - 1;
         _writable = plan.OpenEnded ? -1 : _last;
 
@@ -49,15 +49,16 @@ public sealed class RecorderActor : ReceiveActor
         Receive<ContinuousBatch>(b => Enqueue(b.SourceLayer, b));
         Receive<ProbeBatch>(b =>
         {
-            if (!_failed) Guarded(() => _sink.WriteProbe(b.Probe, b.Steps, b.Values));
-            _probeWindows[b.Probe] = _probeWindows.GetValueOrDefault(b.Probe) + 1;
+            if (_failed) return;
+            _probes[b.Probe].Enqueue(b);
+            Guarded(Drain);
             TryFinish();
         });
         Receive<BoundaryReached>(b => OnBoundary(b.Window));
         Receive<CheckpointAt>(c =>
         {
             _forced = c.Window;
-            if (_window == _forced || _layers.Count == 0) MarkForced();
+            if (_window == _forced || !Tracked) MarkForced();
         });
         Receive<RunReaches>(r =>
         {
@@ -81,9 +82,10 @@ public sealed class RecorderActor : ReceiveActor
         CheckpointSettings? checkpoints = null, long startWindow = 0, int probes = 0) =>
         Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
 
-    private bool HoldsEverything() =>
-        (_layers.Count == 0 || _window > _last) &&
-        _probeWindows.Count(p => p.Value >= _last + 1 - _startWindow) == _probes;
+    /// <summary>Whether anything is recorded window by window (recorded layers or probes).</summary>
+    private bool Tracked => _layers.Count > 0 || _probes.Length > 0;
+
+    private bool HoldsEverything() => !Tracked || _window > _last;
 
     /// <summary>Finishes a deferred <see cref="FinishRecording"/> once the last windows are in.</summary>
     private void TryFinish()
@@ -110,14 +112,11 @@ public sealed class RecorderActor : ReceiveActor
         TryFinish();
     }
 
+    /// <summary>Writes every window that every recorded layer and probe has sent, in order.</summary>
     private void Drain()
     {
-        if (_layers.Count == 0)
-        {
-            // Nothing recorded: checkpoints still need the recorder's (empty) part.
-            return;
-        }
-        while (_window <= _writable && _pending.Values.All(q => q.Count > 0))
+        if (!Tracked) return; // nothing recorded: checkpoints still get the recorder's (empty) part at each boundary
+        while (_window <= _writable && _pending.Values.All(q => q.Count > 0) && _probes.All(q => q.Count > 0))
         {
             var batches = _layers.Select(l => _pending[l].Dequeue()).ToArray();
             var spikes = batches.OfType<SpikeBatch>().ToArray();
@@ -129,6 +128,7 @@ public sealed class RecorderActor : ReceiveActor
                         var neurons = b.At(offset);
                         if (neurons.Length > 0) _sink.Write(b.StartStep + offset, b.SourceLayer, neurons);
                     }
+            foreach (var probe in _probes.Select(q => q.Dequeue())) _sink.WriteProbe(probe.Probe, probe.Steps, probe.Values);
             _window++;
             if (_checkpoints is not null && _checkpoints.IsBoundary(_window, _plan.WindowCount))
                 _checkpoints.Collector.Tell(new RecorderCheckpointed(_window, _sink.Mark()));
@@ -142,10 +142,10 @@ public sealed class RecorderActor : ReceiveActor
             _checkpoints.Collector.Tell(new RecorderCheckpointed(_forced, _sink.Mark()));
     }
 
-    /// <summary>With no recorded layer the recorder still answers each checkpoint boundary (the scheduler tells it when one is reached).</summary>
+    /// <summary>With nothing recorded the recorder still answers each checkpoint boundary (the scheduler tells it when one is reached).</summary>
     private void OnBoundary(long window)
     {
-        if (_layers.Count == 0 && _checkpoints is not null) _checkpoints.Collector.Tell(new RecorderCheckpointed(window, _sink.Mark()));
+        if (!Tracked && _checkpoints is not null) _checkpoints.Collector.Tell(new RecorderCheckpointed(window, _sink.Mark()));
     }
 
     private void Guarded(Action action)
