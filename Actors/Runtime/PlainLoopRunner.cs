@@ -25,7 +25,8 @@ public static class PlainLoopRunner
         var spikes = new long[network.Layers.Count];
         var builders = network.Layers.Select(_ => new SpikeWindowBuilder()).ToArray();
         var samples = network.Layers.Select(_ => new ContinuousWindowBuilder()).ToArray();
-        var history = network.Layers.Select(_ => new List<object>()).ToArray();
+        var history = network.Layers.Select(_ => new List<object?>()).ToArray();
+        var kept = OldestNeeded(network, inputs);
         var clock = Stopwatch.StartNew();
         for (long w = 0; w < plan.WindowCount; w++)
         {
@@ -53,12 +54,44 @@ public static class PlainLoopRunner
                 for (var offset = 0; offset < plan.StepsIn(w); offset++)
                     foreach (var l in network.Layers.Where(l => l.Recorded))
                         if (history[l.Id][(int)w] is SpikeBatch b && b.At(offset).Length > 0) sink.Write(b.StartStep + offset, l.Id, b.At(offset));
-            // Keep only the windows a later window can still need.
-            foreach (var h in history)
-                if (h.Count > 0 && w >= 64) h[(int)(w - 64)] = null!;
+            Forget(history, kept, plan, w);
         }
         sink?.Complete();
         return (spikes, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Per layer, the longest delay over which some layer reads it (−1: none does), which is what
+    /// says how far back its windows are still needed; <see cref="Forget"/> keeps it up to date as
+    /// the first window still held.
+    /// </summary>
+    private sealed class Kept(int[] longestDelay)
+    {
+        public int[] LongestDelay { get; } = longestDelay;
+        public long[] FirstHeld { get; } = new long[longestDelay.Length];
+    }
+
+    private static Kept OldestNeeded(CompiledNetwork network, IReadOnlyList<LayerInput>[] inputs)
+    {
+        var longest = Enumerable.Repeat(-1, network.Layers.Count).ToArray();
+        foreach (var c in inputs.SelectMany(i => i)) longest[c.SourceLayer] = Math.Max(longest[c.SourceLayer], c.DelaySteps);
+        return new Kept(longest);
+    }
+
+    /// <summary>
+    /// After window <paramref name="w"/>, drops the windows no later window can need: a later window u
+    /// reads a sender's windows after <c>RequiredSenderWindow(u − 1, delay)</c>, which is at least
+    /// <c>RequiredSenderWindow(w, longest delay)</c>; a layer no one reads keeps nothing.
+    /// </summary>
+    private static void Forget(List<object?>[] history, Kept kept, WindowPlan plan, long w)
+    {
+        for (var layer = 0; layer < history.Length; layer++)
+        {
+            var delay = kept.LongestDelay[layer];
+            var firstNeeded = delay < 0 ? w + 1 : plan.RequiredSenderWindow(w, delay) + 1;
+            for (var v = kept.FirstHeld[layer]; v < firstNeeded; v++) history[layer][(int)v] = null;
+            kept.FirstHeld[layer] = Math.Max(kept.FirstHeld[layer], firstNeeded);
+        }
     }
 
     /// <summary>Layers in an order where every zero-delay (shorter than a window) sender comes before its receivers.</summary>
