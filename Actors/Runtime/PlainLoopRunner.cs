@@ -27,6 +27,7 @@ public static class PlainLoopRunner
         var samples = network.Layers.Select(_ => new ContinuousWindowBuilder()).ToArray();
         var history = network.Layers.Select(_ => new List<object?>()).ToArray();
         var kept = OldestNeeded(network, inputs);
+        var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToArray();
         var clock = Stopwatch.StartNew();
         for (long w = 0; w < plan.WindowCount; w++)
         {
@@ -50,14 +51,25 @@ public static class PlainLoopRunner
                 history[layer].Add(batch);
                 if (batch is SpikeBatch sb) spikes[layer] += sb.Count;
             }
-            if (sink is not null)
-                for (var offset = 0; offset < plan.StepsIn(w); offset++)
-                    foreach (var l in network.Layers.Where(l => l.Recorded))
-                        if (history[l.Id][(int)w] is SpikeBatch b && b.At(offset).Length > 0) sink.Write(b.StartStep + offset, l.Id, b.At(offset));
+            if (sink is not null) Record(sink, recorded.Select(l => history[l][(int)w]!).ToArray());
             Forget(history, kept, plan, w);
         }
         sink?.Complete();
         return (spikes, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Hands one window of the recorded layers (in layer order) to the sink as the recorder does:
+    /// first each continuous layer's samples, then the spikes step by step, layer by layer.
+    /// </summary>
+    private static void Record(ISpikeSink sink, object[] batches)
+    {
+        foreach (var c in batches.OfType<ContinuousBatch>()) sink.WriteSamples(c.SourceLayer, c.StartStep, c.Channels, c.Samples);
+        var spikes = batches.OfType<SpikeBatch>().ToArray();
+        if (spikes.Length == 0) return;
+        for (var offset = 0; offset < spikes[0].Steps; offset++)
+            foreach (var b in spikes)
+                if (b.At(offset).Length > 0) sink.Write(b.StartStep + offset, b.SourceLayer, b.At(offset));
     }
 
     /// <summary>

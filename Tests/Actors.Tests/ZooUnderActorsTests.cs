@@ -9,7 +9,10 @@ using Xunit;
 
 namespace EventSpike.Actors.Tests;
 
-/// <summary>Every model of the zoo runs by its class name under the generic layer actor, and gives what the plain loop gives.</summary>
+/// <summary>
+/// Every model of the zoo runs by its class name under the generic layer actor, and gives what the
+/// plain loop gives: the same spikes, and for a continuous layer the same samples, bit for bit.
+/// </summary>
 public class ZooUnderActorsTests
 {
     public static IEnumerable<object[]> Names => ZooCatalog.Names.Select(n => new object[] { n });
@@ -39,6 +42,9 @@ public class ZooUnderActorsTests
         var loop = new CollectingSink();
         var (counts, _) = PlainLoopRunner.Run(NetworkCompiler.Compile(Spec()), loop);
         Assert.Equal(loop.Spikes, sink.Spikes);
+        if (probe.OutputKind == SignalKind.Continuous)
+            Assert.True(sink.SampleWindows.Count(s => s.Layer == 1) == 15, $"the actors recorded {sink.SampleWindows.Count(s => s.Layer == 1)} windows of {name}'s samples, not 15");
+        Assert.Equal(sink.SampleBits(), loop.SampleBits()); // bit for bit, every recorded continuous layer
         Assert.Equal(counts, actors.Completed!.Layers.Select(l => l.Spikes));
     }
 
