@@ -165,7 +165,7 @@ public sealed class Network
         return root;
     }
 
-    public void Save(string path) => File.WriteAllText(path, ToDict().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    public void Save(string path) => Neurons.IO.AtomicFile.WriteAllText(path, ToDict().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
     public static Network Load(string path, ulong seed = 0)
     {
