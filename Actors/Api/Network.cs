@@ -40,6 +40,9 @@ public sealed class Network
 
     public double T => Timestep * Dt;
 
+    /// <summary>How many times the network was compiled and its engines built: adding or connecting layers rebuilds (at the next evolve), evolves and parameter changes do not.</summary>
+    public int Builds { get; private set; }
+
     public IReadOnlyList<string> LayerNames => _layers.Select(l => l.Name).ToList();
 
     public ILayerModel this[string name] => _layers.First(l => l.Name == name).Model;
@@ -128,6 +131,7 @@ public sealed class Network
         if (_engines is null) foreach (var l in _layers) l.Model.ResetState();
         else
             foreach (var e in _engines) e.Reset(Timestep);
+        Builds++;
     }
 
     public void ResetTime()
@@ -161,7 +165,7 @@ public sealed class Network
         return root;
     }
 
-    public void Save(string path) => File.WriteAllText(path, ToDict().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    public void Save(string path) => Neurons.IO.AtomicFile.WriteAllText(path, ToDict().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 
     public static Network Load(string path, ulong seed = 0)
     {
@@ -222,6 +226,7 @@ public sealed class Network
         _compiled = NetworkCompiler.Compile(spec);
         _engines = _compiled.Layers.Select(l => _compiled.CreateEngine(l.Id)).ToArray();
         foreach (var e in _engines) e.Reset(Timestep);
+        Builds++;
     }
 
     private void Invalidate()

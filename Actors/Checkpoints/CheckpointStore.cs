@@ -1,10 +1,12 @@
+using EventSpike.Neurons.IO;
 using MessagePack;
 
 namespace EventSpike.Actors.Checkpoints;
 
 /// <summary>
-/// Checkpoint files in a folder: <c>ckpt-STEP.msgpack</c>, each written to a temporary name, flushed
-/// and renamed, so a file under its final name is complete. The newest one that reads back wins.
+/// Checkpoint files in a folder: <c>ckpt-STEP.msgpack</c>, each written through <see cref="AtomicFile"/>
+/// (a temporary name, flushed and renamed), so a file under its final name is complete. The newest
+/// one that reads back wins.
 /// </summary>
 public sealed class CheckpointStore(string folder)
 {
@@ -14,13 +16,7 @@ public sealed class CheckpointStore(string folder)
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"ckpt-{checkpoint.Step:D12}.msgpack");
-        var temp = path + $".{Environment.ProcessId}.tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            MessagePackSerializer.Serialize(stream, checkpoint);
-            stream.Flush(true);
-        }
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, stream => MessagePackSerializer.Serialize(stream, checkpoint));
         return path;
     }
 

@@ -18,7 +18,7 @@ public sealed record RunManifest(string Network, ulong Seed, double Duration, do
     public void Save(string outDir)
     {
         Directory.CreateDirectory(System.IO.Path.Combine(outDir, "checkpoints"));
-        Output.AtomicFile.WriteAllText(PathIn(outDir), JsonSerializer.Serialize(this, Options));
+        AtomicFile.WriteAllText(PathIn(outDir), JsonSerializer.Serialize(this, Options));
     }
 
     public static RunManifest Load(string outDir)

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using EventSpike.Neurons.IO;
 
 namespace EventSpike.Neurons.Numpy;
 
@@ -43,13 +44,7 @@ public static class Npy
     }
 
     /// <summary>Writes <paramref name="array"/> to a file, through a temporary name renamed when complete.</summary>
-    public static void WriteFile(string path, NpyArray array)
-    {
-        var tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write))
-            Write(fs, array);
-        File.Move(tmp, path, overwrite: true);
-    }
+    public static void WriteFile(string path, NpyArray array) => AtomicFile.Write(path, fs => Write(fs, array));
 
     /// <summary>Writes <paramref name="array"/> as a version 1.0 <c>.npy</c> (version 2.0 if the header exceeds 65535 bytes).</summary>
     public static void Write(Stream stream, NpyArray array)

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using EventSpike.Neurons.IO;
 
 namespace EventSpike.Neurons.Numpy;
 
@@ -68,20 +69,7 @@ public static class Npz
     /// </summary>
     /// <param name="compress">Deflate the entries (<c>savez_compressed</c>); stored otherwise (<c>savez</c>).</param>
     public static void WriteFile(string path, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)
-    {
-        var full = Path.GetFullPath(path);
-        var tmp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.ReadWrite))
-                Write(fs, arrays, compress);
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
-    }
+        => AtomicFile.Write(path, fs => Write(fs, arrays, compress));
 
     /// <summary>Writes <paramref name="arrays"/> as an <c>.npz</c> archive to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays, bool compress = false)

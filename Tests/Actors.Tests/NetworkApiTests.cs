@@ -87,18 +87,35 @@ public class NetworkApiTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Adding_a_layer_rebuilds_the_network_at_the_next_evolve()
+    {
+        var net = Chain();
+        Assert.Equal(0, net.Builds);
+        net.Evolve(Input(0.05), 0.05);
+        net.Evolve(Input(0.1).Clip(0.05, 0.1), 0.05);
+        Assert.Equal(1, net.Builds); // evolves reuse what the first one built
+        net.AddLayer("second", JsonNode.Parse("""{"class_name": "FFExpSyn", "weights": [[1.0], [0.5], [0.25]], "dt": 0.001, "tau_syn": 0.01}""")!.AsObject(),
+            inputLayer: "iaf");
+        net.Evolve(Input(0.15).Clip(0.1, 0.15), 0.05);
+        Assert.Equal(2, net.Builds);
+    }
+
+    [Fact]
     public void A_parameter_of_a_10k_neuron_layer_changes_between_evolves_without_rebuilding()
     {
         var net = new Network(seed: 3);
         var lif = new LifExpSyn(10_000, 1e-4, LayerParameters.From(("bias", 0.02), ("v_init", new[] { -0.065, -0.055 })), new Xoshiro256StarStar(1));
         net.AddLayer("lif", lif);
         var before = (TSEvent)net.Evolve(null, 0.05)["lif"]!;
+        Assert.Equal(1, net.Builds);
         var clock = Stopwatch.StartNew();
         net.UpdateParameter("lif", "tau_mem", 0.01);
         var changeMs = clock.Elapsed.TotalMilliseconds;
         var after = (TSEvent)net.Evolve(null, 0.05)["lif"]!;
         output.WriteLine($"parameter change on 10,000 neurons: {changeMs:0.0} ms; spikes before {before.Count}, after {after.Count}");
+        Assert.Equal(1, net.Builds); // the compiled network and its engines were kept: no rebuild
         Assert.Equal(0.01, ((LifExpSyn)net["lif"]).TauMem[0]);
         Assert.NotEqual(before.Count, after.Count); // a shorter τ_mem changes the firing
+        Assert.Equal(0.1, net.T, 12); // the second evolve went on from the first one's end
     }
 }

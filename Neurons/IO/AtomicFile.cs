@@ -1,14 +1,19 @@
-namespace EventSpike.Host.Output;
+namespace EventSpike.Neurons.IO;
 
 /// <summary>
-/// Writes a file under a temporary name in the same folder and renames it when complete, so
-/// a file that exists under its final name is whole.
+/// Writes a file whole or not at all: the bytes go to a temporary file in the same folder
+/// (<c>.NAME.PID.GUID.tmp</c>, hidden, unique per process and call), are flushed to disk, and the
+/// temporary file is then renamed over the target. A file under its final name is therefore always
+/// complete; if the write fails, the temporary file is deleted and an existing target is left as it was.
+/// Every writer of the solution's output files (spikes, summaries, plots, .npy/.npz, checkpoints) goes through it.
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>A fresh temporary name beside <paramref name="path"/>: <c>.NAME.PID.GUID.tmp</c> in the same folder.</summary>
     public static string TemporaryPathFor(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
+    /// <summary>Writes <paramref name="path"/> with <paramref name="write"/> through a temporary file renamed over it once flushed to disk.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         var temp = TemporaryPathFor(path);
@@ -17,7 +22,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
-                stream.Flush(true);
+                stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -35,6 +40,7 @@ public static class AtomicFile
             w.Write(text);
         });
 
+    /// <summary>Deletes a file if it can; a file that cannot be deleted (or is not there) is left.</summary>
     public static void TryDelete(string path)
     {
         try

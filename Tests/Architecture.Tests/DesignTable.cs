@@ -1,0 +1,32 @@
+namespace EventSpike.Architecture.Tests;
+
+/// <summary>
+/// DESIGN.md's layout table as data: for each source project (by its folder and project-file name),
+/// the projects it may reference and the NuGet packages it may use. The dependency arrows only point
+/// up the table; <c>Host</c> may use everything. Every non-test project of EventSpike.sln must have a
+/// row here, so a new project cannot escape the rules.
+/// </summary>
+public static class DesignTable
+{
+    public sealed record Rule(string[] Projects, string[] Packages);
+
+    private static readonly string[] Sources = ["Neurons", "Gpu", "Routing", "Actors", "Hardware"];
+
+    public static IReadOnlyDictionary<string, Rule> Rules { get; } = new Dictionary<string, Rule>(StringComparer.Ordinal)
+    {
+        // The numerical core: no actors, no I/O libraries, numerics only.
+        ["Neurons"] = new([], ["System.Numerics.Tensors"]),
+        // The GPU backend beside the kernel pool (EventSpike.Gpu), so that Neurons stays plain: ILGPU kernels
+        // and the backend provider the runtime's registry hosts.
+        ["Gpu"] = new(["Neurons", "Routing", "Actors"], ["ILGPU"]),
+        ["Routing"] = new(["Neurons"], ["MessagePack"]),
+        ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster"]),
+        ["Hardware"] = new(["Neurons", "Routing", "Actors"], []),
+        ["Host"] = new([.. Sources], ["Spectre.Console", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
+        // Micro-benchmarks of the kernels: a leaf like Host, with BenchmarkDotNet.
+        ["Benchmarks"] = new([.. Sources], ["BenchmarkDotNet"]),
+    };
+
+    /// <summary>Projects in the table that may not exist yet (another branch adds them); absent, their rules are skipped out loud.</summary>
+    public static IReadOnlySet<string> Pending { get; } = new HashSet<string>(StringComparer.Ordinal);
+}
