@@ -31,11 +31,16 @@ public class ProcessTests
     [Fact]
     public void A_run_killed_mid_way_and_resumed_gives_byte_identical_outputs()
     {
+        // The example with a probe, so the probe's recording is checked across the kill too.
+        var network = Path.Combine(TempDir(), "reservoir-probed.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Example("reservoir.json")))!.AsObject();
+        json["probes"] = System.Text.Json.Nodes.JsonNode.Parse("""[{"layer": "reservoir", "variable": "v_mem", "neurons": [0, 7, 3], "interval": 0.0007}]""");
+        File.WriteAllText(network, json.ToJsonString());
         var reference = TempDir();
-        Assert.Equal(0, Exec("run", Example("reservoir.json"), "--duration", "1.5", "--out", reference, "--no-plot").Code);
+        Assert.Equal(0, Exec("run", network, "--duration", "1.5", "--out", reference, "--no-plot").Code);
 
         var dir = TempDir();
-        using (var run = Start("run", Example("reservoir.json"), "--duration", "1.5", "--out", dir, "--no-plot", "--realtime", "--checkpoint-every", "0.2"))
+        using (var run = Start("run", network, "--duration", "1.5", "--out", dir, "--no-plot", "--realtime", "--checkpoint-every", "0.2"))
         {
             var folder = Path.Combine(dir, "checkpoints");
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -54,6 +59,8 @@ public class ProcessTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "spikes.csv")), File.ReadAllBytes(Path.Combine(dir, "spikes.csv")));
         foreach (var layer in new[] { "input", "reservoir", "readout" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(reference, layer + ".npz")), File.ReadAllBytes(Path.Combine(dir, layer + ".npz")));
+        foreach (var probe in new[] { "reservoir.v_mem.csv", "reservoir.v_mem.npz" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(reference, probe)), File.ReadAllBytes(Path.Combine(dir, probe)));
 
         var mismatch = Exec("run", "--resume", dir, "--seed", "9");
         Assert.Equal(2, mismatch.Code);
