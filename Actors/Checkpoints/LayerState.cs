@@ -22,4 +22,6 @@ public sealed record LayerState(
     [property: Key(8)] int[] PendingSampleInputs,
     [property: Key(9)] long Spikes,
     [property: Key(10)] double ComputeSeconds,
-    [property: Key(11)] double WaitSeconds);
+    [property: Key(11)] double WaitSeconds,
+    [property: Key(12)] long SynapticEvents = 0,
+    [property: Key(13)] long NeuronUpdates = 0);

@@ -32,6 +32,7 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
     private long _forced = -1;
     private long _spikes;
     private double _computeSeconds, _waitSeconds;
+    private WindowCounts _counts;
     private double _windowWait; // the window in progress: from its grant to its inputs being all in
 
     public IStash Stash { get; set; } = null!;
@@ -109,6 +110,7 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
         _spikes = state.Spikes;
         _computeSeconds = state.ComputeSeconds;
         _waitSeconds = state.WaitSeconds;
+        _counts = new WindowCounts(state.SynapticEvents, state.NeuronUpdates);
     }
 
     private void OnBatch(object batch, int source, long startStep, bool run)
@@ -195,6 +197,7 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
         _spikes += spikes;
         _computeSeconds += compute;
         _waitSeconds += _windowWait;
+        _counts += result.Counts;
         var report = new WindowDone(_layer, window, spikes, compute, _windowWait, _inputs.MaxQueued, bytes,
             result.Counts.SynapticEvents, result.Counts.NeuronUpdates, result.StreamEnd, result.ReleasedAt);
         _outputs.Publish(window, result, report, Self);
@@ -212,6 +215,6 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
         var snapshot = _backend.Snapshot();
         var (spikes, spikeInputs, samples, sampleInputs) = _inputs.Capture(window);
         return new LayerState(_layer, snapshot.Step, new Dictionary<string, double[]>(snapshot.State), snapshot.Random, snapshot.Rings,
-            spikes, spikeInputs, samples, sampleInputs, _spikes, _computeSeconds, _waitSeconds);
+            spikes, spikeInputs, samples, sampleInputs, _spikes, _computeSeconds, _waitSeconds, _counts.SynapticEvents, _counts.NeuronUpdates);
     }
 }

@@ -52,7 +52,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         {
             _firstWindow = plan.WindowOf(state.Step);
             _policy.Resume(state.Layer, _firstWindow);
-            stats[state.Layer] = new LayerRunStats(state.Layer, state.Spikes, state.ComputeSeconds, state.WaitSeconds);
+            stats[state.Layer] = new LayerRunStats(state.Layer, state.Spikes, state.ComputeSeconds, state.WaitSeconds)
+                { SynapticEvents = state.SynapticEvents, NeuronUpdates = state.NeuronUpdates };
         }
         _progress.Start(stats);
         _checkpoints = new CheckpointCoordinator(_firstWindow) { Settings = checkpoints };

@@ -14,7 +14,7 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size", "backend"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy"];
 
@@ -55,7 +55,11 @@ public static class RunCommand
 
     /// <summary>What the command line (or, with --resume, the run's manifest) says, before the network file is read.</summary>
     private sealed record RunRequest(ParsedArguments Args, RunManifest? Manifest, string NetworkPath, double? Dt, IReadOnlyList<string> Inputs,
-        int Threads, int Credit, string OutDir, double? CheckpointEvery, bool Clustered, int ShardSize);
+        int Threads, int Credit, string OutDir, double? CheckpointEvery, bool Clustered, int ShardSize)
+    {
+        /// <summary>--backend: what layers run on where they can and the network file names nothing else (null: cpu).</summary>
+        public string? Backend => Args.Value("backend");
+    }
 
     /// <summary>The network built for a request: its overrides (the duration as given, possibly NaN) and the compiled network.</summary>
     private sealed record BuiltRun(RunRequest Request, RunOverrides Overrides, CompiledNetwork Network, double BuildSeconds);
@@ -68,7 +72,10 @@ public static class RunCommand
         var network = run.Network;
         foreach (var layer in network.FileLayers.Where(l => network.ShardsOf(l.Id).Count > 1))
             stderr.WriteLine($"{layer.Name}: {layer.Size} neurons in {network.ShardsOf(layer.Id).Count} shards ({string.Join(", ", network.ShardsOf(layer.Id).Select(s => s.Name))})");
-        var options = new RunOptions(request.Credit, request.Threads) { Realtime = request.Args.Flag("realtime"), WatchdogSeconds = request.Args.Seconds("watchdog") ?? 60 };
+        var options = new RunOptions(request.Credit, request.Threads)
+        {
+            Realtime = request.Args.Flag("realtime"), WatchdogSeconds = request.Args.Seconds("watchdog") ?? 60, Backend = request.Backend,
+        };
         var (checkpointed, journal, resumeAt) = SetUpCheckpoints(run, options, stderr);
         return RunAndWrite(run, checkpointed, journal, resumeAt, stdout, stderr, cancel);
     }
@@ -121,9 +128,30 @@ public static class RunCommand
         {
             throw new InputException(e.Message.StartsWith(networkPath, StringComparison.Ordinal) ? e.Message : $"{networkPath}: {e.Message}");
         }
+        CheckBackends(network, request, networkPath);
         build.Stop();
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
         return new BuiltRun(request, overrides, network, build.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Every layer can run on the backend it gets (the file's, else --backend's where it can): exit 2 naming the
+    /// layer and the limit before anything is written. A cluster's coordinator checks what a backend can run;
+    /// its devices and limits are checked on the nodes that host the layers.
+    /// </summary>
+    private static void CheckBackends(CompiledNetwork network, RunRequest request, string networkPath)
+    {
+        try
+        {
+            var factory = new Actors.Hosting.LayerFactory(network, request.Backend);
+            if (request.Backend is { } named) Actors.Hosting.BackendRegistry.Get(named);
+            if (!request.Clustered) factory.Validate();
+            else foreach (var layer in network.Layers) factory.ProviderFor(layer.Id);
+        }
+        catch (Actors.Hosting.BackendLimitException e)
+        {
+            throw new InputException($"{networkPath}: {e.Message}");
+        }
     }
 
     /// <summary>
@@ -188,7 +216,7 @@ public static class RunCommand
         };
         var o = run.Overrides;
         var template = new HostLayers(File.ReadAllText(request.NetworkPath), request.NetworkPath, o.Seed, run.Network.Duration, o.Dt, o.Inputs, [],
-            request.Threads, Akka.Actor.ActorRefs.Nobody) { ShardSize = request.ShardSize };
+            request.Threads, Akka.Actor.ActorRefs.Nobody) { ShardSize = request.ShardSize, Backend = request.Backend };
         return (coordinator, template);
     }
 

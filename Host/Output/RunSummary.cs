@@ -111,6 +111,8 @@ public static class RunSummary
                 w.WriteNumber("compute_s", Math.Round(stats.Sum(x => x.ComputeSeconds), 6));
                 w.WriteNumber("wait_s", Math.Round(stats.Sum(x => x.WaitSeconds), 6));
                 w.WriteNumber("max_queued_batches", stats.Max(x => x.MaxQueued));
+                w.WriteNumber("synaptic_events", stats.Sum(x => x.SynapticEvents));
+                w.WriteNumber("neuron_updates", stats.Sum(x => x.NeuronUpdates));
                 if (shards.Count > 1)
                 {
                     w.WriteStartArray("shards");
