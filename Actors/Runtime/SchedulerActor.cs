@@ -64,17 +64,6 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null, IReadOnlyList<bool>? sources = null) =>
         Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume, sources));
 
-    private sealed class WatchdogTick
-    {
-        public static readonly WatchdogTick Instance = new();
-    }
-
-    /// <summary>Paced runs: it is time to look again at the windows held back.</summary>
-    private sealed class PaceTick
-    {
-        public static readonly PaceTick Instance = new();
-    }
-
     private void Running()
     {
         Receive<StartRun>(start =>
