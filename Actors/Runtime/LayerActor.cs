@@ -205,8 +205,15 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
 
     private void HandIn(long window)
     {
-        _checkpoints!.Collector.Tell(new LayerCheckpointed(window, Capture(window)));
         _checkpointed = window;
+        try
+        {
+            _checkpoints!.Collector.Tell(new LayerCheckpointed(window, Capture(window)));
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException)
+        {
+            _scheduler.Tell(new RunFailed($"layer {_layer} cannot be checkpointed at window {window}: {e.Message}", _plan.StartOf(window)));
+        }
     }
 
     /// <summary>The layer's state at the start of <paramref name="window"/>: backend, undelivered sender batches, totals.</summary>

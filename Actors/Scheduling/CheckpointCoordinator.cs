@@ -24,7 +24,8 @@ public sealed class CheckpointCoordinator(long firstWindow)
     /// <summary>Every layer finished <paramref name="window"/>: the recorder is told when the next window starts a checkpoint.</summary>
     public void AllDone(long window, long lastWindow, IActorRef recorder)
     {
-        if (Settings is not null && window + 1 <= lastWindow && Settings.IsBoundary(window + 1, lastWindow + 1))
+        // An open-ended run's last window is long.MaxValue until its sources have ended.
+        if (Settings is not null && window + 1 <= lastWindow && Settings.IsBoundary(window + 1, lastWindow == long.MaxValue ? lastWindow : lastWindow + 1))
             recorder.Tell(new BoundaryReached(window + 1));
     }
 
