@@ -102,6 +102,8 @@ public static class ModelCatalog
             (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams));
         Register(new ModelInfo(IafCondExp.TypeName, SignalKind.Spikes, exc, inh, current),
             (size, dt, p, streams) => new IafCondExp(size, dt, p, streams));
+        Register(new ModelInfo(IafPscAlpha.TypeName, SignalKind.Spikes, exc, inh, current),
+            (size, dt, p, streams) => new IafPscAlpha(size, dt, p, streams));
     }
 
     private static KeyNotFoundException Unknown(string type) =>

@@ -20,6 +20,7 @@ public class ModelInfoTests
         ["iaf_psc_exp"] = (3, 1e-4, """{"tau_syn_exc": 0.004, "v_init": -0.055}"""),
         ["iaf_psc_delta"] = (3, 1e-4, """{"bias": 0.001}"""),
         ["iaf_cond_exp"] = (3, 1e-4, "{}"),
+        ["iaf_psc_alpha"] = (3, 1e-4, "{}"),
     };
 
     public static IEnumerable<object[]> Names => ModelCatalog.Names.Select(n => new object[] { n });
@@ -58,7 +59,7 @@ public class ModelInfoTests
     public void Infos_has_one_info_per_registered_name_in_name_order_aliases_included()
     {
         Assert.Equal(ModelCatalog.Names, ModelCatalog.Infos.Select(i => i.ClassName).ToList());
-        Assert.Equal(5 + ZooCatalog.Names.Count, ModelCatalog.Infos.Count);
+        Assert.Equal(6 + ZooCatalog.Names.Count, ModelCatalog.Infos.Count); // six core models and the zoo
         Assert.Equal(ModelCatalog.Describe("FFExpSyn") with { ClassName = "FFExpSynBrian" }, ModelCatalog.Describe("FFExpSynBrian"));
     }
 
