@@ -7,7 +7,11 @@ namespace EventSpike.Neurons.Models.Zoo;
 
 /// <summary>
 /// Rockpool's <c>FFCLIAF</c>: clocked, feed-forward integrate-and-fire with a constant leak (a
-/// negative <c>bias</c> added every step); no refractoriness. The state is float32, as in Rockpool.
+/// negative <c>bias</c> added every step); no refractoriness. As in Rockpool 1.0.7 the state is cast to
+/// float32 once, when the evolution starts (here: at construction and reset), and then computed in
+/// float64 step after step (so 0.7 − 0.4 = 0.29999999999999993 stays below a threshold of 0.3, where
+/// rounding to float32 every step would give 0.3000000119 and a spike). A network evolved in parts
+/// (the C# Network API) is not cast again between parts.
 /// Step k:
 ///   V ← V + S_in,k·W + b
 ///   with v_subtract: while V ≥ v_thresh: V ← V − v_subtract, one spike (several per step possible);
@@ -56,16 +60,16 @@ public sealed class FFCLIAF : ZooLayer
         _w.VecMat(portInput[0], _u);
         for (var j = 0; j < Size; j++)
         {
-            var v = (double)(float)(VMem[j] + _u[j] + Bias[j]);
+            var v = VMem[j] + _u[j] + Bias[j];
             if (VSubtract is not null)
                 while (v >= VThresh[j])
                 {
-                    v = (float)(v - VSubtract[j]);
+                    v -= VSubtract[j];
                     spikes.Add(j);
                 }
             else if (v >= VThresh[j])
             {
-                v = (float)VReset[j];
+                v = VReset[j];
                 spikes.Add(j);
             }
             VMem[j] = v;

@@ -33,6 +33,20 @@ public class DigitalTests
         Assert.Equal("bias", Assert.Throws<ModelParameterException>(() => Make("FFCLIAF", 0, 0.1, """{"weights": [[1]], "bias": null}""")).Parameter);
     }
 
+    [Fact]
+    public void FFCLIAF_computes_in_float64_after_a_float32_start_as_Rockpool_does()
+    {
+        // 0 + 0.7 − 0.4 = 0.29999999999999993 in float64: below θ = 0.3, so no spike (Rockpool 1.0.7);
+        // rounded to float32 it would be 0.3000000119 ≥ θ and spike.
+        var layer = (FFCLIAF)Make("FFCLIAF", 0, 0.1, """{"weights": [[0.7]], "bias": -0.4, "v_thresh": 0.3, "v_subtract": null}""");
+        var spikes = Spikes(Run(layer, 1, k => [Input(k, new Dictionary<int, int> { [0] = 0 }, 1)]));
+        Assert.Empty(spikes);
+        Assert.Equal(0.7 - 0.4, layer.VMem[0]);
+        // The start is cast to float32: a v_reset of 0.1 starts at 0.10000000149011612.
+        var cast = (FFCLIAF)Make("FFCLIAF", 0, 0.1, """{"weights": [[1]], "v_reset": 0.1}""");
+        Assert.Equal((double)0.1f, cast.VMem[0]);
+    }
+
     [Theory]
     [InlineData("5", 7, new[] { 5, 5, 6 }, new[] { 0, 0, 1 })]
     [InlineData("null", 7, new[] { 5 }, new[] { 0 })]
