@@ -222,7 +222,8 @@ public sealed class Network
             connections.Add(new ConnectionSpec("external", externalLayer.Name, identity, 0, port.Name));
         }
         else _input = new ExternalInput(1, dt, SignalKind.Spikes);
-        var spec = new NetworkSpec("network", dt, 1.0, _seed, specs, connections, _layers.Select(l => l.Name).ToList());
+        // The duration is a placeholder (one step): each evolve runs its own plan.
+        var spec = new NetworkSpec("network", dt, dt, _seed, specs, connections, _layers.Select(l => l.Name).ToList());
         _compiled = NetworkCompiler.Compile(spec);
         _engines = _compiled.Layers.Select(l => _compiled.CreateEngine(l.Id)).ToArray();
         foreach (var e in _engines) e.Reset(Timestep);

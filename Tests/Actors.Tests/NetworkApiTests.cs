@@ -29,6 +29,19 @@ public class NetworkApiTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_network_with_a_step_above_one_second_evolves()
+    {
+        // A rate model at dt = 2 s (a slow process, or a unit-free clock): the Network API used to check a 1 s placeholder against it.
+        var net = new Network();
+        net.AddLayer("rate", JsonNode.Parse("""{"class_name": "FFRateEuler", "weights": [[1.0]], "dt": 2.0, "tau": 20.0, "bias": 0.0}""")!.AsObject());
+        var input = new TSContinuous([0.0, 20.0], new double[,] { { 1.0 }, { 1.0 } });
+        var output = Assert.IsType<TSContinuous>(net.Evolve(input, 20.0)["rate"]);
+        Assert.Equal(20.0, net.T, 12);
+        Assert.Equal(10, output.Times.Count);
+        Assert.True(output.Samples[9, 0] > 0); // driven by a constant 1 through weight 1: the rate rises
+    }
+
+    [Fact]
     public void Two_evolves_give_what_one_evolve_of_their_total_gives()
     {
         var whole = Chain().Evolve(Input(0.3), 0.3);
