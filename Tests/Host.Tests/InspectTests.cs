@@ -51,4 +51,37 @@ public class InspectTests
         Assert.Contains(bad, err);
         Assert.Equal(2, Run("inspect", "/nonexistent.npz").Code);
     }
+
+    [Fact]
+    public void Inspect_of_a_network_prints_every_parameter_with_its_default_readably()
+    {
+        var (code, stdout, err) = Run("inspect", Example("reservoir.json"));
+        Assert.True(code == 0, err);
+        Assert.Contains("  - name: reservoir", stdout);
+        Assert.Contains("      tau_mem: 0.02", stdout);      // a default the file does not give
+        Assert.Contains("ports: none (a source)", stdout);
+        Assert.Contains("(1000 values)]", stdout);           // a per-neuron list shortened
+        Assert.DoesNotContain("{\"", stdout);                // no inline JSON objects
+    }
+
+    [Fact]
+    public void Inspect_of_a_run_folder_or_its_summary_describes_the_run()
+    {
+        var dir = TempDir();
+        Assert.Equal(0, Run("run", Example("reservoir.json"), "--duration", "0.2", "--out", dir, "--no-plot").Code);
+        var (code, stdout, err) = Run("inspect", dir, "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("run", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(0.2, doc.RootElement.GetProperty("duration_s").GetDouble(), 9);
+        Assert.Equal(["input", "reservoir", "readout"], doc.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+        Assert.Contains("spikes.csv", doc.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        var summary = Run("inspect", Path.Combine(dir, "summary.json"));
+        Assert.True(summary.Code == 0, summary.Err);
+        Assert.Contains("kind: run", summary.Out);
+        Assert.Contains("× real time", summary.Out);
+        var empty = Run("inspect", TempDir());
+        Assert.Equal(2, empty.Code);
+        Assert.Contains("without summary.json", empty.Err);
+    }
 }
