@@ -14,7 +14,7 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size", "backend"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size", "backend", "max-memory"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy"];
 
@@ -122,7 +122,8 @@ public static class RunCommand
         try
         {
             // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
-            network = NetworkCompiler.Compile(spec, shardSize: request.ShardSize, buildInto: request.Clustered ? new HashSet<string>() : null);
+            network = NetworkCompiler.Compile(spec, shardSize: request.ShardSize, buildInto: request.Clustered ? new HashSet<string>() : null,
+                memoryBudget: a.Value("max-memory") is { } max ? ByteSize.Parse(max, "--max-memory") : null);
         }
         catch (NetworkSpecException e)
         {

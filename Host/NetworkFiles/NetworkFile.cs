@@ -34,6 +34,7 @@ public static class NetworkFile
 
     public static NetworkSpec Parse(byte[] utf8, string path)
     {
+        JsonText.CheckUtf8(utf8, path);
         JsonDocument doc;
         try
         {
@@ -49,6 +50,7 @@ public static class NetworkFile
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Error(path, "", "the network must be a JSON object");
+            JsonText.CheckStrings(root, path);
             if (RockpoolNetworkFile.Matches(root)) return RockpoolNetworkFile.Parse(root, path);
             CheckKeys(root, TopKeys, path, "");
             var name = OptionalString(root, "name", path, "") ?? Path.GetFileNameWithoutExtension(path);

@@ -28,7 +28,9 @@ public sealed class ProgressDisplay(TextWriter plain, long totalSteps, double dt
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask(Describe(0), maxValue: totalSteps);
+                    // An open-ended run has no end to show: its bar stays indeterminate.
+                    var task = ctx.AddTask(Describe(0), maxValue: Math.Min(totalSteps, Routing.Network.WindowPlan.Unbounded));
+                    task.IsIndeterminate = totalSteps >= Routing.Network.WindowPlan.Unbounded;
                     var run = work();
                     while (!run.IsCompleted)
                     {
@@ -57,12 +59,18 @@ public sealed class ProgressDisplay(TextWriter plain, long totalSteps, double dt
         return await job.ConfigureAwait(false);
     }
 
-    private string Describe(long steps)
+    private string Describe(long steps) => Describe(steps, totalSteps, dt, _clock.Elapsed.TotalSeconds);
+
+    /// <summary>
+    /// One progress line: simulated seconds so far out of the run's total, and the pace. An open-ended run
+    /// (<see cref="Routing.Network.WindowPlan.Unbounded"/> steps: it ends when its sources do) shows no total.
+    /// </summary>
+    public static string Describe(long steps, long totalSteps, double dt, double wallSeconds)
     {
         var simulated = steps * dt;
-        var wall = _clock.Elapsed.TotalSeconds;
-        var speed = wall > 0 ? simulated / wall : 0;
+        var speed = wallSeconds > 0 ? simulated / wallSeconds : 0;
         var pace = speed >= 1 ? $"{speed:0.00}× faster than real time" : speed > 0 ? $"{1 / speed:0.00}× slower than real time" : "starting";
-        return string.Create(CultureInfo.InvariantCulture, $"{simulated:0.000}/{totalSteps * dt:0.000} s simulated, {pace}");
+        var total = totalSteps >= Routing.Network.WindowPlan.Unbounded ? "" : string.Create(CultureInfo.InvariantCulture, $"/{totalSteps * dt:0.000}");
+        return string.Create(CultureInfo.InvariantCulture, $"{simulated:0.000}{total} s simulated, {pace}");
     }
 }

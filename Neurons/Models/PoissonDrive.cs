@@ -21,6 +21,8 @@ public sealed class PoissonDrive
     public PoissonDrive(int size, double rate, double dt, Func<int, Xoshiro256StarStar> streams)
     {
         if (!(rate >= 0) || double.IsInfinity(rate)) throw new ModelParameterException("drive_rate", $"drive_rate must be ≥ 0 Hz, got {rate}");
+        if (rate * dt > PoissonSource.MaxSpikesPerStep)
+            throw new ModelParameterException("drive_rate", $"drive_rate {rate} Hz at dt {dt} s is more than {PoissonSource.MaxSpikesPerStep} events per step per neuron");
         _lambda = rate * dt;
         var cdf = new List<double>();
         var p = Math.Exp(-_lambda);

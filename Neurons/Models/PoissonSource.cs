@@ -22,6 +22,9 @@ public sealed class PoissonSource : ILayerModel
     private readonly Xoshiro256StarStar[] _streams;
     private readonly ulong[][] _initialStreamStates;
 
+    /// <summary>The most spikes a neuron may expect per step (rate·dt): more is a typo in rate or dt, and would flood memory.</summary>
+    public const double MaxSpikesPerStep = 1000;
+
     public PoissonSource(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> blockStream)
     {
         if (size <= 0) throw new ModelParameterException("size", "size must be positive");
@@ -34,6 +37,9 @@ public sealed class PoissonSource : ILayerModel
         {
             if (!(Rate[j] >= 0) || double.IsInfinity(Rate[j]))
                 throw new ModelParameterException("rate", $"rate must be a finite number ≥ 0 Hz, got {Rate[j]}");
+            if (Rate[j] * dt > MaxSpikesPerStep)
+                throw new ModelParameterException("rate", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"rate {Rate[j]} Hz at dt {dt} s is {Rate[j] * dt:0.###e+0} spikes per step per neuron, more than {MaxSpikesPerStep}"));
             _lambda[j] = Rate[j] * dt;
             _expMinusLambda[j] = Math.Exp(-_lambda[j]);
         }

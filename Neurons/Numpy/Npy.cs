@@ -26,15 +26,17 @@ public static class Npy
     public static NpyArray ReadFile(string path)
     {
         using var fs = OpenRead(path);
-        return Read(fs, path);
+        return Read(fs, path, maxBytes: fs.Length);
     }
 
     /// <summary>Reads one array from <paramref name="stream"/>; <paramref name="source"/> and <paramref name="key"/> name it in errors.</summary>
-    public static NpyArray Read(Stream stream, string source = "<stream>", string? key = null)
+    /// <param name="maxBytes">What the stream can hold at most (a file's or a zip entry's length): a header whose shape says
+    /// more is refused before its data is allocated.</param>
+    public static NpyArray Read(Stream stream, string source = "<stream>", string? key = null, long maxBytes = long.MaxValue)
     {
         try
         {
-            return ReadCore(stream);
+            return ReadCore(stream, maxBytes);
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or InvalidDataException or OverflowException or ArgumentException)
         {
@@ -112,7 +114,7 @@ public static class Npy
         }
     }
 
-    private static NpyArray ReadCore(Stream stream)
+    private static NpyArray ReadCore(Stream stream, long maxBytes)
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("big-endian hosts are not supported");
         Span<byte> pre = stackalloc byte[8];
@@ -133,6 +135,7 @@ public static class Npy
             headerLen = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(l));
         }
         else throw new FormatException($"unsupported .npy format version {major}.{pre[7]}");
+        if (headerLen > maxBytes) throw new FormatException($"the header says it is {headerLen} bytes, more than the {maxBytes} the data can hold");
         var hb = new byte[headerLen];
         stream.ReadExactly(hb);
         var header = NpyHeader.Parse((major == 3 ? Encoding.UTF8 : NpyHeader.Latin1).GetString(hb));
@@ -140,10 +143,10 @@ public static class Npy
             throw new FormatException("Fortran-order arrays are not supported (save with C order)");
         long count = 1;
         foreach (var d in header.Shape) count = checked(count * d);
-        return ReadData(stream, header, checked((int)count));
+        return ReadData(stream, header, checked((int)count), maxBytes);
     }
 
-    private static NpyArray ReadData(Stream stream, NpyHeader h, int count)
+    private static NpyArray ReadData(Stream stream, NpyHeader h, int count, long maxBytes)
     {
         var descr = h.Descr;
         if (descr.Length < 2) throw new FormatException($"unknown dtype '{descr}'");
@@ -163,6 +166,8 @@ public static class Npy
         if (order is not ('<' or '|' or '=' or '>'))
             throw new FormatException($"unknown dtype '{descr}'");
         var itemSize = kind == 'U' ? checked(4 * size) : size;
+        if ((double)count * itemSize > maxBytes)
+            throw new FormatException($"the header's shape ({string.Join(", ", h.Shape)}) of {descr} is {(double)count * itemSize:0} bytes, more than the {maxBytes} the data can hold");
         var bytes = new byte[checked((long)count * itemSize)];
         stream.ReadExactly(bytes);
         var shape = h.Shape;

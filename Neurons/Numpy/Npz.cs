@@ -18,8 +18,15 @@ public static class Npz
         return Read(fs, path);
     }
 
+    /// <summary>
+    /// The most bytes one entry may unpack to by default (512 MiB, e.g. 32 million events of a TSEvent): an entry that
+    /// declares more is refused before it is inflated.
+    /// </summary>
+    public const long DefaultMaxEntryBytes = 512L << 20;
+
     /// <summary>Reads every array of the archive in <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
-    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream, string source = "<stream>")
+    /// <param name="maxEntryBytes">The most bytes one entry may unpack to (<see cref="DefaultMaxEntryBytes"/>).</param>
+    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream, string source = "<stream>", long maxEntryBytes = DefaultMaxEntryBytes)
     {
         ZipArchive zip;
         try
@@ -37,18 +44,21 @@ public static class Npz
             {
                 if (entry.FullName.EndsWith('/')) continue;
                 var key = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
+                // A zip bomb (a small entry that unpacks to gigabytes) is refused from its declared size, before it is inflated.
+                if (entry.Length > maxEntryBytes)
+                    throw new NpyFormatException(source, key,
+                        $"the entry unpacks to {Gib(entry.Length)}, more than the {Gib(maxEntryBytes)} an .npz entry may hold");
                 try
                 {
-                    using var es = entry.Open();
-                    // Deflate streams are read through a buffer so truncation surfaces as a short read.
-                    using var ms = new MemoryStream();
-                    es.CopyTo(ms);
-                    if (ms.Length != entry.Length)
-                        throw new NpyFormatException(source, key, $"entry holds {ms.Length} bytes, the archive says {entry.Length}");
-                    if (ZipCrc32.Compute(ms.GetBuffer().AsSpan(0, (int)ms.Length)) != entry.Crc32)
+                    // Read as it inflates: the array's header is checked against the entry's size before its data is allocated.
+                    using var es = new ZipEntryReader(entry.Open(), entry.Length);
+                    var array = Npy.Read(es, source, key, entry.Length);
+                    es.Drain();
+                    if (es.BytesRead != entry.Length)
+                        throw new NpyFormatException(source, key, $"entry holds {es.BytesRead} bytes, the archive says {entry.Length}");
+                    if (es.Crc32 != entry.Crc32)
                         throw new NpyFormatException(source, key, "corrupt zip entry (CRC-32 mismatch)");
-                    ms.Position = 0;
-                    result.Add(key, Npy.Read(ms, source, key));
+                    result.Add(key, array);
                 }
                 catch (InvalidDataException e)
                 {
@@ -77,6 +87,8 @@ public static class Npz
         using var zip = new NpzStreamWriter(stream, compress);
         foreach (var (key, array) in arrays) zip.Add(key, array);
     }
+
+    private static string Gib(long bytes) => (bytes / (double)(1L << 30)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " GiB";
 
     private sealed class OrderedArrays : IReadOnlyDictionary<string, NpyArray>
     {

@@ -5,12 +5,20 @@ internal static class ZipCrc32
 {
     private static readonly uint[] Table = BuildTable();
 
-    public static uint Compute(ReadOnlySpan<byte> data)
+    /// <summary>The running value before any byte.</summary>
+    public const uint Start = 0xFFFFFFFFu;
+
+    public static uint Compute(ReadOnlySpan<byte> data) => Finish(Update(Start, data));
+
+    /// <summary>The running value after <paramref name="data"/> (start from <see cref="Start"/>).</summary>
+    public static uint Update(uint crc, ReadOnlySpan<byte> data)
     {
-        var crc = 0xFFFFFFFFu;
         foreach (var b in data) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return ~crc;
+        return crc;
     }
+
+    /// <summary>The CRC-32 of the bytes a running value has seen.</summary>
+    public static uint Finish(uint crc) => ~crc;
 
     private static uint[] BuildTable()
     {

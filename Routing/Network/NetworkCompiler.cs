@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventSpike.Neurons.Models;
 using EventSpike.Neurons.Random;
 
@@ -13,17 +14,28 @@ public static class NetworkCompiler
     /// <summary>Default cap on the window length, in seconds.</summary>
     public const double DefaultMaxWindow = 0.01;
 
+    /// <summary>The most steps a run may have (10¹⁰: 11.6 days at dt = 0.1 ms); more is a typo in dt or duration, not a run.</summary>
+    public const double MaxSteps = 1e10;
+
+    /// <summary>The longest delay in steps (2²⁹): a delay ring's rows are indexed by int, with room for two windows.</summary>
+    public const int MaxDelaySteps = 1 << 29;
+
     /// <param name="shardSize">Layers with more neurons than this are split into shards (<see cref="NetworkSharding"/>); 0: none is.</param>
+    /// <param name="memoryBudget">The bytes the network may need (<see cref="MemoryEstimate"/>; null: what the process has
+    /// available). A network estimated to need more is refused, naming its largest part, before that part is allocated.</param>
     /// <param name="buildInto">When given, only connections into these layers get their synapses (a cluster node builds those of
     /// the layers it hosts); the others keep their place, sizes and delay with no synapse. Each connection draws from its own
     /// stream, so the ones built are those of the whole network.</param>
     public static CompiledNetwork Compile(NetworkSpec spec, int shardSize = 0,
-        IReadOnlySet<string>? buildInto = null)
+        IReadOnlySet<string>? buildInto = null, long? memoryBudget = null)
     {
         if (!(spec.Dt > 0) || double.IsInfinity(spec.Dt)) throw new NetworkSpecException($"dt must be > 0 s, got {spec.Dt}");
         if (!(spec.Duration > 0) || double.IsInfinity(spec.Duration))
             throw new NetworkSpecException($"duration must be > 0 s, got {spec.Duration}");
         if (spec.Layers.Count == 0) throw new NetworkSpecException("the network has no layers");
+        if (spec.Duration / spec.Dt > MaxSteps)
+            throw new NetworkSpecException(string.Create(CultureInfo.InvariantCulture,
+                $"duration {spec.Duration} s at dt {spec.Dt} s is {spec.Duration / spec.Dt:0.###e+0} steps, more than the {MaxSteps:0e+0} a run may have; check dt and duration"));
         var warnings = new List<string>();
         var totalSteps = StepCount.For(spec.Duration, spec.Dt, out var stepWarning);
         if (stepWarning is not null) warnings.Add(stepWarning);
@@ -41,6 +53,14 @@ public static class NetworkCompiler
                 throw new NetworkSpecException(
                     $"{where} '{l.Name}': unknown layer type '{l.Type}'; known: {string.Join(", ", ModelCatalog.Names)}");
         }
+
+        var maxWindow = spec.MaxWindow ?? DefaultMaxWindow;
+        if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
+        var maxSteps = (int)Math.Clamp(Math.Round(maxWindow / spec.Dt), 1, Math.Min(totalSteps, int.MaxValue / 4));
+        var estimate = new MemoryEstimate(memoryBudget ?? MemoryEstimate.AvailableBytes());
+        for (var i = 0; i < spec.Layers.Count; i++)
+            estimate.AddNeurons($"layers[{i}]", spec.Layers[i].Prebuilt?.Size ?? spec.Layers[i].Size);
+        estimate.Check();
 
         var recorded = new HashSet<string>(spec.Record ?? spec.Layers.Select(l => l.Name), StringComparer.Ordinal);
         foreach (var name in recorded)
@@ -71,9 +91,12 @@ public static class NetworkCompiler
             }
             if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
             layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple, Node = l.Node, Backend = l.Backend });
+            estimate.AddWindows($"layers[{i}]", maxSteps, spec.Dt, model.Size, model.OutputKind == SignalKind.Continuous,
+                model is PoissonSource poisson ? poisson.Rate.DefaultIfEmpty().Max() : MemoryEstimate.NominalRateHz);
         }
+        estimate.Check();
 
-        var connections = new List<ConnectionTable>();
+        var pending = new List<(int Index, int From, int To, int Port, int Delay, WeightPlan Weights, Xoshiro256StarStar Rng, bool Built)>();
         var parallel = new Dictionary<(int, int), int>();
         for (var c = 0; c < spec.Connections.Count; c++)
         {
@@ -103,6 +126,9 @@ public static class NetworkCompiler
                     $"{where}: '{cs.From}' emits {(wanted == PortKind.Spikes ? "spikes" : "a continuous signal")} but port '{target.Ports[port].Name}' of '{cs.To}' takes {(wanted == PortKind.Spikes ? "a continuous signal" : "spikes")}");
             if (!(cs.Delay >= 0) || double.IsInfinity(cs.Delay))
                 throw new NetworkSpecException($"{where}: delay must be ≥ 0 s, got {cs.Delay}");
+            if (cs.Delay / spec.Dt > MaxDelaySteps)
+                throw new NetworkSpecException(string.Create(CultureInfo.InvariantCulture,
+                    $"{where}: delay {cs.Delay} s is {cs.Delay / spec.Dt:0.###e+0} steps of {spec.Dt} s, more than the {MaxDelaySteps} steps a delay may have"));
             var delay = StepCount.Delay(cs.Delay, spec.Dt);
             if (from == to && delay < 1)
                 throw new NetworkSpecException(
@@ -111,8 +137,18 @@ public static class NetworkCompiler
             parallel[(from, to)] = k + 1;
             var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");
             var weights = WeightSpec.Plan(cs.Weights, layers[from].Size, target.Ports[port].Width, from == to, where);
+            if (weights.ExpectedSynapses > int.MaxValue)
+                throw new NetworkSpecException(string.Create(CultureInfo.InvariantCulture,
+                    $"{where}: about {weights.ExpectedSynapses:N0} synapses, more than the {int.MaxValue:N0} a connection may have"));
             var built = buildInto is null || buildInto.Contains(cs.To);
-            var synapses = built ? weights.Generate(rng) : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, target.Ports[port].Width);
+            if (built) EstimateConnection(estimate, $"connections[{c}] ({cs.From} → {cs.To})", weights, from == to, delay, maxSteps, target.Ports[port].Width);
+            pending.Add((c, from, to, port, delay, weights, rng, built));
+        }
+        estimate.Check();
+        var connections = new List<ConnectionTable>();
+        foreach (var (c, from, to, port, delay, weights, rng, built) in pending)
+        {
+            var synapses = built ? weights.Generate(rng) : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, layers[to].Model.Ports[port].Width);
             connections.Add(new ConnectionTable(c, from, to, port, delay, synapses) { ExpectedSynapses = built ? synapses.Count : weights.ExpectedSynapses });
         }
 
@@ -122,9 +158,6 @@ public static class NetworkCompiler
             (layers, connections) = NetworkSharding.Expand(spec, fileLayers, connections, shardSize, new HashSet<int>());
         }
 
-        var maxWindow = spec.MaxWindow ?? DefaultMaxWindow;
-        if (!(maxWindow > 0)) throw new NetworkSpecException($"window must be > 0 s, got {maxWindow}");
-        var maxSteps = (int)Math.Clamp(Math.Round(maxWindow / spec.Dt), 1, Math.Min(totalSteps, int.MaxValue / 4));
         var window = ChooseWindow(connections, layers, maxSteps);
         // Windows hold whole steps of every layer: a multiple of the least common multiple of their step multiples.
         var lcm = layers.Select(l => (long)l.StepMultiple).Aggregate(1L, (a, b) => a / Gcd(a, b) * b);
@@ -163,6 +196,16 @@ public static class NetworkCompiler
         }
         return new CompiledNetwork(spec.Name, spec.Dt, spec.Duration, spec.Seed, layers, connections,
             new WindowPlan(totalSteps, window), warnings) { Probes = runProbes, FileProbes = probes, FileLayers = fileLayers };
+    }
+
+    /// <summary>
+    /// A connection's synapses and the delay ring its target keeps for it: delay + 1 rows for a recurrent one,
+    /// two windows + delay for one from another layer (as <c>LayerEngine</c> allocates them).
+    /// </summary>
+    private static void EstimateConnection(MemoryEstimate estimate, string where, WeightPlan weights, bool recurrent, int delay, int windowSteps, int width)
+    {
+        estimate.AddSynapses(where, weights.ExpectedSynapses);
+        estimate.AddRing(where, recurrent, delay, windowSteps, width);
     }
 
     /// <summary>
