@@ -47,8 +47,10 @@ public class SignalAndResumeTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "spikes.csv")), File.ReadAllBytes(Path.Combine(dir, "spikes.csv")));
     }
 
-    [Fact]
-    public void Sigterm_flushes_the_outputs_checkpoints_at_the_stop_exits_143_and_the_run_resumes_identically()
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public void A_stop_signal_flushes_the_outputs_checkpoints_at_the_stop_and_the_run_resumes_identically(string signal, int exitCode)
     {
         var net = Example("reservoir.json");
         var reference = TempDir();
@@ -62,10 +64,10 @@ public class SignalAndResumeTests
             Thread.Sleep(100); // between two periodic checkpoints
             Assert.False(run.HasExited);
             periodic = CheckpointSteps(dir);
-            Signal(run, "TERM");
-            Assert.True(run.WaitForExit(30_000), "the run did not stop after SIGTERM");
+            Signal(run, signal);
+            Assert.True(run.WaitForExit(30_000), $"the run did not stop after SIG{signal}");
             run.WaitForExit();
-            Assert.True(run.ExitCode == 143, $"exit {run.ExitCode}: {string.Join('\n', lines)}");
+            Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}: {string.Join('\n', lines)}");
         }
         var dirFiles = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
         Assert.DoesNotContain(dirFiles, f => Path.GetFileName(f).EndsWith(".tmp", StringComparison.Ordinal));
