@@ -37,4 +37,29 @@ public class CheckpointRunIdTests
         Assert.Null(newest.Value.Checkpoint.RunId);
         Assert.Null(new CheckpointStore(folder, "a-new-run").Newest());
     }
+
+    [Fact]
+    public void Resume_refuses_with_exit_2_when_the_checkpoints_are_of_another_run()
+    {
+        var net = Path.Combine(TempDir(), "net.json");
+        File.WriteAllText(net, """
+            { "dt": 0.0001, "duration": 0.02, "seed": 1,
+              "layers": [ { "name": "x", "type": "LIF", "size": 2, "params": { "bias": [1.8, 1.3], "v_rest": 0, "v_reset": 0, "v_thresh": 1 } } ] }
+            """);
+        var dir = TempDir();
+        var first = Run("run", net, "--out", dir, "--no-plot", "--checkpoint-every", "0.005");
+        Assert.True(first.Code == 0, first.Err);
+        var manifest = Path.Combine(dir, "checkpoints", "run.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!;
+        Assert.Equal(32, json["run_id"]!.GetValue<string>().Length);
+        json["run_id"] = "another-run";
+        File.WriteAllText(manifest, json.ToJsonString());
+        var spikes = File.ReadAllBytes(Path.Combine(dir, "spikes.csv"));
+
+        var (code, _, err) = Run("run", "--resume", dir, "--no-plot");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --resume ", err);
+        Assert.Contains("belong to another run", err);
+        Assert.Equal(spikes, File.ReadAllBytes(Path.Combine(dir, "spikes.csv"))); // nothing written was touched
+    }
 }
