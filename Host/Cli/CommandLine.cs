@@ -2,7 +2,8 @@ namespace EventSpike.Host.Cli;
 
 /// <summary>
 /// The <c>eventspike</c> command line: picks the command, turns bad input into exit code 2 with
-/// one line on stderr, a failure while running into exit 3, Ctrl-C into 130.
+/// one line on stderr, a failure while running into exit 3, Ctrl-C into 130, SIGTERM into 143
+/// (both stop the run the same way: <see cref="StopSignals"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -22,13 +23,13 @@ public static class CommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         Gpu.GpuBackends.Register();
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = new StopSignals(cancel);
+        return interrupt.ExitCode(Dispatch(args, stdout, stderr, interrupt.Token));
+    }
+
+    /// <summary>Runs the command <paramref name="args"/> names; bad input is exit 2, a failure exit 3.</summary>
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
+    {
         try
         {
             if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -39,10 +40,10 @@ public static class CommandLine
             var rest = args.Skip(1).ToList();
             return args[0] switch
             {
-                "run" => RunCommand.Execute(rest, stdout, stderr, interrupt.Token),
-                "bench" => Bench.BenchCommand.Execute(rest, stdout, stderr, interrupt.Token),
+                "run" => RunCommand.Execute(rest, stdout, stderr, interrupt),
+                "bench" => Bench.BenchCommand.Execute(rest, stdout, stderr, interrupt),
                 "inspect" => InspectCommand.Execute(rest, stdout),
-                "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt.Token),
+                "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
                 "stream" or "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
                 _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, stream, device-server, bench, inspect (eventspike --help)"),
@@ -62,10 +63,6 @@ public static class CommandLine
         {
             stderr.WriteLine($"error: the run failed: {e.GetType().Name}: {e.Message}");
             return ExitCodes.RunFailed;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 }

@@ -66,8 +66,10 @@ public static class RunCommand
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
+        var started = DateTime.UtcNow;
         var request = ParseRequest(args);
         var run = Build(request, stderr);
+        var cluster = SetUpCluster(run);
         OutputFolder.Prepare(request.OutDir);
         var network = run.Network;
         foreach (var layer in network.FileLayers.Where(l => network.ShardsOf(l.Id).Count > 1))
@@ -76,8 +78,30 @@ public static class RunCommand
         {
             Realtime = request.Args.Flag("realtime"), WatchdogSeconds = request.Args.Seconds("watchdog") ?? 60, Backend = request.Backend,
         };
-        var (checkpointed, journal, resumeAt) = SetUpCheckpoints(run, options, stderr);
-        return RunAndWrite(run, checkpointed, journal, resumeAt, stdout, stderr, cancel);
+        // A new run gets a fresh id; a resumed one is the manifest's run (null for a run from before ids).
+        var runId = request.Manifest is { } resumed ? resumed.RunId : Guid.NewGuid().ToString("N");
+        if (request.Manifest is null) ClaimFolder(run, runId!, started, stderr);
+        var (checkpointed, journal, resumeAt) = SetUpCheckpoints(run, runId, options, stderr);
+        if (request.Manifest is not null) ClaimFolder(run, runId ?? Guid.NewGuid().ToString("N"), started, stderr);
+        return RunAndWrite(run, cluster, checkpointed, journal, resumeAt, stdout, stderr, cancel);
+    }
+
+    /// <summary>
+    /// Makes the output folder this run's, once every check has passed: a new run removes what the previous
+    /// run wrote (and stale temporary files of killed runs) and lists its own files; a resumed run adds to its list.
+    /// </summary>
+    private static void ClaimFolder(BuiltRun run, string runId, DateTime started, TextWriter stderr)
+    {
+        var (request, network) = (run.Request, run.Network);
+        var files = RecordingSink.FileNames(RecordedLayers(network), ProbeRecordings(network).Values, raster: !request.Args.Flag("no-plot"))
+            .Append("summary.json");
+        if (request.Manifest is not null)
+        {
+            RunFolder.Resume(request.OutDir, runId, files, started);
+            return;
+        }
+        var removed = RunFolder.StartNew(request.OutDir, runId, files, started);
+        if (removed.Count > 0) stderr.WriteLine($"{request.OutDir}: removed {removed.Count} files of an earlier run ({string.Join(", ", removed.Take(8))}{(removed.Count > 8 ? ", ..." : "")})");
     }
 
     /// <summary>Parses the options; with --resume, reads the run's manifest and checks the options given again against it.</summary>
@@ -159,13 +183,13 @@ public static class RunCommand
     /// With --checkpoint-every: the checkpoint store and the journal in out/checkpoints; a new run saves its
     /// manifest, a resumed one picks its newest complete checkpoint (and the journal's length there).
     /// </summary>
-    private static (RunOptions Options, string? Journal, long? ResumeAt) SetUpCheckpoints(BuiltRun run, RunOptions options, TextWriter stderr)
+    private static (RunOptions Options, string? Journal, long? ResumeAt) SetUpCheckpoints(BuiltRun run, string? runId, RunOptions options, TextWriter stderr)
     {
         var (request, network) = (run.Request, run.Network);
         if (request.CheckpointEvery is not { } every) return (options, null, null);
         var outDir = request.OutDir;
         var windowSeconds = network.Plan.WindowSteps * network.Dt;
-        var store = new CheckpointStore(Path.Combine(outDir, "checkpoints"));
+        var store = new CheckpointStore(Path.Combine(outDir, RunFolder.CheckpointFolder), runId);
         options = options with
         {
             CheckpointStore = store,
@@ -176,10 +200,13 @@ public static class RunCommand
         if (request.Manifest is null)
         {
             var o = run.Overrides;
-            new RunManifest(Path.GetFullPath(request.NetworkPath), o.Seed, o.Duration, o.Dt, every, o.Inputs, request.Credit) { ShardSize = request.ShardSize }.Save(outDir);
+            new RunManifest(Path.GetFullPath(request.NetworkPath), o.Seed, o.Duration, o.Dt, every, o.Inputs, request.Credit)
+                { ShardSize = request.ShardSize, RunId = runId }.Save(outDir);
             return (options, journal, null);
         }
-        var newest = store.Newest() ?? throw new InputException($"--resume {outDir}: no complete checkpoint in {store.Folder}");
+        var newest = store.Newest() ?? throw new InputException(store.Foreign().Count == 0
+            ? $"--resume {outDir}: no complete checkpoint in {store.Folder}"
+            : $"--resume {outDir}: no complete checkpoint of run {runId ?? "(no id)"} in {store.Folder}; {Path.GetFileName(store.Foreign()[0])} and the other {store.Foreign().Count - 1} there belong to another run or do not read back");
         if (newest.Checkpoint.Step > network.Plan.TotalSteps)
             throw new InputException($"--resume {outDir}: the newest checkpoint is at {newest.Checkpoint.Step * network.Dt} s, past --duration {run.Overrides.Duration} s");
         if (newest.Checkpoint.WindowSteps != network.Plan.WindowSteps)
@@ -222,8 +249,8 @@ public static class RunCommand
     }
 
     /// <summary>Runs the network (locally or on a cluster) into the recording, then writes the outputs and says how it went.</summary>
-    private static int RunAndWrite(BuiltRun run, RunOptions options, string? journal, long? resumeAt, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancel)
+    private static int RunAndWrite(BuiltRun run, (ClusterCoordinator? Coordinator, HostLayers? Template) cluster, RunOptions options, string? journal,
+        long? resumeAt, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var (network, outDir) = (run.Network, run.Request.OutDir);
         var progress = new ProgressDisplay(stderr, network.Plan.TotalSteps, network.Dt, ProgressDisplay.TerminalAttached);
@@ -232,7 +259,7 @@ public static class RunCommand
         var sink = OpenSink(network, outDir, journal, resumeAt);
         try
         {
-            var (coordinator, template) = SetUpCluster(run);
+            var (coordinator, template) = cluster;
             var result = progress.RunAsync(() => coordinator is null
                 ? LocalRunner.RunAsync(network, sink, options, cancel)
                 : coordinator.RunAsync(network, template!, checkpoint =>
@@ -249,14 +276,17 @@ public static class RunCommand
         }
     }
 
-    private static RecordingSink OpenSink(CompiledNetwork network, string outDir, string? journal, long? resumeAt)
-    {
-        var recorded = network.FileLayers.Where(l => l.Recorded)
+    private static RecordingSink OpenSink(CompiledNetwork network, string outDir, string? journal, long? resumeAt) =>
+        new(Path.Combine(outDir, "spikes.csv"), network.Dt, RecordedLayers(network), ProbeRecordings(network), journal, resumeAt);
+
+    /// <summary>The layers whose spikes (or samples) the run records, as the network file names them.</summary>
+    private static IEnumerable<RecordedLayer> RecordedLayers(CompiledNetwork network) =>
+        network.FileLayers.Where(l => l.Recorded)
             .Select(l => new RecordedLayer(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous));
-        var probes = network.FileProbes.ToDictionary(p => p.Id,
-            p => new ProbeRecording(network.FileLayers[p.Layer].Name, p.Probe.Variable, p.Probe.Neurons));
-        return new RecordingSink(Path.Combine(outDir, "spikes.csv"), network.Dt, recorded, probes, journal, resumeAt);
-    }
+
+    /// <summary>The network file's probes by probe id.</summary>
+    private static Dictionary<int, ProbeRecording> ProbeRecordings(CompiledNetwork network) =>
+        network.FileProbes.ToDictionary(p => p.Id, p => new ProbeRecording(network.FileLayers[p.Layer].Name, p.Probe.Variable, p.Probe.Neurons));
 
     /// <summary>An interrupted or failed run says so; a finished one gets its outputs, its summary and its one line on stdout.</summary>
     private static int Report(BuiltRun run, RunResult result, RecordingSink sink, ClusterCoordinator? coordinator, TextWriter stdout, TextWriter stderr)

@@ -11,6 +11,12 @@ public sealed record RunManifest(string Network, ulong Seed, double Duration, do
     /// <summary>--shard-size of the run (0: no layer was sharded); the checkpoint holds one part per shard.</summary>
     public int ShardSize { get; init; }
 
+    /// <summary>
+    /// The run's id, stamped on each of its checkpoints: a resume takes only checkpoints with this id.
+    /// Null in a manifest from before runs had ids (its checkpoints have none either).
+    /// </summary>
+    public string? RunId { get; init; }
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string PathIn(string outDir) => System.IO.Path.Combine(outDir, "checkpoints", "run.json");

@@ -13,14 +13,24 @@ public sealed class ProbeRecording(string layer, string variable, int[] neurons)
 {
     public string FileStem => $"{layer}.{variable}";
 
+    /// <summary>The names of the two files <see cref="Write"/> makes: the <c>.npz</c>, then the <c>.csv</c>.</summary>
+    public IReadOnlyList<string> FileNames
+    {
+        get
+        {
+            var stem = SeriesOutputs.FileName(FileStem)[..^4];
+            return [stem + ".npz", stem + ".csv"];
+        }
+    }
+
     /// <summary>Number of probed neurons: the values of one sample.</summary>
     public int Width => neurons.Length;
 
     public void Write(string dir, int probe, JournalReader journal, JournalCounts counts, double dt, long totalSteps)
     {
-        var stem = SeriesOutputs.FileName(FileStem)[..^4];
-        AtomicFile.Write(Path.Combine(dir, stem + ".npz"), stream => WriteSeries(stream, probe, journal, counts, dt, totalSteps));
-        AtomicFile.Write(Path.Combine(dir, stem + ".csv"), stream => WriteCsv(stream, probe, journal, dt));
+        var names = FileNames;
+        AtomicFile.Write(Path.Combine(dir, names[0]), stream => WriteSeries(stream, probe, journal, counts, dt, totalSteps));
+        AtomicFile.Write(Path.Combine(dir, names[1]), stream => WriteCsv(stream, probe, journal, dt));
     }
 
     private void WriteSeries(Stream stream, int probe, JournalReader journal, JournalCounts counts, double dt, long totalSteps)

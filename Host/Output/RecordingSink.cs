@@ -123,6 +123,18 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
             RasterPlot.Write(Path.Combine(dir, "raster.png"), recorded.Where(r => !r.Continuous).ToList(), journal, counts, _dt, steps * _dt, rasterTitle);
     }
 
+    /// <summary>
+    /// The names of the files this recording makes in the output folder: <c>spikes.csv</c>, each recorded
+    /// layer's <c>.npz</c>, each probe's files, and <c>raster.png</c> when <paramref name="raster"/>.
+    /// </summary>
+    public static IEnumerable<string> FileNames(IEnumerable<RecordedLayer> layers, IEnumerable<ProbeRecording> probes, bool raster)
+    {
+        yield return "spikes.csv";
+        foreach (var layer in layers) yield return SeriesOutputs.FileName(layer.Name);
+        foreach (var name in probes.SelectMany(p => p.FileNames)) yield return name;
+        if (raster) yield return "raster.png";
+    }
+
     /// <summary>Closes the journal; a temporary one (no checkpoints) is deleted.</summary>
     public void Dispose()
     {
