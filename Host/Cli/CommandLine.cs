@@ -17,6 +17,8 @@ public static class CommandLine
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
+        "       eventspike models\n" +
+        "       eventspike describe TYPE | --markdown\n" +
         "       (stream and device-server come in later versions)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
@@ -42,6 +44,8 @@ public static class CommandLine
                 "run" => RunCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "bench" => Bench.BenchCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "inspect" => InspectCommand.Execute(rest, stdout),
+                "models" => ModelsCommand.Execute(rest, stdout),
+                "describe" => DescribeCommand.Execute(rest, stdout),
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt.Token),
                 "stream" or "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),

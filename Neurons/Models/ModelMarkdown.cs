@@ -47,7 +47,7 @@ public static class ModelMarkdown
         text.Append($"Family: {doc.Family}. Output: {Output(info)}. Source: {(info.IsSource ? "yes (no input ports)" : "no")}. ");
         text.Append($"Backends: {string.Join(", ", info.Backends.Order(StringComparer.Ordinal))}.\n\n");
         text.Append("Equations:\n\n```text\n").Append(Lines(doc.Equations)).Append("\n```\n\n");
-        text.Append("Integration: ").Append(string.Join(" ", Lines(doc.Integration).Split('\n'))).Append("\n\n");
+        text.Append("Integration:\n\n```text\n").Append(Lines(doc.Integration)).Append("\n```\n\n");
         text.Append("| parameter | default | unit | meaning |\n|---|---|---|---|\n");
         foreach (var p in doc.Parameters)
             text.Append($"| `{p.Name}` | {Default(p)} | {Cell(p.Unit)} | {Cell(p.Meaning)} |\n");

@@ -48,7 +48,7 @@ public class ModelMarkdownTests
         var lif = ModelMarkdown.Section("LIF");
         Assert.StartsWith("# `LIF`\n", lif);
         Assert.Contains("τ_mem dV/dt = −(V − v_rest) + I_syn + bias + I_in(t)", lif);
-        Assert.Contains("Integration: Exact over each step", lif);
+        Assert.Contains("Integration:\n\n```text\nExact over each step", lif);
         Assert.Contains("| `tau_mem` | `0.02` | s | membrane time constant (> 0) |", lif);
         Assert.Contains("| `syn` | spikes |", lif);
         Assert.Contains("| `current` | current |", lif);
