@@ -12,6 +12,34 @@ internal static class NestZooDocs
     /// <param name="adaptive">RecAEIFSpkInNest: NEST's aeif_psc_exp.</param>
     public static ModelDoc NestIaf(bool currentInput, bool adaptive)
     {
+        var parameters = Parameters(currentInput, adaptive);
+        var model = adaptive ? "aeif_psc_exp (adaptive exponential IAF)" : "iaf_psc_exp";
+        return new ModelDoc(
+            "Rockpool NEST",
+            $"Rockpool's NEST layer without NEST: {model}, {(currentInput ? "current input through weights" : "spike input and recurrent weights")}.",
+            """
+            C dV/dt = −g_L(V − E_L) + g_L·Δ_T·exp((V − V_T)/Δ_T) + I_ex + I_in + I_e + I_stim − w   (V on the right taken as min(V, V_peak))
+            τ_w dw/dt = a(V − E_L) − w
+            τ_ex dI_ex/dt = −I_ex,  τ_in dI_in/dt = −I_in  (positive weights → I_ex, negative → I_in)
+            V ≥ V_peak → spike, V ← V_reset, w ← w + b; V held at V_reset while refractory
+            V_peak = V_T + 10 mV when Δ_T ≠ 0, else V_T
+            """ + (adaptive ? "" : "\niaf_psc_exp: Δ_T = 0, a = b = 0"),
+            """
+            Classical RK4 for (V, w) on substeps of at most 10 µs, the synaptic currents exactly (e^(−t/τ) at the RK stages); a spike is
+            detected at the end of a substep. Input of step k acts in step k; a spike of step k is stamped (k+1)·dt and reaches the
+            recurrent synapses max(1, round(delay_rec/dt)) steps later; after a spike the neuron is held for the rest of its step and
+            round(refractory/dt) more.
+            """,
+            parameters,
+            [currentInput ? CurrentIn : SpikesIn],
+            [S("v_mem", "V", "membrane potential (initially v_rest)"), S("i_syn_exc", "A", "excitatory synaptic current"),
+             S("i_syn_inh", "A", "inhibitory synaptic current"), S("w", "A", "adaptation current (0 for the iaf layers)"),
+             S("refractory_left", "steps", "whole steps of refractoriness left after the current one")]);
+    }
+
+    /// <summary>The parameters NestIaf reads for a variant, in the order it reads them.</summary>
+    private static List<ParameterDoc> Parameters(bool currentInput, bool adaptive)
+    {
         var parameters = new List<ParameterDoc> { Name };
         if (currentInput) parameters.Add(P("weights", ParameterDoc.Required, "nA", "input weights, M×N [pre][post]; N is the size"));
         else
@@ -49,28 +77,7 @@ internal static class NestZooDocs
                 P("delta_t", "0.002", "V", "slope factor Δ_T (≥ 0; 0: no exponential term)"),
                 P("tau_adapt", "0.144", "s", "adaptation time constant τ_w"),
             ]);
-        var model = adaptive ? "aeif_psc_exp (adaptive exponential IAF)" : "iaf_psc_exp";
-        return new ModelDoc(
-            "Rockpool NEST",
-            $"Rockpool's NEST layer without NEST: {model}, {(currentInput ? "current input through weights" : "spike input and recurrent weights")}.",
-            """
-            C dV/dt = −g_L(V − E_L) + g_L·Δ_T·exp((V − V_T)/Δ_T) + I_ex + I_in + I_e + I_stim − w   (V on the right taken as min(V, V_peak))
-            τ_w dw/dt = a(V − E_L) − w
-            τ_ex dI_ex/dt = −I_ex,  τ_in dI_in/dt = −I_in  (positive weights → I_ex, negative → I_in)
-            V ≥ V_peak → spike, V ← V_reset, w ← w + b; V held at V_reset while refractory
-            V_peak = V_T + 10 mV when Δ_T ≠ 0, else V_T
-            """ + (adaptive ? "" : "\niaf_psc_exp: Δ_T = 0, a = b = 0"),
-            """
-            Classical RK4 for (V, w) on substeps of at most 10 µs, the synaptic currents exactly (e^(−t/τ) at the RK stages); a spike is
-            detected at the end of a substep. Input of step k acts in step k; a spike of step k is stamped (k+1)·dt and reaches the
-            recurrent synapses max(1, round(delay_rec/dt)) steps later; after a spike the neuron is held for the rest of its step and
-            round(refractory/dt) more.
-            """,
-            parameters,
-            [currentInput ? CurrentIn : SpikesIn],
-            [S("v_mem", "V", "membrane potential (initially v_rest)"), S("i_syn_exc", "A", "excitatory synaptic current"),
-             S("i_syn_inh", "A", "inhibitory synaptic current"), S("w", "A", "adaptation current (0 for the iaf layers)"),
-             S("refractory_left", "steps", "whole steps of refractoriness left after the current one")]);
+        return parameters;
     }
 
     public static readonly ModelDoc RecFSSpikeEulerBT = new(
