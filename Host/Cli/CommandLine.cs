@@ -18,6 +18,8 @@ public static class CommandLine
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
+        "       eventspike models\n" +
+        "       eventspike describe TYPE | --markdown\n" +
         "       (stream and device-server come in later versions)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
@@ -43,10 +45,12 @@ public static class CommandLine
                 "run" => RunCommand.Execute(rest, stdout, stderr, interrupt),
                 "bench" => Bench.BenchCommand.Execute(rest, stdout, stderr, interrupt),
                 "inspect" => InspectCommand.Execute(rest, stdout),
+                "models" => ModelsCommand.Execute(rest, stdout),
+                "describe" => DescribeCommand.Execute(rest, stdout),
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
                 "stream" or "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, stream, device-server, bench, inspect (eventspike --help)"),
+                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, bench, inspect, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

@@ -28,6 +28,12 @@ public sealed class LayerParameters
     public IEnumerable<string> Names => _values.Keys;
 
     /// <summary>
+    /// Every name a model has asked for so far (read, or tested with <see cref="Has"/>), given or not:
+    /// what <see cref="ThrowIfUnknown"/> accepts, and what the documentation of each model is checked against.
+    /// </summary>
+    public IReadOnlyCollection<string> ReadNames => _read;
+
+    /// <summary>
     /// The parameters of neurons [<paramref name="from"/>, <paramref name="to"/>) of a layer of
     /// <paramref name="size"/>: every list of exactly <paramref name="size"/> values (one per neuron)
     /// is cut to that range; scalars and other lists stay as they are. Used to build one shard of a layer.

@@ -1,21 +1,23 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EventSpike.Neurons.Models.Docs;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
 
 /// <summary>
 /// The registry of layer model classes by the class name network files give. Each entry pairs a
-/// <see cref="ModelInfo"/> (ports, output kind, backends: known without building anything) with
-/// the factory that builds the model from the layer's size, the step, its parameters and a factory
+/// <see cref="ModelInfo"/> (ports, output kind, backends: known without building anything) and a
+/// <see cref="ModelDoc"/> (family, equations, parameters, state: what a person reads) with the
+/// factory that builds the model from the layer's size, the step, its parameters and a factory
 /// of seeded random streams for the layer (argument: block or shard index).
 /// </summary>
 public static class ModelCatalog
 {
     public delegate ILayerModel Factory(int size, double dt, LayerParameters parameters, Func<int, Xoshiro256StarStar> streams);
 
-    private static readonly Dictionary<string, (ModelInfo Info, Factory Factory)> Entries = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (ModelInfo Info, ModelDoc Doc, Factory Factory)> Entries = new(StringComparer.Ordinal);
 
     private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
 
@@ -63,6 +65,14 @@ public static class ModelCatalog
         }
     }
 
+    /// <summary>How class <paramref name="type"/> is documented (family, equations, parameters, ports, state); unknown names throw <see cref="KeyNotFoundException"/>.</summary>
+    public static ModelDoc Document(string type)
+    {
+        lock (Entries)
+            if (Entries.TryGetValue(type, out var entry)) return entry.Doc;
+        throw Unknown(type);
+    }
+
     /// <summary>Builds a model; unknown parameters and bad values throw <see cref="ModelParameterException"/>.</summary>
     public static ILayerModel Create(string type, int size, double dt, LayerParameters parameters, Func<int, Xoshiro256StarStar> streams)
     {
@@ -76,34 +86,37 @@ public static class ModelCatalog
     }
 
     /// <summary>
-    /// Registers a model class under <see cref="ModelInfo.ClassName"/> with what it is and how to
-    /// build it (an alias is a registration of its own); a later registration of a name replaces
-    /// the earlier one.
+    /// Registers a model class under <see cref="ModelInfo.ClassName"/> with what it is, how it is
+    /// documented and how to build it (an alias is a registration of its own); a later registration
+    /// of a name replaces the earlier one. The documentation's ports must be the info's.
     /// </summary>
-    public static void Register(ModelInfo info, Factory factory)
+    public static void Register(ModelInfo info, Factory factory, ModelDoc doc)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(factory);
-        lock (Entries) Entries[info.ClassName] = (info, factory);
+        ArgumentNullException.ThrowIfNull(doc);
+        if (!doc.Ports.Select(p => p.Name).SequenceEqual(info.Ports.Select(p => p.Name)))
+            throw new ArgumentException($"{info.ClassName}: the documented ports ({string.Join(", ", doc.Ports.Select(p => p.Name))}) are not the declared ones ({string.Join(", ", info.Ports.Select(p => p.Name))})", nameof(doc));
+        lock (Entries) Entries[info.ClassName] = (info, doc, factory);
     }
 
-    /// <summary>The five core models; port order as each model's <see cref="ILayerModel.Ports"/>.</summary>
+    /// <summary>The six core models; port order as each model's <see cref="ILayerModel.Ports"/>.</summary>
     private static void RegisterCore()
     {
         PortInfo syn = new("syn", PortKind.Spikes), exc = new("exc", PortKind.Spikes), inh = new("inh", PortKind.Spikes);
         PortInfo current = new("current", PortKind.Current);
         Register(new ModelInfo(LifExpSyn.TypeName, SignalKind.Spikes, syn, current),
-            (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams));
+            (size, dt, p, streams) => new LifExpSyn(size, dt, p, streams), CoreModelDocs.Lif);
         Register(new ModelInfo(PoissonSource.TypeName, SignalKind.Spikes),
-            (size, dt, p, streams) => new PoissonSource(size, dt, p, streams));
+            (size, dt, p, streams) => new PoissonSource(size, dt, p, streams), CoreModelDocs.Poisson);
         Register(new ModelInfo(IafPscExp.TypeName, SignalKind.Spikes, [exc, inh, current], ModelInfo.CpuAndGpu), // AcceleratedIafPscExp
-            (size, dt, p, streams) => new IafPscExp(size, dt, p, streams));
+            (size, dt, p, streams) => new IafPscExp(size, dt, p, streams), NestModelDocs.IafPscExp);
         Register(new ModelInfo(IafPscDelta.TypeName, SignalKind.Spikes, syn, current),
-            (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams));
+            (size, dt, p, streams) => new IafPscDelta(size, dt, p, streams), NestModelDocs.IafPscDelta);
         Register(new ModelInfo(IafCondExp.TypeName, SignalKind.Spikes, exc, inh, current),
-            (size, dt, p, streams) => new IafCondExp(size, dt, p, streams));
+            (size, dt, p, streams) => new IafCondExp(size, dt, p, streams), NestModelDocs.IafCondExp);
         Register(new ModelInfo(IafPscAlpha.TypeName, SignalKind.Spikes, exc, inh, current),
-            (size, dt, p, streams) => new IafPscAlpha(size, dt, p, streams));
+            (size, dt, p, streams) => new IafPscAlpha(size, dt, p, streams), NestModelDocs.IafPscAlpha);
     }
 
     private static KeyNotFoundException Unknown(string type) =>

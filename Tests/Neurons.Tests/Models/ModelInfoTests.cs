@@ -13,7 +13,7 @@ namespace EventSpike.Neurons.Tests.Models;
 public class ModelInfoTests
 {
     /// <summary>Working parameters for the core models; the zoo's come from <see cref="RoundTripTests.Cases"/>.</summary>
-    private static readonly Dictionary<string, (int Size, double Dt, string Json)> CoreCases = new()
+    public static readonly Dictionary<string, (int Size, double Dt, string Json)> CoreCases = new()
     {
         ["LIF"] = (3, 1e-4, """{"tau_mem": 0.02}"""),
         ["PoissonSource"] = (3, 1e-4, """{"rate": [5, 10, 20]}"""),
