@@ -25,6 +25,9 @@ public sealed record HostLayers(
     /// <summary>The run's default backend (<c>--backend</c>); null: cpu.</summary>
     public string? Backend { get; init; }
 
+    /// <summary>The bytes of the <c>--input</c> files named in <see cref="Inputs"/>, in that order, as the coordinator read them.</summary>
+    public IReadOnlyList<byte[]>? InputData { get; init; }
+
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

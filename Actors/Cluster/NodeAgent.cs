@@ -17,6 +17,7 @@ public sealed class NodeAgent : ReceiveActor
 
     private readonly Func<HostLayers, CompiledNetwork> _build;
     private readonly List<IActorRef> _hosted = new();
+    private readonly Dictionary<IActorRef, (string What, IActorRef Scheduler)> _supervised = new();
     private int _run;
     private KernelPool? _pool;
 
@@ -28,11 +29,20 @@ public sealed class NodeAgent : ReceiveActor
         {
             foreach (var layer in _hosted) Context.Stop(layer);
             _hosted.Clear();
+            _supervised.Clear();
             ReleaseMemory();
         });
     }
 
     public static Props Props(Func<HostLayers, CompiledNetwork> build) => Akka.Actor.Props.Create(() => new NodeAgent(build));
+
+    /// <summary>A hosted actor that crashes is stopped and fails its run at once, naming it and this node.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new LayerCrashStrategy((child, cause) =>
+    {
+        if (!_supervised.Remove(child, out var hosted)) return;
+        var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
+        hosted.Scheduler.Tell(new Messages.RunFailed($"{LayerCrashStrategy.Describe(hosted.What, cause)} (on node {node})", 0));
+    });
 
     /// <summary>A node lives on from run to run: what a run built and no longer uses goes back to the system.</summary>
     private static void ReleaseMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -56,12 +66,15 @@ public sealed class NodeAgent : ReceiveActor
                 var actor = Context.ActorOf(factory.Props(id, request.Scheduler, checkpoints, request.Resume?[k]), $"run{_run}-layer-{id}");
                 actors.Add(actor);
                 _hosted.Add(actor);
+                _supervised[actor] = ($"layer '{network.Layers[id].Name}'", request.Scheduler);
             }
             var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
             var outbox = Context.ActorOf(OutboxActor.Props(node), $"run{_run}-outbox");
             var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null), $"run{_run}-inbox");
             _hosted.Add(outbox);
             _hosted.Add(inbox);
+            _supervised[outbox] = ("the node's outbox", request.Scheduler);
+            _supervised[inbox] = ("the node's inbox", request.Scheduler);
             var synapses = request.Layers.SelectMany(network.IncomingOf).Select(c => c.Synapses).Distinct().Sum(t => t.Count);
             Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox, Synapses = synapses });
             network = null;

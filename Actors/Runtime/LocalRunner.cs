@@ -76,15 +76,17 @@ public static class LocalRunner
         var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
         if (options.WatchdogSeconds > 0)
             scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
-        IReadOnlyList<IActorRef> layers;
-        if (hosting is not null)
-        {
-            var hosted = await hosting(scheduler, inputsOf, checkpoints, resume).ConfigureAwait(false);
-            layers = hosted.Layers;
-            var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder, scheduler), $"inbox-{run}");
-            Cluster.ClusterWiring.Wire(network, layers.ToList(), hosted.Nodes, inbox, scheduler);
-        }
-        else layers = HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run);
+        var setup = Stopwatch.StartNew();
+        // Until the run starts, a failure (the watchdog, a lost node) answers here: hosting may never finish.
+        using var started = new CancellationTokenSource();
+        var early = scheduler.Ask<RunFailed>(new FailureBeforeStart(), Timeout.InfiniteTimeSpan, started.Token);
+        var hostingLayers = hosting is not null
+            ? HostElsewhere(system, network, hosting(scheduler, inputsOf, checkpoints, resume), recorder, scheduler, run)
+            : HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run);
+        if (await Task.WhenAny(hostingLayers, early).ConfigureAwait(false) == early && early.IsCompletedSuccessfully)
+            return new RunResult(null, early.Result.Reason, false, early.Result.StepsReached, setup.Elapsed.TotalSeconds);
+        var layers = await hostingLayers.ConfigureAwait(false);
+        started.Cancel();
 
         var clock = Stopwatch.StartNew();
         var reply = scheduler.Ask<object>(new StartRun(layers, recorder, options.Realtime ? network.Dt : null), Timeout.InfiniteTimeSpan, cancel);
@@ -129,16 +131,19 @@ public static class LocalRunner
         return (scheduler, recorder, checkpoints);
     }
 
-    /// <summary>Starts every layer's actor in this process and wires each to its consumers, the recorder and its probes.</summary>
-    private static IReadOnlyList<IActorRef> HostHere(ActorSystem system, CompiledNetwork network, LayerFactory factory, RunOptions options,
-        IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run)
+    /// <summary>
+    /// Starts every layer's actor in this process, under a <see cref="LayerSupervisor"/> that fails the run when one
+    /// crashes, and wires each to its consumers, the recorder and its probes.
+    /// </summary>
+    private static async Task<IReadOnlyList<IActorRef>> HostHere(ActorSystem system, CompiledNetwork network, LayerFactory factory,
+        RunOptions options, IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run)
     {
-        var layers = new List<IActorRef>();
-        foreach (var layer in network.Layers)
-        {
-            var props = factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]);
-            layers.Add(system.ActorOf(props, $"layer-{layer.Id}-{run}"));
-        }
+        var specs = network.Layers.Select(layer => (
+            factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]),
+            layer.Name, $"layer-{layer.Id}-{run}")).ToList();
+        var started = new TaskCompletionSource<IReadOnlyList<IActorRef>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(LayerSupervisor.Props(scheduler, specs, started), $"layers-{run}");
+        var layers = await started.Task.ConfigureAwait(false);
         foreach (var layer in network.Layers)
         {
             var probes = network.ProbesOf(layer.Id);
@@ -146,6 +151,16 @@ public static class LocalRunner
                 probes.Count > 0 ? recorder : null, probes.Select(p => p.Id).ToList()));
         }
         return layers;
+    }
+
+    /// <summary>Waits for the layers hosted on other nodes and wires them through this node's inbox.</summary>
+    private static async Task<IReadOnlyList<IActorRef>> HostElsewhere(ActorSystem system, CompiledNetwork network,
+        Task<(IReadOnlyList<IActorRef> Layers, IReadOnlyList<Cluster.HostedNode> Nodes)> hosting, IActorRef recorder, IActorRef scheduler, int run)
+    {
+        var hosted = await hosting.ConfigureAwait(false);
+        var inbox = system.ActorOf(Cluster.InboxActor.Props(new Dictionary<int, IActorRef>(), recorder, scheduler), $"inbox-{run}");
+        Cluster.ClusterWiring.Wire(network, hosted.Layers.ToList(), hosted.Nodes, inbox, scheduler);
+        return hosted.Layers;
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     private long _inRun = -1;
     private bool _recordingFinished;
     private int _drained;
+    private RunFailed? _failure;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -75,6 +76,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             _grants.Start(_layers);
             GrantAll();
         });
+        Receive<FailureBeforeStart>(_ => _requester = Sender);
         Receive<Cluster.GrantRoutes>(r => _grants.RouteVia(r.Inboxes));
         Receive<WindowDone>(OnWindowDone);
         Receive<CheckpointWritten>(_checkpoints.Written);
@@ -104,6 +106,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         var idle = _progress.IdleSeconds;
         if (idle < _watch!.TimeoutSeconds) return;
         var message = StallReport.Describe(_watch, _policy, _plan, _layers, idle);
+        if (_layers.Count == 0) message += "the layers were still being set up (built, or placed on their nodes)";
         Context.GetLogger().Error(message);
         Timers.Cancel("watchdog");
         Fail(new RunFailed(message, 0));
@@ -204,10 +207,15 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
 
     private void Fail(RunFailed failed)
     {
-        _requester.Tell(failed with { StepsReached = _policy.Finished ? _plan.StartOf(_policy.LastWindow) + _plan.StepsIn(_policy.LastWindow) : _policy.StepsDone });
+        _failure = failed with { StepsReached = _policy.Finished ? _plan.StartOf(_policy.LastWindow) + _plan.StepsIn(_policy.LastWindow) : _policy.StepsDone };
+        _requester.Tell(_failure);
         Become(Ended);
     }
 
-    /// <summary>After the end (or a failure) every message is ignored.</summary>
-    private void Ended() => ReceiveAny(_ => { });
+    /// <summary>After the end (or a failure) every message is ignored; a run that failed before it started says so when started.</summary>
+    private void Ended()
+    {
+        Receive<StartRun>(_ => Sender.Tell(_failure ?? (object)new RunFailed("the run has already ended", 0)));
+        ReceiveAny(_ => { });
+    }
 }

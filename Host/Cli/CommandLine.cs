@@ -13,8 +13,11 @@ public static class CommandLine
         "                      [--backend cpu|cuda|ilgpu-cpu]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
-        "                      [--tls-cert FILE.pfx --tls-password P] [--cluster FILE.hocon]\n" +
-        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--tls-cert FILE.pfx]\n" +
+        "                      [--tls-cert FILE.pfx [--tls-password-file FILE]] [--cluster FILE.hocon]\n" +
+        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon]\n" +
+        "                      [--tls-cert FILE.pfx [--tls-password-file FILE]] [--insecure]\n" +
+        "       (TLS password: --tls-password-file FILE or EVENTSPIKE_TLS_PASSWORD; --tls-password P shows in ps.\n" +
+        "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +

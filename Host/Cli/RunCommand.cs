@@ -14,7 +14,7 @@ namespace EventSpike.Host.Cli;
 public static class RunCommand
 {
     private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", "tls-cert", "tls-password", "tls-trust", "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size", "backend", "max-memory"];
+        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", .. TlsOptions.Names, "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size", "backend", "max-memory"];
     private static readonly string[] FlagOptions = ["realtime", "no-plot"];
     private static readonly string[] NotYet = ["energy"];
 
@@ -135,7 +135,11 @@ public static class RunCommand
         var (a, manifest, networkPath) = (request.Args, request.Manifest, request.NetworkPath);
         var spec = NetworkFile.Load(networkPath);
         var overrides = new RunOverrides(manifest?.Seed ?? (ulong?)a.Integer("seed", 0) ?? spec.Seed,
-            a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration, request.Dt, request.Inputs);
+            a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration, request.Dt, request.Inputs)
+        {
+            // A cluster run reads its inputs once, here, and ships those bytes to the workers.
+            Contents = request.Clustered ? InputFiles.ReadAll(request.Inputs) : null,
+        };
         spec = overrides.ApplyTo(spec);
         if (double.IsNaN(spec.Duration))
             spec = spec with
@@ -244,7 +248,7 @@ public static class RunCommand
         };
         var o = run.Overrides;
         var template = new HostLayers(File.ReadAllText(request.NetworkPath), request.NetworkPath, o.Seed, run.Network.Duration, o.Dt, o.Inputs, [],
-            request.Threads, Akka.Actor.ActorRefs.Nobody) { ShardSize = request.ShardSize, Backend = request.Backend };
+            request.Threads, Akka.Actor.ActorRefs.Nobody) { ShardSize = request.ShardSize, Backend = request.Backend, InputData = o.Contents };
         return (coordinator, template);
     }
 

@@ -42,14 +42,17 @@ public sealed class ClusterCoordinator
     {
         var system = ClusterConfig.CreateSystem(ClusterConfig.Load("127.0.0.1", 0, Seeds, "coordinator", options.Threads, ExtraHocon, Tls is not null), Tls);
         var cluster = Akka.Cluster.Cluster.Get(system);
+        ClusterDowning.Start(system);
         var agents = new List<ActorSelection>();
         var attempt = 0;
+        var ended = false;
+        var lostNow = new List<Address>();
         try
         {
+            CheckFrameSize(system, template);
             var workers = await WaitForWorkers(cluster, MinNodes, cancel).ConfigureAwait(false);
             Nodes.AddRange(workers.Select(w => w.ToString()));
             Checkpoint? resume = null;
-            var lostNow = new List<Address>();
             while (true)
             {
                 attempt++;
@@ -64,9 +67,11 @@ public sealed class ClusterCoordinator
                 {
                     var refs = new IActorRef[network.Layers.Count];
                     var nodes = new List<HostedNode>();
-                    var hosts = new Dictionary<Address, IReadOnlyList<string>>();
                     // Every node builds its part at the same time; each builds only the connections into the layers it hosts.
                     var groups = placement.GroupBy(p => p.Value).Select(g => (Node: g.Key, Layers: g.Select(p => p.Key).Order().ToList())).ToList();
+                    // Watched from now on: a node lost while it builds fails the run at once (the scheduler answers for it).
+                    var hosts = groups.ToDictionary(g => g.Node, g => (IReadOnlyList<string>)g.Layers.Select(l => network.Layers[l].Name).ToList());
+                    system.ActorOf(NodeWatcher.Props(hosts, scheduler, address => { lock (lostNow) lostNow.Add(address); }), $"node-watcher-{attempt}");
                     var asks = groups.Select(g =>
                     {
                         var agent = system.ActorSelection($"{g.Node}/user/{NodeAgent.Name}");
@@ -89,15 +94,14 @@ public sealed class ClusterCoordinator
                         if (hosted.Error is not null) throw new InvalidOperationException($"a worker could not build its layers: {hosted.Error}");
                         for (var i = 0; i < layers.Count; i++) refs[layers[i]] = hosted.Actors[i];
                         nodes.Add(new HostedNode(node, hosted.Outbox!, hosted.Inbox!));
-                        hosts[node] = layers.Select(l => network.Layers[l].Name).ToList();
                     }
-                    system.ActorOf(NodeWatcher.Props(hosts, scheduler, address => { lock (lostNow) lostNow.Add(address); }), $"node-watcher-{attempt}");
                     outboxes = nodes.Select(n => n.Outbox).ToList();
                     return (refs, nodes);
                 }
 
                 var result = await LocalRunner.RunOnAsync(system, network, sinkFor(resume), options with { Resume = resume }, Host, cancel)
                     .ConfigureAwait(false);
+                ended = result.Succeeded;
                 if (result.Succeeded) await GatherTraffic(outboxes).ConfigureAwait(false);
                 List<Address> unreachable;
                 lock (lostNow)
@@ -130,10 +134,12 @@ public sealed class ClusterCoordinator
         finally
         {
             foreach (var agent in agents) agent.Tell(new StopNode());
-            // With a node lost the cluster cannot agree on our leaving: do not wait long for it.
-            var lost = cluster.State.Unreachable.Count > 0 || Lost.Count > 0;
-            await Task.WhenAny(cluster.LeaveAsync(), Task.Delay(TimeSpan.FromSeconds(lost ? 0.5 : 3))).ConfigureAwait(false);
-            await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(lost ? 1 : 5))).ConfigureAwait(false);
+            // The nodes this run lost are downed, so the others forget them now and a restarted one can join.
+            lock (lostNow) foreach (var address in lostNow.Distinct()) cluster.Down(address);
+            // After a failure (a node lost or stalled) the cluster may not agree on our leaving: do not wait long for it.
+            var quick = !ended || cluster.State.Unreachable.Count > 0 || Lost.Count > 0;
+            await Task.WhenAny(cluster.LeaveAsync(), Task.Delay(TimeSpan.FromSeconds(quick ? 0.5 : 3))).ConfigureAwait(false);
+            await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(quick ? 1 : 5))).ConfigureAwait(false);
         }
     }
 
@@ -149,17 +155,52 @@ public sealed class ClusterCoordinator
             Traffic.Add(await outbox.Ask<TrafficReport>(new TrafficQuery(), TimeSpan.FromSeconds(30)).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Waits for <paramref name="count"/> worker nodes that are Up, reachable and answer at their agent (a worker
+    /// killed a moment ago may still be listed Up): exit 2 after the join timeout, naming how many there were.
+    /// </summary>
     private async Task<List<Address>> WaitForWorkers(Akka.Cluster.Cluster cluster, int count, CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + JoinTimeout;
+        var answered = new HashSet<Address>();
         while (true)
         {
-            var workers = cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole("worker")).Select(m => m.Address).ToList();
+            var unreachable = cluster.State.Unreachable.Select(m => m.Address).ToHashSet();
+            var candidates = cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole("worker") && !unreachable.Contains(m.Address))
+                .Select(m => m.Address).ToList();
+            answered.IntersectWith(candidates);
+            foreach (var address in candidates.Where(a => !answered.Contains(a)).ToList())
+                if (await Answers(cluster.System, address).ConfigureAwait(false)) answered.Add(address);
+            var workers = candidates.Where(answered.Contains).ToList();
             if (workers.Count >= count) return workers;
             if (DateTime.UtcNow > deadline)
                 throw new InputException(
                     $"run: only {workers.Count} of {count} worker node(s) joined within {JoinTimeout.TotalSeconds:0} s (seed nodes: {string.Join(", ", Seeds)})");
             await Task.Delay(100, cancel).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Whether the worker at <paramref name="address"/> answers at its agent within a couple of seconds.</summary>
+    private static async Task<bool> Answers(ActorSystem system, Address address)
+    {
+        try
+        {
+            await system.ActorSelection($"{address}/user/{NodeAgent.Name}").ResolveOne(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is ActorNotFoundException or AskTimeoutException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The run's description (network text and input files) must fit one remoting frame: exit 2 naming the setting otherwise.</summary>
+    private static void CheckFrameSize(ActorSystem system, HostLayers template)
+    {
+        var frame = system.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 0;
+        var size = System.Text.Encoding.UTF8.GetByteCount(template.NetworkText) + (template.InputData?.Sum(d => (long)d.Length) ?? 0);
+        if (frame > 0 && size > frame - (1 << 20))
+            throw new InputException($"run: the network file and --input files ({size >> 20} MiB) do not fit one cluster message " +
+                $"(akka.remote.dot-netty.tcp.maximum-frame-size = {frame >> 20} MiB, less 1 MiB); raise it on every node (--cluster / node --config)");
     }
 }

@@ -16,15 +16,18 @@ namespace EventSpike.Host.NetworkFiles;
 /// </summary>
 public static class InputFiles
 {
-    public static NetworkSpec Apply(NetworkSpec spec, IReadOnlyList<string> inputs)
+    /// <param name="contents">The files' bytes in the order of <paramref name="inputs"/>, as the coordinator of a cluster run
+    /// read them (a worker opens no path a run names); null: read each file here.</param>
+    public static NetworkSpec Apply(NetworkSpec spec, IReadOnlyList<string> inputs, IReadOnlyList<byte[]>? contents = null)
     {
         if (inputs.Count == 0) return spec;
         var record = spec.Record ?? spec.Layers.Select(l => l.Name).ToList();
         var layers = spec.Layers.ToList();
         var connections = spec.Connections.ToList();
         var fed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        for (var k = 0; k < inputs.Count; k++)
         {
+            var input = inputs[k];
             var eq = input.IndexOf('=');
             if (eq <= 0 || eq == input.Length - 1) throw new InputException($"--input {input}: expected LAYER=FILE");
             var name = input[..eq];
@@ -32,7 +35,7 @@ public static class InputFiles
             var index = layers.FindIndex(l => l.Name == name);
             if (index < 0) throw new InputException($"--input {input}: the network has no layer '{name}'; layers: {string.Join(", ", spec.Layers.Select(l => l.Name))}");
             if (!fed.Add(name)) throw new InputException($"--input {input}: layer '{name}' is given two inputs");
-            var series = Load(path);
+            var series = contents is null ? Load(path) : Parse(contents[k], path);
             var layer = layers[index];
             // An unknown type is not a source here: the compiler reports it with the network file's context.
             if (ModelCatalog.TryDescribe(layer.Type, out var info) && info.IsSource)
@@ -75,6 +78,21 @@ public static class InputFiles
         return end;
     }
 
+    /// <summary>The bytes of every <c>--input</c> file, read once (a cluster run ships them to its workers).</summary>
+    public static IReadOnlyList<byte[]> ReadAll(IReadOnlyList<string> inputs) => inputs.Select(input =>
+    {
+        var path = input[(input.IndexOf('=') + 1)..];
+        if (!File.Exists(path)) throw new InputException($"{path}: input file not found");
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot read the input file: {e.Message}");
+        }
+    }).ToList();
+
     private static TimeSeries Load(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: input file not found");
@@ -87,6 +105,24 @@ public static class InputFiles
             throw new InputException(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or FormatException or InvalidDataException)
+        {
+            throw new InputException($"{path}: not a readable time series: {e.Message}");
+        }
+    }
+
+    /// <summary>A series from a file's bytes; <paramref name="path"/> names it in errors.</summary>
+    private static TimeSeries Parse(byte[] bytes, string path)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return TimeSeries.Load(stream, path);
+        }
+        catch (NpyFormatException e)
+        {
+            throw new InputException(e.Message);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or FormatException or InvalidDataException)
         {
             throw new InputException($"{path}: not a readable time series: {e.Message}");
         }

@@ -150,6 +150,10 @@ public abstract class TimeSeries
     /// <exception cref="Numpy.NpyFormatException">The file is not a readable series, or not of <paramref name="expectedType"/>.</exception>
     public static TimeSeries Load(string path, string? expectedType = null) => SeriesFiles.Load(path, expectedType);
 
+    /// <summary>Loads a series from an <c>.npz</c>'s bytes; <paramref name="source"/> names it in errors.</summary>
+    public static TimeSeries Load(Stream stream, string source, string? expectedType = null) =>
+        SeriesFiles.FromArrays(Numpy.Npz.Read(stream, source), source, expectedType);
+
     /// <summary>Reads a series from its JSON form (<see cref="ToJson"/>); the <c>str_type</c> member picks the type.</summary>
     public static TimeSeries FromJson(string json) => SeriesFiles.FromJson(json);
 

@@ -28,7 +28,7 @@ public class RuntimeGuardTests
         Assert.False(result.Succeeded);
         Assert.InRange(clock.Elapsed.TotalSeconds, 0.5, 8.0); // fails long before the 20 s hang ends (5 s go to stopping the system)
         Assert.Contains("stalled", result.Failure);
-        Assert.Matches(@"layer 'slow' \(akka://eventspike/user/layer-1-\d+\) is still computing window 1 \(steps 100–199\)", result.Failure);
+        Assert.Matches(@"layer 'slow' \(akka://eventspike/user/layers-\d+/layer-1-\d+\) is still computing window 1 \(steps 100–199\)", result.Failure);
         Assert.Contains("layer 'out'", result.Failure);
         Assert.Contains("waits for window 1 of layer 'slow'", result.Failure);
     }

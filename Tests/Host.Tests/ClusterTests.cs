@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Xunit;
+using static EventSpike.Host.Tests.ClusterProcesses;
 using static EventSpike.Host.Tests.HostRunner;
 
 namespace EventSpike.Host.Tests;
@@ -9,66 +8,6 @@ namespace EventSpike.Host.Tests;
 /// <summary>Cluster runs with real worker processes on 127.0.0.1.</summary>
 public class ClusterTests
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "eventspike.dll");
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        return Process.Start(psi)!;
-    }
-
-    private static async Task<(int Code, string Out, string Err)> Exec(params string[] args)
-    {
-        using var p = Start(args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
-        return (p.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>Two worker nodes, the first its own seed; disposed by killing them.</summary>
-    private sealed class Workers : IDisposable
-    {
-        public Workers()
-        {
-            Ports = [FreePort(), FreePort()];
-            Nodes = [Start("node", "--port", Ports[0].ToString(), "--threads", "1")];
-            Wait(Nodes[0]);
-            Nodes.Add(Start("node", "--port", Ports[1].ToString(), "--seed-nodes", $"127.0.0.1:{Ports[0]}", "--threads", "1"));
-            Wait(Nodes[1]);
-        }
-
-        public List<int> Ports { get; }
-        public List<Process> Nodes { get; }
-        public string Seed => $"127.0.0.1:{Ports[0]}";
-
-        private static void Wait(Process node)
-        {
-            var line = node.StandardOutput.ReadLine();
-            Assert.StartsWith("node up at akka.tcp://eventspike@127.0.0.1:", line);
-        }
-
-        public void Dispose()
-        {
-            foreach (var node in Nodes)
-            {
-                if (!node.HasExited) node.Kill(entireProcessTree: true);
-                node.Dispose();
-            }
-        }
-    }
-
     [Fact]
     public async Task One_process_and_three_processes_give_byte_identical_spikes()
     {
