@@ -141,10 +141,11 @@ public static class RunCommand
             Contents = request.Clustered ? InputFiles.ReadAll(request.Inputs) : null,
         };
         spec = overrides.ApplyTo(spec);
+        if (double.IsNaN(spec.Dt)) throw new InputException($"{networkPath}: dt: missing 'dt'; give it in the file or with --dt");
         if (double.IsNaN(spec.Duration))
             spec = spec with
             {
-                Duration = InputFiles.LatestEnd(request.Inputs) ?? throw new InputException($"{networkPath}: a Rockpool network file has no duration; give --duration or an --input file"),
+                Duration = InputFiles.LatestEnd(request.Inputs) ?? throw new InputException($"{networkPath}: duration: the network file gives no duration; give --duration or an --input file"),
             };
         CompiledNetwork network;
         try

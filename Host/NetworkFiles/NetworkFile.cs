@@ -54,8 +54,9 @@ public static class NetworkFile
             if (RockpoolNetworkFile.Matches(root)) return RockpoolNetworkFile.Parse(root, path);
             CheckKeys(root, TopKeys, path, "");
             var name = OptionalString(root, "name", path, "") ?? Path.GetFileNameWithoutExtension(path);
-            var dt = RequiredNumber(root, "dt", path, "");
-            var duration = RequiredNumber(root, "duration", path, "");
+            // dt and duration may come from the command line instead (--dt, --duration): NaN until then.
+            var dt = root.TryGetProperty("dt", out _) ? RequiredNumber(root, "dt", path, "") : double.NaN;
+            var duration = root.TryGetProperty("duration", out _) ? RequiredNumber(root, "duration", path, "") : double.NaN;
             var seed = Seed(root, path);
             double? window = root.TryGetProperty("window", out _) ? RequiredNumber(root, "window", path, "") : null;
 
@@ -191,7 +192,10 @@ public static class NetworkFile
 
     private static string FirstSentence(string message)
     {
+        // System.Text.Json appends its own 0-based position ("LineNumber: 3 | BytePositionInLine: 1.") and a path: the
+        // message already gives the 1-based line and column once.
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
+        var text = (cut > 0 ? message[..cut] : message).Trim();
+        return System.Text.RegularExpressions.Regex.Replace(text, @"\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?$", "").Trim();
     }
 }

@@ -46,6 +46,28 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_syntax_error_gives_its_position_once_one_based()
+    {
+        var path = Network("{\n  \"dt\": 0.0001,\n  \"duration\": 0.05\n  \"layers\": []\n}");
+        var r = Run("run", path, "--out", TempDir());
+        AssertBadInput(r, "line 4, column 3");
+        Assert.DoesNotContain("LineNumber", r.Err);
+        Assert.DoesNotContain("BytePosition", r.Err);
+    }
+
+    [Fact]
+    public void Duration_and_dt_on_the_command_line_satisfy_a_file_that_has_none()
+    {
+        var path = Network(Good.Replace("\"dt\": 0.0001, \"duration\": 0.05,", ""));
+        var dir = TempDir();
+        var r = Run("run", path, "--duration", "0.02", "--dt", "0.0001", "--out", dir, "--no-plot");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("0.02 s simulated", r.Out);
+        AssertBadInput(Run("run", path, "--dt", "0.0001", "--out", TempDir()), path, "duration", "--duration");
+        AssertBadInput(Run("run", path, "--duration", "0.02", "--out", TempDir()), path, "dt", "--dt");
+    }
+
+    [Fact]
     public void Unknown_layer_type_lists_the_known_ones() =>
         AssertBadInput(Run("run", Network(Good.Replace("\"LIF\"", "\"LIFF\"")), "--out", TempDir()),
             "layers[1]", "'lif'", "unknown layer type 'LIFF'", "known: ", "PoissonSource", "RecIAFSpkInTorch");
