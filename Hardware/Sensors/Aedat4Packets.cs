@@ -23,6 +23,7 @@ public sealed class Aedat4Packets(Aedat4Compression compression, string source)
     private readonly CappedBuffer _out = new(MaxBody);
     private ZstdSharp.Decompressor? _zstd;
     private int _events;
+    private byte[] _exact = [];
 
     /// <summary>The identifier of the packet last decoded (EVTS, FRME, IMUS, TRIG, or another).</summary>
     public string Identifier { get; private set; } = "";
@@ -44,7 +45,9 @@ public sealed class Aedat4Packets(Aedat4Compression compression, string source)
         if (prefix != data.Length - 4) throw Error(offset, $"the FlatBuffer's size prefix {prefix} does not match the {data.Length - 4} bytes that follow");
         Identifier = System.Text.Encoding.ASCII.GetString(data.Slice(8, 4));
         if (Identifier != "EVTS") return;
-        var bb = new ByteBuffer(_out.Array, 0);
+        // The verifier checks a size prefix against the whole array: it gets an exactly sized copy.
+        _exact = data.ToArray();
+        var bb = new ByteBuffer(_exact, 0);
         if (!new Verifier(bb, new Options(64, 1000, true, false)).VerifyBuffer("EVTS", true, VerifyEvents))
             throw Error(offset, "the EVTS packet is not a valid FlatBuffer (offsets out of bounds)");
         var table = new Table(4 + bb.GetInt(4), bb);
@@ -66,7 +69,7 @@ public sealed class Aedat4Packets(Aedat4Compression compression, string source)
     public int CopyEvents(int start, Span<SensorEvent> into, long offset, int? width = null, int? height = null)
     {
         var count = Math.Min(Count - start, into.Length);
-        var raw = _out.Array.AsSpan(_events + 16 * start, 16 * count);
+        var raw = _exact.AsSpan(_events + 16 * start, 16 * count);
         uint w = (uint)(width ?? 0x8000), h = (uint)(height ?? 0x8000);
         for (var i = 0; i < count; i++)
         {
