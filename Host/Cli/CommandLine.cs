@@ -16,12 +16,14 @@ public static class CommandLine
         "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--tls-cert FILE.pfx]\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu]\n" +
+        "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       (stream and device-server come in later versions)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         Gpu.GpuBackends.Register();
+        Hardware.Sensors.SensorFormats.RegisterAll();
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
