@@ -25,8 +25,8 @@ public sealed class Evt3Format : IEventFormat
         private const int MaxPerWord = 12;
         private readonly uint _width, _height;
         private uint _y, _x, _high, _low;
-        private bool _on, _timed;
-        private long _loops, _t, _early, _outside, _triggers;
+        private bool _on, _timed, _stale;
+        private long _loops, _t, _raw, _rawOffset, _early, _outside, _triggers;
 
         public Reader(Stream stream, string path) : base(stream, path, MaxPerWord)
         {
@@ -84,15 +84,18 @@ public sealed class Evt3Format : IEventFormat
             Stamp(word);
         }
 
+        /// <summary>Notes the time a word sets; it is checked for order only when an event takes it (a TIME_HIGH followed at once by its TIME_LOW is not a step back).</summary>
         private void Stamp(int word)
         {
-            if (_timed) _t = Order.Next((_loops << 24) + (_high << 12) + _low, Bytes.Offset + 2L * word, Bytes);
+            if (!_timed) return;
+            (_raw, _rawOffset, _stale) = ((_loops << 24) + (_high << 12) + _low, Bytes.Offset + 2L * word, true);
         }
 
         private int Emit(Span<SensorEvent> into, int n, uint x, uint on, int count)
         {
             if (!_timed) { _early += count; return 0; }
             if (x >= _width || _y >= _height) { _outside++; return 0; }
+            if (_stale) (_t, _stale) = (Order.Next(_raw, _rawOffset, Bytes), false);
             into[n] = new SensorEvent(_t, (ushort)x, (ushort)_y, on != 0);
             return 1;
         }

@@ -42,5 +42,5 @@ internal struct TimeOrder
 
     /// <summary>A note for <see cref="SensorInfo.Notes"/> when stamps were clamped, else null.</summary>
     public readonly string? Note => Clamped == 0 ? null
-        : $"{Clamped} events stamped up to {MaxBackUs} µs before their predecessor were given their predecessor's time (kept in order)";
+        : $"{Clamped} time stamps up to {MaxBackUs} µs before their predecessor were raised to it (events kept in order)";
 }
