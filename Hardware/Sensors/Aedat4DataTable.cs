@@ -30,7 +30,7 @@ public static class Aedat4DataTable
     private static List<Aedat4TableEntry> Entries(byte[] data, string path, long offset)
     {
         var bb = new ByteBuffer(data);
-        if (data.Length < 12 || !new Verifier(bb, new Options(64, 1 << 24, true, false)).VerifyBuffer("FTAB", true, VerifyTable))
+        if (data.Length < 12 || !FlatBufferCheck.Valid(bb, "FTAB", true, VerifyTable, 1 << 24))
             throw new SensorFormatException($"{path}: byte {offset}: the data table is not a valid FTAB FlatBuffer");
         var root = new Table(4 + bb.GetInt(4), bb);
         var o = root.__offset(4);

@@ -14,8 +14,7 @@ public sealed record Aedat4Header(Aedat4Compression Compression, long DataTableP
     public static Aedat4Header Parse(ReadOnlySpan<byte> flatbuffer, string source, long offset)
     {
         var bb = new ByteBuffer(flatbuffer.ToArray());
-        var verifier = new Verifier(bb, new Options(64, 1000, true, false));
-        if (!verifier.VerifyBuffer("IOHE", false, Verify))
+        if (!FlatBufferCheck.Valid(bb, "IOHE", false, Verify))
             throw new SensorFormatException($"{source}: byte {offset}: the IOHeader is not a valid FlatBuffer with identifier IOHE");
         var table = new Table(bb.GetInt(0), bb);
         var o = table.__offset(4);

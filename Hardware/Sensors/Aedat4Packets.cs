@@ -48,7 +48,7 @@ public sealed class Aedat4Packets(Aedat4Compression compression, string source)
         // The verifier checks a size prefix against the whole array: it gets an exactly sized copy.
         _exact = data.ToArray();
         var bb = new ByteBuffer(_exact, 0);
-        if (!new Verifier(bb, new Options(64, 1000, true, false)).VerifyBuffer("EVTS", true, VerifyEvents))
+        if (!FlatBufferCheck.Valid(bb, "EVTS", true, VerifyEvents))
             throw Error(offset, "the EVTS packet is not a valid FlatBuffer (offsets out of bounds)");
         var table = new Table(4 + bb.GetInt(4), bb);
         var o = table.__offset(4);
