@@ -25,6 +25,15 @@ public static class EventFiles
         }
     }
 
+    /// <summary>Whether a registered format recognises the file at <paramref name="path"/> (from its first 4 KiB and name).</summary>
+    public static bool Recognises(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+        var head = new byte[(int)Math.Min(4096, stream.Length)];
+        stream.ReadExactly(head);
+        lock (Formats) return Formats.Any(f => f.Recognises(head, path));
+    }
+
     /// <summary>A reader on <paramref name="path"/>; <see cref="SensorFormatException"/> when no format recognises it.</summary>
     public static IEventReader Open(string path)
     {

@@ -12,17 +12,19 @@ namespace EventSpike.Host.Bench;
 /// <c>eventspike bench NAME</c>: builds a standard network, runs it through the actor runtime (the
 /// path of <c>eventspike run</c>) and prints one JSON line on stdout; progress goes to stderr.
 /// <c>--plain</c> runs the same engines in a plain loop instead (what the actors cost).
+/// <c>bench decode RECORDING</c> measures a sensor reader instead (<see cref="DecodeBench"/>).
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup"];
+    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup", "repeat"];
     private static readonly string[] FlagOptions = ["plain"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var a = new ParsedArguments("bench", args, ValueOptions, FlagOptions);
+        if (a.Positional.Count > 0 && a.Positional[0] == "decode") return DecodeBench.Execute(a, stdout, stderr);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
-            throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}");
+            throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}; or eventspike bench decode RECORDING [--repeat N]");
         var name = a.Positional[0];
         var scale = a.Seconds("scale") ?? 1.0;
         var duration = a.Seconds("duration") ?? BenchNetworks.DefaultDuration(name);

@@ -20,6 +20,7 @@ public static class CommandLine
         "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu]\n" +
+        "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
@@ -28,6 +29,7 @@ public static class CommandLine
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         Gpu.GpuBackends.Register();
+        Hardware.Sensors.SensorFormats.RegisterAll();
         using var interrupt = new StopSignals(cancel);
         return interrupt.ExitCode(Dispatch(args, stdout, stderr, interrupt.Token));
     }
