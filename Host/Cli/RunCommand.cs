@@ -145,7 +145,7 @@ public static class RunCommand
         if (double.IsNaN(spec.Duration))
             spec = spec with
             {
-                Duration = InputFiles.LatestEnd(request.Inputs) ?? throw new InputException($"{networkPath}: duration: the network file gives no duration; give --duration or an --input file"),
+                Duration = InputFiles.LatestEnd(request.Inputs) ?? throw new InputException($"{networkPath}: duration: the network file has no duration; give --duration or an --input file"),
             };
         CompiledNetwork network;
         try

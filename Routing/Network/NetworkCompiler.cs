@@ -91,6 +91,7 @@ public static class NetworkCompiler
             }
             if (model.Size <= 0) throw new NetworkSpecException($"{Where(l.Where, $"layers[{i}]")} '{l.Name}': size must be > 0");
             layers.Add(new CompiledLayer(i, l.Name, model, recorded.Contains(l.Name)) { StepMultiple = multiple, Node = l.Node, Backend = l.Backend });
+            warnings.AddRange(UnitWarnings.Of(l, Where(l.Where, $"layers[{i}]")));
             estimate.AddWindows($"layers[{i}]", maxSteps, spec.Dt, model.Size, model.OutputKind == SignalKind.Continuous,
                 model is PoissonSource poisson ? poisson.Rate.DefaultIfEmpty().Max() : MemoryEstimate.NominalRateHz);
         }
@@ -133,6 +134,7 @@ public static class NetworkCompiler
             if (from == to && delay < 1)
                 throw new NetworkSpecException(
                     $"{where}: a connection from a layer onto itself needs a delay of at least one step ({spec.Dt} s); a zero-delay cycle cannot be computed");
+            if (UnitWarnings.OfDelay(cs.Delay, spec.Dt, where) is { } shortDelay) warnings.Add(shortDelay);
             parallel.TryGetValue((from, to), out var k);
             parallel[(from, to)] = k + 1;
             var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");

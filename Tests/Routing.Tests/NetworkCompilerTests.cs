@@ -110,4 +110,23 @@ public class NetworkCompilerTests
         Assert.Equal(a.Target, b.Target);
         Assert.NotEqual(a.Target, c.Target);
     }
+
+    [Fact]
+    public void Values_that_look_like_the_wrong_unit_are_warned_about_and_the_network_still_builds()
+    {
+        var net = NetworkCompiler.Compile(new NetworkSpec("units", 1e-4, 0.01, 1,
+            [
+                Layer("in", "PoissonSource", 3, """{"rate": 5000}"""),
+                Layer("mv", "iaf_psc_exp", 3, """{"v_thresh": -55, "tau_mem": 20, "tau_syn_exc": 0.005}"""),
+                Layer("ok", "LIF", 3, """{"v_thresh": -0.055, "tau_mem": 0.02}"""),
+            ],
+            [Connect("in", "mv", 0.00004, """{"generator":"one_to_one","weight":0.001}"""), Connect("in", "ok", 0.0001, """{"generator":"one_to_one","weight":0.001}""")]));
+        var w = net.Warnings;
+        Assert.Contains(w, x => x.Contains("'in': rate of 5000 Hz is a rate above 1 kHz"));
+        Assert.Contains(w, x => x.Contains("'mv': v_thresh of 55 V is a potential above 1 V"));
+        Assert.Contains(w, x => x.Contains("'mv': tau_mem of 20 s is a time constant of a second or more"));
+        Assert.Contains(w, x => x.Contains("(in → mv): delay 4e-05 s is shorter than half a step"));
+        Assert.DoesNotContain(w, x => x.Contains("'ok'") || x.Contains("tau_syn_exc") || x.Contains("(in → ok)"));
+        Assert.Equal(4, w.Count);
+    }
 }
