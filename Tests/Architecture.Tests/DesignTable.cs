@@ -21,7 +21,8 @@ public static class DesignTable
         ["Gpu"] = new(["Neurons", "Routing", "Actors"], ["ILGPU"]),
         ["Routing"] = new(["Neurons"], ["MessagePack"]),
         ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster"]),
-        ["Hardware"] = new(["Neurons", "Routing", "Actors"], []),
+        // Sensor readers and live sources; per-window latency measured with HdrHistogram.
+        ["Hardware"] = new(["Neurons", "Routing", "Actors"], ["HdrHistogram"]),
         ["Host"] = new([.. Sources], ["Spectre.Console", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
         // Micro-benchmarks of the kernels: a leaf like Host, with BenchmarkDotNet.
         ["Benchmarks"] = new([.. Sources], ["BenchmarkDotNet"]),
