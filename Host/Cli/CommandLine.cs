@@ -14,13 +14,14 @@ public static class CommandLine
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
         "                      [--tls-cert FILE.pfx --tls-password P] [--cluster FILE.hocon]\n" +
+        "       " + StreamCommand.Usage + "\n" +
         "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--tls-cert FILE.pfx]\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
-        "       (stream and device-server come in later versions)";
+        "       (device-server comes in a later version)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
@@ -48,9 +49,10 @@ public static class CommandLine
                 "models" => ModelsCommand.Execute(rest, stdout),
                 "describe" => DescribeCommand.Execute(rest, stdout),
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
-                "stream" or "device-server" =>
+                "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
+                "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, bench, inspect, models, describe (eventspike --help)"),
+                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, stream, node, bench, inspect, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)
