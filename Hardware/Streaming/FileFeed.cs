@@ -9,17 +9,28 @@ namespace EventSpike.Hardware.Streaming;
 /// (speed 1: the recorded speed, <c>--realtime</c>). While it waits for the next event the watermark follows
 /// the clock, so a window is released as soon as its end has passed, not when the next event comes.
 /// </summary>
-public sealed class FileFeed(string path, double speed) : IStreamFeed
+public sealed class FileFeed : IStreamFeed
 {
     private const int Chunk = 4096;
+    private readonly Func<IEventReader> _open;
+    private readonly double speed;
 
-    public string Name => path;
+    /// <summary>Replays the recording at <paramref name="path"/>; <paramref name="speed"/> 0: as fast as the network takes it.</summary>
+    public FileFeed(string path, double speed) : this(() => EventFiles.Open(path), path, speed) { }
+
+    /// <summary>Replays what <paramref name="open"/> reads (a generated stream, a reader of one's own).</summary>
+    public FileFeed(Func<IEventReader> open, string name, double speed)
+    {
+        (_open, Name, this.speed) = (open, name, speed);
+    }
+
+    public string Name { get; }
 
     public FeedCounters Counters { get; } = new();
 
     public void Run(SensorIngest ingest, CancellationToken cancel)
     {
-        using var reader = EventFiles.Open(path);
+        using var reader = _open();
         var buffer = new SensorEvent[Chunk];
         Stopwatch? clock = null;
         int n;

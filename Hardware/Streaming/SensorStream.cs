@@ -36,6 +36,8 @@ public sealed class SensorStream : IDisposable
     {
         try
         {
+            // The feed starts when the network does: a paced replay's clock (and the latency) then leave out the runtime's start.
+            try { _ingest.Source.Requested.Wait(_stop.Token); } catch (OperationCanceledException) { }
             _feed.Run(_ingest, _stop.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException)

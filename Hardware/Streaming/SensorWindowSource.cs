@@ -26,6 +26,7 @@ public sealed class SensorWindowSource : IWindowBackend
     private bool _stopped;
     private long _endStep;
     private (int Layer, long Start, int Steps, TaskCompletionSource<WindowResult> Result)? _waiting;
+    private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="size">Channels of the input layer.</param>
     /// <param name="windowSteps">Steps per window of the run's plan.</param>
@@ -51,6 +52,9 @@ public sealed class SensorWindowSource : IWindowBackend
     }
 
     public BackpressurePolicy Policy => _backlog.Policy;
+
+    /// <summary>Completes when the network first asks for a window (the run has started): a paced feed starts its clock then.</summary>
+    public Task Requested => _requested.Task;
 
     /// <summary>Events discarded: by the policy, or arriving after their window was given (and not merged).</summary>
     public long Dropped
@@ -134,6 +138,7 @@ public sealed class SensorWindowSource : IWindowBackend
 
     public ValueTask<WindowResult> ComputeAsync(int layer, long startStep, int steps)
     {
+        _requested.TrySetResult();
         lock (_gate)
         {
             if (_waiting is not null) throw new InvalidOperationException("a window is already being waited for");
@@ -184,6 +189,7 @@ public sealed class SensorWindowSource : IWindowBackend
         lock (_gate)
         {
             _stopped = true;
+            _requested.TrySetResult();
             Monitor.PulseAll(_gate);
             _waiting?.Result.TrySetException(new OperationCanceledException("the sensor source was stopped"));
         }

@@ -15,12 +15,13 @@ namespace EventSpike.Host.Bench;
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup"];
+    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup", "rate", "policy"];
     private static readonly string[] FlagOptions = ["plain"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var a = new ParsedArguments("bench", args, ValueOptions, FlagOptions);
+        if (a.Positional is ["stream"]) return StreamBench.Execute(a, stdout, stderr);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
             throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}");
         var name = a.Positional[0];
