@@ -12,5 +12,7 @@ public static class SensorFormats
         EventFiles.Register(new Evt2Format());
         EventFiles.Register(new DatFormat());
         EventFiles.Register(new NmnistFormat());
+        // iniVation's TCP stream carries the same packets as an AEDAT4 file: decoded with the file reader's decoder.
+        Streaming.Aedat4Framing.Decoder ??= new Streaming.Aedat4StreamDecoder("tcp stream");
     }
 }

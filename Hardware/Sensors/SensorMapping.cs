@@ -1,53 +1,75 @@
 namespace EventSpike.Hardware.Sensors;
 
 /// <summary>
-/// Maps sensor events to a layer's input channels (reference/sensors.md §4, "Canonical event and mapping"):
-/// the pixel (x, y) is cropped to the rectangle [x0, x1) × [y0, y1), pooled by px × py (integer division), and
-/// numbered row-major; with split polarity, OFF events take channels [0, W·H) and ON events [W·H, 2·W·H), i.e.
-/// channel = (p·H + y)·W + x on the cropped, pooled grid. The network file's <c>"sensor"</c> object on an input
-/// layer gives the same fields (docs/network-format.md).
+/// Maps a sensor event (x, y, polarity) to an input channel: the event is first cropped to the window
+/// <see cref="Crop"/> (pixels outside it map to no channel), then pooled in <see cref="Pool"/>×<see cref="Pool"/>
+/// blocks (a pooled column is ⌊(x − crop x)/pool⌋), then laid out row by row; with <see cref="SplitPolarity"/>
+/// OFF events take the first half of the channels and ON events the second:
+/// channel = (p·H' + y')·W' + x', W' = ⌈crop width/pool⌉, H' = ⌈crop height/pool⌉, p = 1 for ON.
+/// Without it both polarities share a channel. A plain class, usable without actors.
 /// </summary>
 public sealed class SensorMapping
 {
-    private readonly int _x0, _y0, _x1, _y1, _px, _py;
-
-    /// <param name="width">sensor width in pixels</param>
-    /// <param name="height">sensor height in pixels</param>
-    /// <param name="crop">[x0, y0, x1, y1] (x1, y1 exclusive); null for the whole sensor</param>
-    /// <param name="pool">[px, py] pixels per channel along x and y; null for 1 × 1</param>
-    /// <param name="splitPolarity">true: ON and OFF events go to separate channels; false: merged</param>
-    public SensorMapping(int width, int height, int[]? crop = null, int[]? pool = null, bool splitPolarity = true)
+    /// <summary>A mapping of a <paramref name="width"/>×<paramref name="height"/> sensor; <paramref name="crop"/> null: the whole sensor.</summary>
+    public SensorMapping(int width, int height, SensorCrop? crop = null, int pool = 1, bool splitPolarity = true)
     {
-        if (width <= 0 || height <= 0) throw new ArgumentException($"sensor size {width}x{height} must be positive");
-        crop ??= [0, 0, width, height];
-        pool ??= [1, 1];
-        if (crop.Length != 4 || crop[0] < 0 || crop[1] < 0 || crop[2] > width || crop[3] > height || crop[0] >= crop[2] || crop[1] >= crop[3])
-            throw new ArgumentException($"crop [{string.Join(", ", crop)}] must be [x0, y0, x1, y1] with 0 <= x0 < x1 <= {width} and 0 <= y0 < y1 <= {height}");
-        if (pool.Length != 2 || pool[0] < 1 || pool[1] < 1) throw new ArgumentException($"pool [{string.Join(", ", pool)}] must be [px, py], each at least 1");
-        (Width, Height, _x0, _y0, _x1, _y1, _px, _py, SplitPolarity) = (width, height, crop[0], crop[1], crop[2], crop[3], pool[0], pool[1], splitPolarity);
-        GridWidth = (_x1 - _x0 + _px - 1) / _px;
-        GridHeight = (_y1 - _y0 + _py - 1) / _py;
+        if (width <= 0 || height <= 0) throw new ArgumentException($"the sensor size must be positive, got {width}x{height}");
+        if (pool <= 0) throw new ArgumentException($"the pooling factor must be positive, got {pool}");
+        var c = crop ?? new SensorCrop(0, 0, width, height);
+        if (c.X < 0 || c.Y < 0 || c.Width <= 0 || c.Height <= 0 || c.X + c.Width > width || c.Y + c.Height > height)
+            throw new ArgumentException($"the crop {c} does not lie inside the {width}x{height} sensor");
+        (Width, Height, Crop, Pool, SplitPolarity) = (width, height, c, pool, splitPolarity);
+        PooledWidth = (c.Width + pool - 1) / pool;
+        PooledHeight = (c.Height + pool - 1) / pool;
     }
 
     public int Width { get; }
+
     public int Height { get; }
+
+    public SensorCrop Crop { get; }
+
+    public int Pool { get; }
+
     public bool SplitPolarity { get; }
 
-    /// <summary>Columns and rows of the channel grid after cropping and pooling (a partial last block counts).</summary>
-    public int GridWidth { get; }
-    public int GridHeight { get; }
+    /// <summary>Columns after cropping and pooling.</summary>
+    public int PooledWidth { get; }
 
-    /// <summary>How many input channels the layer needs: grid size, times 2 with split polarity.</summary>
-    public int Channels => GridWidth * GridHeight * (SplitPolarity ? 2 : 1);
+    /// <summary>Rows after cropping and pooling.</summary>
+    public int PooledHeight { get; }
 
-    /// <summary>The channel of <paramref name="e"/>, or -1 when the crop leaves it out.</summary>
-    public int ChannelOf(in SensorEvent e)
+    /// <summary>The number of input channels the mapping feeds.</summary>
+    public int Channels => PooledWidth * PooledHeight * (SplitPolarity ? 2 : 1);
+
+    /// <summary>The channel of an event at pixel (<paramref name="x"/>, <paramref name="y"/>); −1 when the crop leaves it out.</summary>
+    public int Channel(int x, int y, bool polarity)
     {
-        int x = e.X, y = e.Y;
-        if (x < _x0 || x >= _x1 || y < _y0 || y >= _y1) return -1;
-        var gx = (x - _x0) / _px;
-        var gy = (y - _y0) / _py;
-        var p = SplitPolarity && e.Polarity ? 1 : 0;
-        return (p * GridHeight + gy) * GridWidth + gx;
+        var cx = x - Crop.X;
+        var cy = y - Crop.Y;
+        if ((uint)cx >= (uint)Crop.Width || (uint)cy >= (uint)Crop.Height) return -1;
+        var p = SplitPolarity && polarity ? 1 : 0;
+        return (p * PooledHeight + cy / Pool) * PooledWidth + cx / Pool;
     }
+
+    /// <summary>The channel of <paramref name="e"/>; −1 when the crop leaves it out.</summary>
+    public int Channel(in SensorEvent e) => Channel(e.X, e.Y, e.Polarity);
+
+    /// <summary>
+    /// The mapping of the whole sensor onto a layer of <paramref name="size"/> channels: the smallest pooling
+    /// factor (1 to 32) that gives that size with polarities split, else with polarities merged; null when none does.
+    /// </summary>
+    public static SensorMapping? Fitting(int width, int height, int size)
+    {
+        foreach (var split in new[] { true, false })
+            for (var pool = 1; pool <= 32; pool++)
+            {
+                var m = new SensorMapping(width, height, null, pool, split);
+                if (m.Channels == size) return m;
+            }
+        return null;
+    }
+
+    public override string ToString() =>
+        $"{Width}x{Height} sensor, crop {Crop}, pool {Pool}, {(SplitPolarity ? "polarities split" : "polarities merged")}: {Channels} channels";
 }

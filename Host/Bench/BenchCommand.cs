@@ -16,13 +16,14 @@ namespace EventSpike.Host.Bench;
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup", "repeat"];
+    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup", "repeat", "rate", "policy"];
     private static readonly string[] FlagOptions = ["plain"];
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var a = new ParsedArguments("bench", args, ValueOptions, FlagOptions);
         if (a.Positional.Count > 0 && a.Positional[0] == "decode") return DecodeBench.Execute(a, stdout, stderr);
+        if (a.Positional is ["stream"]) return StreamBench.Execute(a, stdout, stderr);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
             throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}; or eventspike bench decode RECORDING [--repeat N]");
         var name = a.Positional[0];

@@ -14,6 +14,7 @@ public static class CommandLine
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
         "                      [--tls-cert FILE.pfx [--tls-password-file FILE]] [--cluster FILE.hocon]\n" +
+        "       " + StreamCommand.Usage + "\n" +
         "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon]\n" +
         "                      [--tls-cert FILE.pfx [--tls-password-file FILE]] [--insecure]\n" +
         "       (TLS password: --tls-password-file FILE or EVENTSPIKE_TLS_PASSWORD; --tls-password P shows in ps.\n" +
@@ -24,7 +25,7 @@ public static class CommandLine
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
-        "       (stream and device-server come in later versions)";
+        "       (device-server comes in a later version)";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
@@ -53,9 +54,10 @@ public static class CommandLine
                 "models" => ModelsCommand.Execute(rest, stdout),
                 "describe" => DescribeCommand.Execute(rest, stdout),
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
-                "stream" or "device-server" =>
+                "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
+                "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, node, bench, inspect, models, describe (eventspike --help)"),
+                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, stream, node, bench, inspect, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

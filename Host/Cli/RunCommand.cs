@@ -147,17 +147,9 @@ public static class RunCommand
             {
                 Duration = InputFiles.LatestEnd(request.Inputs) ?? throw new InputException($"{networkPath}: duration: the network file has no duration; give --duration or an --input file"),
             };
-        CompiledNetwork network;
-        try
-        {
-            // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
-            network = NetworkCompiler.Compile(spec, shardSize: request.ShardSize, buildInto: request.Clustered ? new HashSet<string>() : null,
-                memoryBudget: a.Value("max-memory") is { } max ? ByteSize.Parse(max, "--max-memory") : null);
-        }
-        catch (NetworkSpecException e)
-        {
-            throw new InputException(e.Message.StartsWith(networkPath, StringComparison.Ordinal) ? e.Message : $"{networkPath}: {e.Message}");
-        }
+        // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
+        var network = NetworkBuilder.Compile(spec, networkPath, request.ShardSize, request.Clustered ? new HashSet<string>() : null,
+            a.Value("max-memory") is { } max ? ByteSize.Parse(max, "--max-memory") : null);
         CheckBackends(network, request, networkPath);
         build.Stop();
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
@@ -282,16 +274,11 @@ public static class RunCommand
     }
 
     private static RecordingSink OpenSink(CompiledNetwork network, string outDir, string? journal, long? resumeAt) =>
-        new(Path.Combine(outDir, "spikes.csv"), network.Dt, RecordedLayers(network), ProbeRecordings(network), journal, resumeAt);
+        RunRecording.OpenSink(network, outDir, journal, resumeAt);
 
-    /// <summary>The layers whose spikes (or samples) the run records, as the network file names them.</summary>
-    private static IEnumerable<RecordedLayer> RecordedLayers(CompiledNetwork network) =>
-        network.FileLayers.Where(l => l.Recorded)
-            .Select(l => new RecordedLayer(l.Id, l.Name, l.Size, l.Model.OutputKind == Neurons.Models.SignalKind.Continuous));
+    private static IEnumerable<RecordedLayer> RecordedLayers(CompiledNetwork network) => RunRecording.RecordedLayers(network);
 
-    /// <summary>The network file's probes by probe id.</summary>
-    private static Dictionary<int, ProbeRecording> ProbeRecordings(CompiledNetwork network) =>
-        network.FileProbes.ToDictionary(p => p.Id, p => new ProbeRecording(network.FileLayers[p.Layer].Name, p.Probe.Variable, p.Probe.Neurons));
+    private static Dictionary<int, ProbeRecording> ProbeRecordings(CompiledNetwork network) => RunRecording.ProbeRecordings(network);
 
     /// <summary>An interrupted or failed run says so; a finished one gets its outputs, its summary and its one line on stdout.</summary>
     private static int Report(BuiltRun run, RunResult result, RecordingSink sink, ClusterCoordinator? coordinator, TextWriter stdout, TextWriter stderr)

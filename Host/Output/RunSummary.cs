@@ -9,7 +9,7 @@ public static class RunSummary
 {
     public static void Write(string path, CompiledNetwork network, RunResult result, double buildSeconds, int threads,
         IReadOnlyList<string>? nodes = null, IReadOnlyDictionary<int, string>? placement = null, IReadOnlyList<string>? lost = null,
-        IReadOnlyList<Actors.Cluster.TrafficReport>? traffic = null, long? synapses = null)
+        IReadOnlyList<Actors.Cluster.TrafficReport>? traffic = null, long? synapses = null, Action<Utf8JsonWriter>? extra = null)
     {
         var completed = result.Completed!;
         var duration = completed.Steps * network.Dt;
@@ -93,6 +93,7 @@ public static class RunSummary
                 w.WriteNumber("max", Math.Round(lag.Max, 6));
                 w.WriteEndObject();
             }
+            extra?.Invoke(w);
             // The file's layers; a sharded layer sums its shards and lists them.
             w.WriteStartArray("layers");
             foreach (var layer in network.FileLayers)

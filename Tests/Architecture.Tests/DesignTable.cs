@@ -21,7 +21,8 @@ public static class DesignTable
         ["Gpu"] = new(["Neurons", "Routing", "Actors"], ["ILGPU"]),
         ["Routing"] = new(["Neurons"], ["MessagePack"]),
         ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster"]),
-        ["Hardware"] = new(["Neurons", "Routing", "Actors"], ["Google.FlatBuffers", "K4os.Compression.LZ4", "K4os.Compression.LZ4.Streams", "ZstdSharp.Port"]),
+        // Sensor readers (FlatBuffers, LZ4, Zstd for AEDAT4) and live sources (per-window latency with HdrHistogram).
+        ["Hardware"] = new(["Neurons", "Routing", "Actors"], ["Google.FlatBuffers", "K4os.Compression.LZ4", "K4os.Compression.LZ4.Streams", "ZstdSharp.Port", "HdrHistogram"]),
         ["Host"] = new([.. Sources], ["Spectre.Console", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
         // Micro-benchmarks of the kernels: a leaf like Host, with BenchmarkDotNet.
         ["Benchmarks"] = new([.. Sources], ["BenchmarkDotNet"]),

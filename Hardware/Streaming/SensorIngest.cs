@@ -1,0 +1,84 @@
+using EventSpike.Hardware.Sensors;
+using EventSpike.Neurons.Series;
+
+namespace EventSpike.Hardware.Streaming;
+
+/// <summary>
+/// Turns decoded sensor events into a <see cref="SensorWindowSource"/>'s input: rebases time so that the first
+/// event is at t = 0, puts an event at t µs into step ⌊t/dt⌋ (<see cref="StepRule"/>, the rule <c>run --input</c>
+/// uses on the same times in seconds), maps (x, y, polarity) to a channel, and counts what came in.
+/// Used by one feeder thread at a time.
+/// </summary>
+public sealed class SensorIngest(SensorWindowSource source, SensorMapping mapping, double dt)
+{
+    private long _t0 = long.MinValue;
+    private long _advanced = -1;
+    private long _events;
+    private long _outside;
+    private long _latestUs;
+
+    /// <summary>Every decoded event offered, cropped ones included (summary's <c>events_in</c>).</summary>
+    public long EventsIn => Interlocked.Read(ref _events);
+
+    /// <summary>Events the crop (or the sensor's size) left out.</summary>
+    public long Outside => Interlocked.Read(ref _outside);
+
+    /// <summary>The latest rebased event time seen (µs).</summary>
+    public long LatestUs => _latestUs;
+
+    public SensorWindowSource Source => source;
+
+    /// <summary>An event's time in seconds from the first event: what an equivalent TSEvent holds.</summary>
+    public static double Seconds(long relativeUs) => relativeUs * 1e-6;
+
+    /// <summary>The step of a rebased time.</summary>
+    public long StepOf(long relativeUs) => StepRule.StepOf(Seconds(relativeUs), 0, dt);
+
+    /// <summary>The time of <paramref name="timestampUs"/> from the first event (the first call sets t = 0).</summary>
+    public long Relative(long timestampUs)
+    {
+        if (_t0 == long.MinValue) _t0 = timestampUs;
+        return timestampUs - _t0;
+    }
+
+    /// <summary>Offers one event that arrived at <paramref name="arrivedAt"/> (Stopwatch ticks); does not move the watermark.</summary>
+    public void Offer(in SensorEvent e, long arrivedAt)
+    {
+        Interlocked.Increment(ref _events);
+        var rel = Relative(e.TimestampUs);
+        if (rel > _latestUs) _latestUs = rel;
+        var channel = mapping.Channel(e);
+        if (channel < 0)
+        {
+            Interlocked.Increment(ref _outside);
+            return;
+        }
+        source.Offer(StepOf(rel), channel, arrivedAt);
+    }
+
+    /// <summary>Offers an event of a time-ordered stream: every event before its step is in (may block under the block policy).</summary>
+    public void OfferInOrder(in SensorEvent e, long arrivedAt, CancellationToken cancel)
+    {
+        var step = StepOf(Math.Max(0, Relative(e.TimestampUs)));
+        if (step > _advanced) AdvanceToStep(step, cancel);
+        Offer(e, arrivedAt);
+    }
+
+    /// <summary>Offers a batch that arrived at once, then moves the watermark to the latest event's step.</summary>
+    public void OfferBatch(IReadOnlyList<SensorEvent> events, long arrivedAt, CancellationToken cancel)
+    {
+        if (events.Count == 0) return;
+        for (var i = 0; i < events.Count; i++) Offer(events[i], arrivedAt);
+        AdvanceToStep(StepOf(_latestUs), cancel);
+    }
+
+    /// <summary>Every event before rebased time <paramref name="relativeUs"/> is in.</summary>
+    public void AdvanceTo(long relativeUs, CancellationToken cancel) => AdvanceToStep(StepOf(relativeUs), cancel);
+
+    private void AdvanceToStep(long step, CancellationToken cancel)
+    {
+        if (step <= _advanced) return;
+        _advanced = step;
+        source.Advance(step, cancel);
+    }
+}
