@@ -125,7 +125,7 @@ public class NetworkCompilerTests
         Assert.Contains(w, x => x.Contains("'in': rate of 5000 Hz is a rate above 1 kHz"));
         Assert.Contains(w, x => x.Contains("'mv': v_thresh of 55 V is a potential above 1 V"));
         Assert.Contains(w, x => x.Contains("'mv': tau_mem of 20 s is a time constant of a second or more"));
-        Assert.Contains(w, x => x.Contains("(in → mv): delay 4e-05 s is shorter than half a step"));
+        Assert.Contains(w, x => x.Contains("(in → mv): delay 4E-05 s is shorter than half a step"));
         Assert.DoesNotContain(w, x => x.Contains("'ok'") || x.Contains("tau_syn_exc") || x.Contains("(in → ok)"));
         Assert.Equal(4, w.Count);
     }
