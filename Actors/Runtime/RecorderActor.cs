@@ -116,7 +116,7 @@ public sealed class RecorderActor : ReceiveActor
     private void Drain()
     {
         if (!Tracked) return; // nothing recorded: checkpoints still get the recorder's (empty) part at each boundary
-        while (_window <= _writable && _pending.Values.All(q => q.Count > 0) && _probes.All(q => q.Count > 0))
+        while (_window <= _writable && AllHave())
         {
             var batches = _layers.Select(l => _pending[l].Dequeue()).ToArray();
             var spikes = batches.OfType<SpikeBatch>().ToArray();
@@ -128,12 +128,26 @@ public sealed class RecorderActor : ReceiveActor
                         var neurons = b.At(offset);
                         if (neurons.Length > 0) _sink.Write(b.StartStep + offset, b.SourceLayer, neurons);
                     }
-            foreach (var probe in _probes.Select(q => q.Dequeue())) _sink.WriteProbe(probe.Probe, probe.Steps, probe.Values);
+            foreach (var queue in _probes)
+            {
+                var probe = queue.Dequeue();
+                _sink.WriteProbe(probe.Probe, probe.Steps, probe.Values);
+            }
             _window++;
             if (_checkpoints is not null && _checkpoints.IsBoundary(_window, _plan.WindowCount))
                 _checkpoints.Collector.Tell(new RecorderCheckpointed(_window, _sink.Mark()));
             if (_window == _forced) MarkForced();
         }
+    }
+
+    /// <summary>Whether every recorded layer and every probe has sent the next window.</summary>
+    private bool AllHave()
+    {
+        foreach (var queue in _pending.Values)
+            if (queue.Count == 0) return false;
+        foreach (var queue in _probes)
+            if (queue.Count == 0) return false;
+        return true;
     }
 
     private void MarkForced()

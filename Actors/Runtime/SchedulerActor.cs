@@ -121,7 +121,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         }
         _progress.Add(done);
         _pacer?.Released(done.Window, done.ReleasedAt);
-        foreach (var l in _policy.Affected(done.Layer)) TryGrant(l);
+        var affected = _policy.Affected(done.Layer);
+        for (var i = 0; i < affected.Count; i++) TryGrant(affected[i]);
         if (_plan.OpenEnded && _policy.InRun > _inRun)
         {
             // A source has reached a new window of the run: the recorder may write it, the other layers compute it.

@@ -18,6 +18,8 @@ public sealed class CreditPolicy
     private readonly bool[] _source;
     private readonly long[] _ended;   // per source: the window it ended in; long.MaxValue while it goes on
     private readonly int _credit;
+    private readonly int[][] _affected; // per layer: itself and its producers
+    private readonly long _planLast;     // the plan's last window (an open-ended plan's is far away)
 
     /// <param name="consumers">For each layer, the layers it feeds.</param>
     /// <param name="sources">For each layer, whether it is a source (only sources end an open-ended run).</param>
@@ -31,6 +33,8 @@ public sealed class CreditPolicy
         _producers = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
         for (var l = 0; l < n; l++)
             foreach (var k in consumers[l]) _producers[k].Add(l);
+        _affected = Enumerable.Range(0, n).Select(l => _producers[l].Prepend(l).ToArray()).ToArray();
+        _planLast = plan.WindowCount - 1;
         _source = sources?.ToArray() ?? new bool[n];
         _ended = Enumerable.Repeat(long.MaxValue, n).ToArray();
         Done = Enumerable.Repeat(-1L, n).ToArray();
@@ -51,11 +55,11 @@ public sealed class CreditPolicy
     public long StopAt { get; set; } = -1;
 
     /// <summary>The run's last window: the plan's, or in an open-ended run the one its sources ended in (long.MaxValue until known).</summary>
-    public long LastWindow => !_plan.OpenEnded ? _plan.WindowCount - 1
+    public long LastWindow => !_plan.OpenEnded ? _planLast
         : _source.Select((s, l) => s ? _ended[l] : -1).Max();
 
     /// <summary>The newest window known to be part of the run.</summary>
-    public long InRun => !_plan.OpenEnded ? _plan.WindowCount - 1
+    public long InRun => !_plan.OpenEnded ? _planLast
         : _source.Select((s, l) => s ? Math.Min(Done[l], _ended[l]) : -1).Max();
 
     /// <summary>Continues from a checkpoint: windows before <paramref name="window"/> are done.</summary>
@@ -79,12 +83,12 @@ public sealed class CreditPolicy
     }
 
     /// <summary>The layers whose grants may change when <paramref name="layer"/> reports: itself and its producers.</summary>
-    public IEnumerable<int> Affected(int layer) => _producers[layer].Prepend(layer);
+    public IReadOnlyList<int> Affected(int layer) => _affected[layer];
 
     /// <summary>The furthest window <paramref name="layer"/> may be granted now (below <see cref="Granted"/>+1: none).</summary>
     public long Limit(int layer)
     {
-        var limit = Math.Min(_plan.WindowCount - 1, LastWindow);
+        var limit = Math.Min(_planLast, LastWindow);
         if (StopAt >= 0) limit = Math.Min(limit, StopAt - 1);
         if (_plan.OpenEnded && !_source[layer]) limit = Math.Min(limit, InRun);
         foreach (var k in _consumers[layer])
@@ -95,10 +99,29 @@ public sealed class CreditPolicy
     public void Grant(int layer, long window) => Granted[layer] = window;
 
     /// <summary>The window every layer has finished (the slowest layer's).</summary>
-    public long MinDone => Done.Length == 0 ? LastWindow : Done.Min();
+    public long MinDone
+    {
+        get
+        {
+            if (Done.Length == 0) return LastWindow;
+            var min = long.MaxValue;
+            foreach (var d in Done) min = Math.Min(min, d);
+            return min;
+        }
+    }
 
     /// <summary>Whether every layer has done the last window.</summary>
-    public bool Finished => LastWindow != long.MaxValue && Done.All(d => d >= LastWindow);
+    public bool Finished
+    {
+        get
+        {
+            var last = LastWindow;
+            if (last == long.MaxValue) return false;
+            foreach (var d in Done)
+                if (d < last) return false;
+            return true;
+        }
+    }
 
     /// <summary>Steps every layer has completed.</summary>
     public long StepsDone
