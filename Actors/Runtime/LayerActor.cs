@@ -16,7 +16,7 @@ namespace EventSpike.Actors.Runtime;
 /// <see cref="WindowComputed"/> message. At a checkpoint boundary it first waits for every sender window
 /// before the boundary, then hands its complete state to the checkpoint actor.
 /// </summary>
-public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
+public sealed class LayerActor : ReceiveActor
 {
     private readonly int _layer;
     private readonly IWindowBackend _backend;
@@ -35,7 +35,7 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
     private WindowCounts _counts;
     private double _windowWait; // the window in progress: from its grant to its inputs being all in
 
-    public IStash Stash { get; set; } = null!;
+    private IActorRef? _drainFor; // a DrainInputs that came while a window was computing elsewhere
 
     public LayerActor(int layer, IWindowBackend backend, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler,
         CheckpointSettings? checkpoints = null, LayerState? resume = null)
@@ -84,11 +84,15 @@ public sealed class LayerActor : ReceiveActor, IWithUnboundedStash
         Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep, run: false));
         Receive<WindowGranted>(OnGrant);
         Receive<CheckpointAt>(c => _forced = c.Window);
-        Receive<DrainInputs>(_ => Stash.Stash());
+        Receive<DrainInputs>(_ => _drainFor = Sender);
         Receive<WindowComputed>(c =>
         {
             Become(Idle);
-            Stash.UnstashAll();
+            if (_drainFor is { } drain)
+            {
+                _drainFor = null;
+                Self.Tell(new DrainInputs(), drain);
+            }
             if (c.Result is null)
             {
                 _scheduler.Tell(new RunFailed($"layer {_layer} failed in window {c.Window}: {c.Error}", _plan.StartOf(c.Window)));
