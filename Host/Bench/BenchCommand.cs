@@ -16,12 +16,9 @@ namespace EventSpike.Host.Bench;
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly string[] ValueOptions = ["scale", "duration", "threads", "device", "seed", "v-reset", "credit", "batch", "warmup", "repeat", "rate", "policy"];
-    private static readonly string[] FlagOptions = ["plain"];
-
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var a = new ParsedArguments("bench", args, ValueOptions, FlagOptions);
+        var a = CommandSpecs.Bench.Parse(args);
         if (a.Positional.Count > 0 && a.Positional[0] == "decode") return DecodeBench.Execute(a, stdout, stderr);
         if (a.Positional is ["stream"]) return StreamBench.Execute(a, stdout, stderr);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))

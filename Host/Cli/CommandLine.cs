@@ -10,23 +10,44 @@ public static class CommandLine
     private const string Usage =
         "usage: eventspike run NETWORK.json|ROCKPOOL.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
-        "                      [--backend cpu|cuda|ilgpu-cpu]\n" +
+        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
-        "                      [--tls-cert FILE.pfx [--tls-password-file FILE]] [--cluster FILE.hocon]\n" +
-        "       " + StreamCommand.Usage + "\n" +
-        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon]\n" +
-        "                      [--tls-cert FILE.pfx [--tls-password-file FILE]] [--insecure]\n" +
+        "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--cluster FILE.hocon]\n" +
+        "       eventspike stream --source FILE|tcp://HOST:PORT|udp://HOST:PORT --network NETWORK.json --input-layer NAME\n" +
+        "                      [--realtime | --speed X] [--policy block|drop-newest|drop-oldest|merge] [--backlog WINDOWS] [--out DIR]\n" +
+        "                      [--sensor WxH] [--crop X,Y,W,H] [--pool N] [--polarity split|merge] [--framing auto|aedat4|words]\n" +
+        "                      [--seed N] [--dt S] [--threads N] [--credit N] [--watchdog S] [--no-plot]\n" +
+        "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--threads N]\n" +
+        "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--insecure]\n" +
         "       (TLS password: --tls-password-file FILE or EVENTSPIKE_TLS_PASSWORD; --tls-password P shows in ps.\n" +
         "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
-        "                      [--device cpu|cuda|ilgpu-cpu]\n" +
+        "                      [--device cpu|cuda|ilgpu-cpu] [--seed N] [--v-reset MV] [--credit N]\n" +
         "       eventspike bench decode RECORDING [--repeat N]\n" +
+        "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
-        "       (device-server comes in a later version)";
+        "       eventspike --version\n" +
+        "       eventspike COMMAND --help   (every option of COMMAND, one line each)\n" +
+        "       not yet: run --energy, and device-server (later versions)";
 
+    /// <summary>The Host assembly's informational version, without the <c>+commit</c> suffix.</summary>
+    public static string Version
+    {
+        get
+        {
+            var info = typeof(CommandLine).Assembly
+                .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+            var version = info ?? typeof(CommandLine).Assembly.GetName().Version?.ToString() ?? "unknown";
+            var plus = version.IndexOf('+');
+            return plus > 0 ? version[..plus] : version;
+        }
+    }
+
+    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         Gpu.GpuBackends.Register();
@@ -45,7 +66,17 @@ public static class CommandLine
                 (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
                 return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Done;
             }
+            if (args[0] is "--version" or "-V")
+            {
+                stdout.WriteLine("eventspike " + Version);
+                return ExitCodes.Done;
+            }
             var rest = args.Skip(1).ToList();
+            if (CommandSpecs.Find(args[0]) is { } spec && rest.Any(a => a is "--help" or "-h"))
+            {
+                stdout.Write(spec.Help());
+                return ExitCodes.Done;
+            }
             return args[0] switch
             {
                 "run" => RunCommand.Execute(rest, stdout, stderr, interrupt),

@@ -14,7 +14,7 @@ public static class DescribeCommand
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
     {
-        var a = new ParsedArguments("describe", args, [], ["markdown"]);
+        var a = CommandSpecs.Describe.Parse(args);
         if (a.Flag("markdown") && a.Positional.Count == 0)
         {
             stdout.Write(ModelMarkdown.Document());

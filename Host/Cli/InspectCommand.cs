@@ -15,7 +15,7 @@ public static class InspectCommand
 {
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
     {
-        var a = new ParsedArguments("inspect", args, ["plot"], ["json"]);
+        var a = CommandSpecs.Inspect.Parse(args);
         if (a.Positional.Count != 1) throw new InputException("usage: eventspike inspect FILE|RUN-FOLDER [--json] [--plot PNG]");
         var path = a.Positional[0];
         Dictionary<string, object?> info;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EventSpike.Host.Output;
 using System.Text.Json;
 
 namespace EventSpike.Host.Cli;
@@ -47,7 +47,7 @@ internal static class InspectRun
             ["dt"] = Number("dt"),
             ["seed"] = Text("seed"),
             ["wall_s"] = wall,
-            ["speed"] = string.Create(CultureInfo.InvariantCulture, $"{duration / wall:0.##} × real time"),
+            ["speed"] = SpeedFigure.Text(duration, wall),
             ["total_spikes"] = Number("total_spikes"),
             ["layers"] = r.TryGetProperty("layers", out var layers)
                 ? layers.EnumerateArray().Select(l => new Dictionary<string, object?>

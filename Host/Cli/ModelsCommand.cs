@@ -13,7 +13,7 @@ public static class ModelsCommand
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout)
     {
-        var a = new ParsedArguments("models", args, [], []);
+        var a = CommandSpecs.Models.Parse(args);
         if (a.Positional.Count != 0) throw new InputException($"models takes no arguments, got '{a.Positional[0]}' ({UsageLine}; eventspike describe TYPE describes one)");
         var names = ModelCatalog.Names;
         var nameWidth = names.Max(n => n.Length);

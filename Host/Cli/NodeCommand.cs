@@ -14,7 +14,7 @@ public static class NodeCommand
 {
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var a = new ParsedArguments("node", args, ["host", "port", "seed-nodes", "config", "threads", .. TlsOptions.Names], ["insecure"]);
+        var a = CommandSpecs.Node.Parse(args);
         if (a.Positional.Count > 0) throw new InputException($"node: unexpected argument '{a.Positional[0]}'");
         var host = a.Value("host") ?? "127.0.0.1";
         if (string.IsNullOrWhiteSpace(host))

@@ -13,11 +13,6 @@ namespace EventSpike.Host.Cli;
 /// <summary><c>eventspike run NETWORK.json</c>: one process, the embedded single-node runtime.</summary>
 public static class RunCommand
 {
-    private static readonly string[] ValueOptions =
-        ["duration", "dt", "out", "seed", "threads", "credit", "watchdog", "join-timeout", .. TlsOptions.Names, "on-node-loss", "input", "checkpoint-every", "resume", "energy", "cluster", "seed-nodes", "min-nodes", "shard-size", "backend", "max-memory"];
-    private static readonly string[] FlagOptions = ["realtime", "no-plot"];
-    private static readonly string[] NotYet = ["energy"];
-
     /// <summary>Cluster runs split layers above this many neurons into shards unless --shard-size says otherwise.</summary>
     public const int DefaultClusterShardSize = 65_536;
 
@@ -107,9 +102,7 @@ public static class RunCommand
     /// <summary>Parses the options; with --resume, reads the run's manifest and checks the options given again against it.</summary>
     private static RunRequest ParseRequest(IReadOnlyList<string> args)
     {
-        var a = new ParsedArguments("run", args, ValueOptions, FlagOptions);
-        foreach (var option in NotYet)
-            if (a.All(option).Count > 0) throw new InputException($"run: --{option} is not available in this version yet");
+        var a = CommandSpecs.Run.Parse(args);
         var resumeDir = a.Value("resume");
         RunManifest? manifest = resumeDir is null ? null : RunManifest.Load(resumeDir);
         if (manifest is null && a.Positional.Count != 1)
@@ -300,7 +293,7 @@ public static class RunCommand
             coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses);
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s (realtime factor {result.WallSeconds / simulated:0.###}), {total} spikes; outputs in {outDir}"));
+            $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({SpeedFigure.Text(simulated, result.WallSeconds)}), {total} spikes; outputs in {outDir}"));
         return ExitCodes.Done;
     }
 }

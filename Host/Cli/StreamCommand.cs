@@ -17,10 +17,6 @@ namespace EventSpike.Host.Cli;
 /// </summary>
 public static class StreamCommand
 {
-    private static readonly string[] ValueOptions =
-        ["source", "network", "input-layer", "speed", "policy", "out", "backlog", "sensor", "crop", "pool", "polarity", "seed", "dt", "threads", "credit", "framing", "watchdog"];
-    private static readonly string[] FlagOptions = ["realtime", "no-plot"];
-
     public const string Usage =
         "eventspike stream --source FILE|tcp://HOST:PORT|udp://HOST:PORT --network NETWORK.json --input-layer NAME\n" +
         "                      [--realtime | --speed X] [--policy block|drop-newest|drop-oldest|merge] [--backlog WINDOWS] [--out DIR]\n" +
@@ -76,7 +72,7 @@ public static class StreamCommand
 
     private static StreamRequest Parse(IReadOnlyList<string> args)
     {
-        var a = new ParsedArguments("stream", args, ValueOptions, FlagOptions);
+        var a = CommandSpecs.Stream.Parse(args);
         if (a.Positional.Count > 0 || a.Value("source") is null || a.Value("network") is null || a.Value("input-layer") is null)
             throw new InputException("usage: " + Usage);
         var source = a.Value("source")!;

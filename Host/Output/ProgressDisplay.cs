@@ -68,8 +68,7 @@ public sealed class ProgressDisplay(TextWriter plain, long totalSteps, double dt
     public static string Describe(long steps, long totalSteps, double dt, double wallSeconds)
     {
         var simulated = steps * dt;
-        var speed = wallSeconds > 0 ? simulated / wallSeconds : 0;
-        var pace = speed >= 1 ? $"{speed:0.00}× faster than real time" : speed > 0 ? $"{1 / speed:0.00}× slower than real time" : "starting";
+        var pace = SpeedFigure.Of(simulated, wallSeconds) > 0 ? SpeedFigure.Text(simulated, wallSeconds) : "starting";
         var total = totalSteps >= Routing.Network.WindowPlan.Unbounded ? "" : string.Create(CultureInfo.InvariantCulture, $"/{totalSteps * dt:0.000}");
         return string.Create(CultureInfo.InvariantCulture, $"{simulated:0.000}{total} s simulated, {pace}");
     }

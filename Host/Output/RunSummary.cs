@@ -28,6 +28,7 @@ public static class RunSummary
             w.WriteNumber("windows", completed.Windows);
             w.WriteNumber("threads", threads);
             w.WriteNumber("realtime_factor", duration > 0 ? Math.Round(result.WallSeconds / duration, 6) : 0);
+            w.WriteNumber(SpeedFigure.JsonField, Math.Round(SpeedFigure.Of(duration, result.WallSeconds), 6));
             w.WriteNumber("neurons", network.Layers.Sum(l => (long)l.Size));
             w.WriteNumber("synapses", synapses ?? network.SynapseCount);
             w.WriteNumber("total_spikes", completed.Layers.Sum(l => l.Spikes));

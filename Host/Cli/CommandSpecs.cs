@@ -1,0 +1,133 @@
+namespace EventSpike.Host.Cli;
+
+/// <summary>
+/// The table of every command: what <c>eventspike COMMAND --help</c> prints and what the command's parser
+/// accepts (<see cref="CommandSpec.Parse"/>). A new option goes here, once.
+/// </summary>
+public static class CommandSpecs
+{
+    private static OptionSpec V(string name, string value, string description) => new(name, value, description);
+
+    private static OptionSpec F(string name, string description) => new(name, null, description);
+
+    private static readonly OptionSpec[] Tls =
+    [
+        V("tls-cert", "FILE.pfx", "mutual TLS between nodes with this PKCS#12 certificate"),
+        V("tls-password", "P", "the certificate's password (visible in ps; prefer --tls-password-file)"),
+        V("tls-password-file", "FILE", "read the certificate's password from the first line of FILE (or set EVENTSPIKE_TLS_PASSWORD)"),
+        V("tls-trust", "THUMBPRINT,...", "peer certificates to accept (default: the certificate's own)"),
+    ];
+
+    /// <summary><c>eventspike run</c>.</summary>
+    public static readonly CommandSpec Run = new("run",
+        "Runs a network file (EventSpike or Rockpool JSON) for a duration and writes spikes, probes, a raster and summary.json to the output folder.",
+        ["run NETWORK.json|ROCKPOOL.json [OPTIONS]", "run --resume DIR [--duration S]", "run NETWORK.json --seed-nodes HOST:PORT,... [OPTIONS]"],
+        [
+            V("duration", "S", "simulated seconds (default: the network file's, else the end of the --input files)"),
+            V("dt", "S", "time step in seconds (default: the network file's)"),
+            V("out", "DIR", "output folder (default: out)"),
+            V("seed", "N", "random seed (default: the network file's)"),
+            V("threads", "N", "worker threads (default: the number of cores)"),
+            V("input", "LAYER=FILE.npz", "feed a source layer from a time-series file; may repeat"),
+            F("realtime", "pace the run to the wall clock (1 simulated second per second)"),
+            V("checkpoint-every", "S", "write a checkpoint every S simulated seconds (needed for --resume)"),
+            V("resume", "DIR", "continue the run in DIR from its newest checkpoint"),
+            V("watchdog", "S", "fail the run when no window completes for S seconds (default: 60)"),
+            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
+            F("no-plot", "write no raster.png"),
+            V("backend", "cpu|cuda|ilgpu-cpu", "where layers run when the network file names no backend (default: cpu)"),
+            V("max-memory", "SIZE", "refuse a network whose tables would need more than SIZE (e.g. 8GB)"),
+            V("shard-size", "N", "split layers above N neurons into shards (cluster default: 65536)"),
+            V("seed-nodes", "HOST:PORT,...", "run on a cluster: the nodes to join through"),
+            V("min-nodes", "N", "cluster: wait for N worker nodes before starting (default: 1)"),
+            V("join-timeout", "S", "cluster: how long to wait for --min-nodes"),
+            V("on-node-loss", "stop|resume", "cluster: stop when a node is lost (default), or resume from the last checkpoint"),
+            V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
+            .. Tls,
+            new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
+        ]);
+
+    /// <summary><c>eventspike node</c>.</summary>
+    public static readonly CommandSpec Node = new("node",
+        "Starts a worker that joins a cluster and hosts the layers a coordinator places on it, until Ctrl-C.",
+        ["node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [OPTIONS]"],
+        [
+            V("host", "ADDRESS", "address to listen on (default: 127.0.0.1; beyond loopback needs --tls-cert or --insecure)"),
+            V("port", "P", "port to listen on (default: 0, any free port)"),
+            V("seed-nodes", "HOST:PORT,...", "the nodes to join through (default: this node)"),
+            V("config", "FILE.hocon", "extra Akka configuration"),
+            V("threads", "N", "worker threads (default: the number of cores)"),
+            F("insecure", "listen beyond loopback without TLS (a warning says so)"),
+            .. Tls,
+        ]);
+
+    /// <summary><c>eventspike bench</c>.</summary>
+    public static readonly CommandSpec Bench = new("bench",
+        "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest]"],
+        [
+            V("scale", "X", "network size relative to the standard one (default: 1)"),
+            V("duration", "S", "simulated seconds (default: the bench's own)"),
+            V("threads", "N", "worker threads (default: 1)"),
+            V("device", "cpu|cuda|ilgpu-cpu", "where the cuba bench runs (default: cpu)"),
+            V("seed", "N", "random seed (default: 12345)"),
+            V("v-reset", "MV", "reset potential in mV instead of the bench's own"),
+            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
+            V("batch", "B", "dense bench: networks run side by side"),
+            V("warmup", "S", "first run an untimed S-second copy (JIT, caches)"),
+            F("plain", "run the same engines in a plain loop instead of actors"),
+            V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
+            V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
+            V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),
+        ]);
+
+    /// <summary><c>eventspike inspect</c>.</summary>
+    public static readonly CommandSpec Inspect = new("inspect",
+        "Tells what a file or run folder holds: a time series, a network, a run (its summary) or an event-sensor recording.",
+        ["inspect FILE|RUN-FOLDER [--json] [--plot PNG]"],
+        [
+            F("json", "print one JSON object on one line"),
+            V("plot", "PNG", "time series: also draw it into PNG"),
+        ]);
+
+    /// <summary><c>eventspike models</c>.</summary>
+    public static readonly CommandSpec Models = new("models",
+        "Lists the neuron and source models a network file may name.", ["models"], []);
+
+    /// <summary><c>eventspike describe</c>.</summary>
+    public static readonly CommandSpec Describe = new("describe",
+        "Describes one model type: its parameters, units and defaults.", ["describe TYPE", "describe --markdown"],
+        [F("markdown", "print every model as docs/models.md")]);
+
+    /// <summary><c>eventspike stream</c>.</summary>
+    public static readonly CommandSpec Stream = new("stream",
+        "Runs a network whose input layer is fed by an event sensor (file or socket) until the file ends or Ctrl-C.",
+        ["stream --source FILE|tcp://HOST:PORT|udp://HOST:PORT --network NETWORK.json --input-layer NAME [OPTIONS]"],
+        [
+            V("source", "FILE|tcp://HOST:PORT|udp://HOST:PORT", "where the events come from"),
+            V("network", "NETWORK.json", "the network to run"),
+            V("input-layer", "NAME", "the source layer the sensor feeds"),
+            F("realtime", "pace a file at its own speed"),
+            V("speed", "X", "pace a file at X times its own speed"),
+            V("policy", "block|drop-newest|drop-oldest|merge", "what a full backlog does (default: block for a file, drop-oldest for a socket)"),
+            V("backlog", "WINDOWS", "windows of input that may wait (default: 8)"),
+            V("out", "DIR", "output folder (default: out)"),
+            V("sensor", "WxH", "the sensor's resolution when the source does not say"),
+            V("crop", "X,Y,W,H", "use only this part of the sensor"),
+            V("pool", "N", "pool N×N pixels into one channel"),
+            V("polarity", "split|merge", "ON and OFF events to separate channels, or the same"),
+            V("framing", "auto|aedat4|words", "how a socket's bytes are framed (default: auto)"),
+            V("seed", "N", "random seed (default: the network file's)"),
+            V("dt", "S", "time step in seconds (default: the network file's)"),
+            V("threads", "N", "worker threads (default: 1)"),
+            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
+            V("watchdog", "S", "fail when no window completes for S seconds (default: 60 for a file, none for a socket)"),
+            F("no-plot", "write no raster.png"),
+        ]);
+
+    /// <summary>Every command, as <c>eventspike --help</c> lists them.</summary>
+    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, Bench, Inspect, Models, Describe];
+
+    /// <summary>The command called <paramref name="name"/>, or null.</summary>
+    public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+}
