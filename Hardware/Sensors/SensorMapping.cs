@@ -70,6 +70,29 @@ public sealed class SensorMapping
         return null;
     }
 
+    /// <summary>
+    /// The default mapping of any sensor onto a layer of <paramref name="size"/> channels: the whole sensor when a
+    /// pooling of it fits (<see cref="Fitting"/>); else, when size = 2·s² (polarities split) or s² (merged), a centred
+    /// square crop of s·p × s·p pixels pooled p×p, p = ⌊min(width, height)/s⌋, so that (crop/pool)²·polarities = size.
+    /// Null when neither fits (the layer's size is no square times 1 or 2, or the sensor is smaller than s×s).
+    /// </summary>
+    public static SensorMapping? Default(int width, int height, int size)
+    {
+        if (Fitting(width, height, size) is { } whole) return whole;
+        foreach (var split in new[] { true, false })
+        {
+            var cells = split ? size / 2 : size;
+            if (split && size % 2 != 0) continue;
+            var side = (int)Math.Round(Math.Sqrt(cells));
+            if (side <= 0 || side * side != cells) continue;
+            var pool = Math.Min(width, height) / side;
+            if (pool < 1) continue;
+            var edge = side * pool;
+            return new SensorMapping(width, height, new SensorCrop((width - edge) / 2, (height - edge) / 2, edge, edge), pool, split);
+        }
+        return null;
+    }
+
     public override string ToString() =>
         $"{Width}x{Height} sensor, crop {Crop}, pool {Pool}, {(SplitPolarity ? "polarities split" : "polarities merged")}: {Channels} channels";
 }

@@ -60,7 +60,7 @@ public sealed class FileFeed : IStreamFeed
             var nowUs = (long)(clock.ElapsedTicks * 1e6 / Stopwatch.Frequency * speed);
             if (nowUs > 0) ingest.AdvanceTo(Math.Min(nowUs, relativeUs), cancel);
             if (left > Stopwatch.Frequency / 500) Thread.Sleep(1);  // more than 2 ms to go
-            else Thread.SpinWait(50);
+            else Thread.Yield();  // under 2 ms: give the core to the network's threads rather than spin (a spinning feeder starves them)
         }
         return Stopwatch.GetTimestamp();
     }

@@ -33,7 +33,7 @@ public static class StreamCommand
         var build = Stopwatch.StartNew();
         var feed = OpenFeed(request);
         var (network, layer) = BuildNetwork(request);
-        var mapping = Mapping(request, feed, network.FileLayers[layer].Size);
+        var mapping = Mapping(request, feed, network.FileLayers[layer].Size, stderr);
         build.Stop();
         var source = new SensorWindowSource(mapping.Channels, network.Plan.WindowSteps, request.Policy, request.Backlog);
         var backends = new Actors.Hosting.IWindowBackend?[network.Layers.Count];
@@ -130,10 +130,10 @@ public static class StreamCommand
     }
 
     /// <summary>The mapping from sensor pixels to the layer's channels: as given, else the pooling that fits the layer's size.</summary>
-    private static SensorMapping Mapping(StreamRequest request, IStreamFeed feed, int size)
+    private static SensorMapping Mapping(StreamRequest request, IStreamFeed feed, int size, TextWriter stderr)
     {
         var a = request.Args;
-        var (width, height) = a.Value("sensor") is { } s ? SensorSize(s) : FileSize(request, feed);
+        var (width, height) = a.Value("sensor") is { } s ? SensorSize(s) : FileSize(request, feed, stderr);
         try
         {
             var crop = a.Value("crop") is { } c ? SensorCrop.Parse(c) : (SensorCrop?)null;
@@ -145,7 +145,7 @@ public static class StreamCommand
             };
             var mapping = crop is not null || a.Value("pool") is not null || a.Value("polarity") is not null
                 ? new SensorMapping(width, height, crop, (int)(a.Integer("pool", 1) ?? 1), split)
-                : SensorMapping.Fitting(width, height, size) ?? new SensorMapping(width, height);
+                : DefaultMapping(width, height, size, stderr);
             if (mapping.Channels != size)
                 throw new FormatException($"the {mapping} do not match --input-layer {request.LayerName}'s {size} neurons (give --pool, --crop or --polarity)");
             return mapping;
@@ -163,14 +163,40 @@ public static class StreamCommand
         throw new InputException($"stream: --sensor is WIDTHxHEIGHT in pixels, got '{text}'");
     }
 
-    private static (int, int) FileSize(StreamRequest request, IStreamFeed feed)
+    /// <summary>Without --crop, --pool or --polarity: <see cref="SensorMapping.Default"/>, said on stderr when it crops.</summary>
+    private static SensorMapping DefaultMapping(int width, int height, int size, TextWriter stderr)
+    {
+        var mapping = SensorMapping.Default(width, height, size) ?? new SensorMapping(width, height);
+        if (mapping.Channels == size && (mapping.Crop.Width != width || mapping.Crop.Height != height))
+            stderr.WriteLine($"stream: no --crop or --pool given: the centred {mapping.Crop.Width}x{mapping.Crop.Height} square at {mapping.Crop.X},{mapping.Crop.Y} " +
+                $"of the {width}x{height} sensor, pooled {mapping.Pool}x{mapping.Pool}, fits the input layer's {size} neurons; events outside it are counted in events_outside_crop");
+        return mapping;
+    }
+
+    /// <summary>
+    /// The sensor's size: the file's header when it says it; else, for N-MNIST (.bin), the dataset's 34x34; else the
+    /// smallest size that holds every event of the file (one read of it before streaming). Said on stderr when not from the header.
+    /// </summary>
+    private static (int, int) FileSize(StreamRequest request, IStreamFeed feed, TextWriter stderr)
     {
         if (feed is not FileFeed) throw new InputException($"stream: {request.Source} does not say its sensor's size; give --sensor WxH");
         try
         {
             using var reader = EventFiles.Open(request.Source);
             if (reader.Info is { Width: { } w, Height: { } h }) return (w, h);
-            throw new InputException($"{request.Source}: the recording does not say its sensor's size; give --sensor WxH");
+            if (reader.Info.Format == "NMNIST")
+            {
+                stderr.WriteLine($"stream: {request.Source} does not say its sensor's size: taking N-MNIST's 34x34 (give --sensor WxH for another)");
+                return (34, 34);
+            }
+            var buffer = new SensorEvent[4096];
+            int n, xMax = -1, yMax = -1;
+            while ((n = reader.Read(buffer)) > 0)
+                foreach (var e in buffer.AsSpan(0, n))
+                    (xMax, yMax) = (Math.Max(xMax, e.X), Math.Max(yMax, e.Y));
+            if (xMax < 0) throw new InputException($"{request.Source}: the recording does not say its sensor's size and holds no events; give --sensor WxH");
+            stderr.WriteLine($"stream: {request.Source} does not say its sensor's size: taking {xMax + 1}x{yMax + 1}, the smallest that holds its events (give --sensor WxH for another)");
+            return (xMax + 1, yMax + 1);
         }
         catch (SensorFormatException e)
         {

@@ -57,6 +57,58 @@ public class StreamCommandTests
         Assert.Equal(b, a);
     }
 
+    /// <summary>Every shared real recording streams through dvs.json without options: the default mapping fits its sensor to 578 channels.</summary>
+    [SkippableTheory]
+    [InlineData("evt2_sample.raw", 640, 480)]
+    [InlineData("evt3_sample.raw", 1280, 720)]
+    [InlineData("sample.aedat4", 320, 240)]
+    [InlineData("sample_aedat_header.aedat", 346, 260)]
+    [InlineData("sample_ncars.dat", 78, 42)]
+    [InlineData("sample_nmnist.bin", 34, 34)]
+    public void A_shared_recording_streams_through_dvs_json_without_options(string name, int width, int height)
+    {
+        var path = EventSpike.Tests.Common.SharedFiles.Find("data/sensors/" + name);
+        Skip.If(path is null, $"shared/data/sensors/{name} is not present beside the repository: this real-recording test did not run");
+        SensorFormats.RegisterAll();
+        var mapping = SensorMapping.Default(width, height, 578)!;
+        Assert.Equal(578, mapping.Channels);
+        long count = 0, outside = 0;
+        using (var reader = EventFiles.Open(path!))
+        {
+            var buffer = new SensorEvent[4096];
+            int n;
+            while ((n = reader.Read(buffer)) > 0)
+                foreach (var e in buffer.AsSpan(0, n))
+                {
+                    count++;
+                    if (mapping.Channel(e) < 0) outside++;
+                }
+        }
+        var dir = HostRunner.TempDir();
+        var streamed = HostRunner.Run("stream", "--source", path!, "--network", HostRunner.Example("dvs.json"), "--input-layer", "input",
+            "--out", Path.Combine(dir, "s"), "--no-plot");
+        Assert.True(streamed.Code == 0, streamed.Err);
+        Assert.Contains($"{width}x{height} sensor", streamed.Err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "s", "summary.json")));
+        var root = summary.RootElement;
+        // events_in counts every decoded event, cropped ones included; those the crop left out are events_outside_crop.
+        Assert.Equal(count, root.GetProperty("events_in").GetInt64());
+        Assert.Equal(outside, root.GetProperty("events_outside_crop").GetInt64());
+        Assert.Equal(0, root.GetProperty("events_dropped").GetInt64());
+    }
+
+    [Fact]
+    public void The_default_mapping_crops_a_centred_square_pooled_to_the_layer()
+    {
+        var m = SensorMapping.Default(640, 480, 578)!;
+        Assert.Equal((28, new SensorCrop(82, 2, 476, 476), true), (m.Pool, m.Crop, m.SplitPolarity));
+        var whole = SensorMapping.Default(34, 34, 578)!;
+        Assert.Equal((2, new SensorCrop(0, 0, 34, 34)), (whole.Pool, whole.Crop));
+        Assert.Equal(289, SensorMapping.Default(100, 50, 289)!.Channels);
+        Assert.Null(SensorMapping.Default(10, 10, 578));
+        Assert.Null(SensorMapping.Default(640, 480, 577));
+    }
+
     [Theory]
     [InlineData("--input-layer", "nosuch", "nosuch")]
     [InlineData("--input-layer", "hidden", "hidden")]
