@@ -97,7 +97,7 @@ public static class LocalRunner
         }
         catch (OperationCanceledException)
         {
-            return await InterruptAsync(scheduler, recorder, checkpoints, clock).ConfigureAwait(false);
+            return await InterruptAsync(scheduler, recorder, checkpoints, clock, plan).ConfigureAwait(false);
         }
         var wall = clock.Elapsed.TotalSeconds;
         return outcome switch
@@ -165,9 +165,10 @@ public static class LocalRunner
 
     /// <summary>
     /// Interrupted: with checkpoints, stop at a window every layer can reach and checkpoint there; then
-    /// close the outputs with the windows every recorded layer finished.
+    /// close the outputs with the windows every recorded layer finished (<see cref="RunResult.StepsReached"/>: the steps they cover).
     /// </summary>
-    private static async Task<RunResult> InterruptAsync(IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, Stopwatch clock)
+    private static async Task<RunResult> InterruptAsync(IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, Stopwatch clock,
+        WindowPlan plan)
     {
         string? checkpointPath = null;
         if (checkpoints is not null)
@@ -184,7 +185,8 @@ public static class LocalRunner
         }
         var closed = await recorder.Ask<object>(new FinishRecording(), TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         var note = checkpointPath is null ? "" : $"; checkpoint {checkpointPath}";
+        var steps = closed is RecordingFinished { Windows: > 0 } f ? Math.Min(plan.TotalSteps, plan.StartOf(f.Windows)) : 0;
         return new RunResult(null, (closed is RecordingFinished ? "interrupted" : "interrupted; outputs could not be closed") + note,
-            true, 0, clock.Elapsed.TotalSeconds);
+            true, steps, clock.Elapsed.TotalSeconds);
     }
 }

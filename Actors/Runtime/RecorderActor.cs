@@ -100,7 +100,7 @@ public sealed class RecorderActor : ReceiveActor
             Drain();
             _sink.Complete();
         });
-        _finisher!.Tell(_failed ? new RunFailed("the recorder could not write its outputs", _plan.TotalSteps) : new RecordingFinished());
+        _finisher!.Tell(_failed ? new RunFailed("the recorder could not write its outputs", _plan.TotalSteps) : new RecordingFinished(_window));
         _finisher = null;
     }
 

@@ -279,7 +279,14 @@ public static class RunCommand
         var (network, outDir) = (run.Network, run.Request.OutDir);
         if (result.Interrupted)
         {
-            stderr.WriteLine($"interrupted: spikes.csv in {outDir} holds the windows every recorded layer finished");
+            // The prefix every recorded layer finished: spikes.csv (written already), the .npz files, the raster and a summary marked so.
+            if (result.StepsReached > 0)
+            {
+                sink.WriteOutputs(outDir, result.StepsReached, run.Request.Args.Flag("no-plot") ? null : network.Name);
+                InterruptedSummary.Write(Path.Combine(outDir, "summary.json"), network, sink, result, run.BuildSeconds);
+            }
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"interrupted: the outputs in {outDir} hold the first {result.StepsReached * network.Dt:0.####} s, which every recorded layer finished"));
             return ExitCodes.Interrupted;
         }
         if (!result.Succeeded)

@@ -123,6 +123,13 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
             RasterPlot.Write(Path.Combine(dir, "raster.png"), recorded.Where(r => !r.Continuous).ToList(), journal, counts, _dt, steps * _dt, rasterTitle);
     }
 
+    /// <summary>Each recorded spiking layer's name, size and spikes in the recording so far, in layer order.</summary>
+    public IReadOnlyList<(string Name, int Size, long Spikes)> SpikeCounts()
+    {
+        var counts = JournalCounts.Of(Journal);
+        return _layers.Values.OrderBy(l => l.Layer).Where(l => !l.Continuous).Select(l => (l.Name, l.Size, counts.Spikes(l.Layer))).ToList();
+    }
+
     /// <summary>
     /// The names of the files this recording makes in the output folder: <c>spikes.csv</c>, each recorded
     /// layer's <c>.npz</c>, each probe's files, and <c>raster.png</c> when <paramref name="raster"/>.

@@ -76,6 +76,15 @@ public class SignalAndResumeTests
         var full = File.ReadAllLines(Path.Combine(reference, "spikes.csv"));
         Assert.True(rows.Length > 100 && rows.Length < full.Length, $"{rows.Length} of {full.Length} rows");
         Assert.Equal(full.Take(rows.Length), rows); // what was flushed is a valid prefix
+        // The prefix's other outputs too: the layers' .npz files and a summary marked as interrupted, covering every spike written.
+        foreach (var layer in new[] { "input", "reservoir", "readout" }) Assert.True(File.Exists(Path.Combine(dir, layer + ".npz")), layer);
+        using (var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json"))))
+        {
+            Assert.True(summary.RootElement.GetProperty("interrupted").GetBoolean());
+            Assert.Equal(rows.Length - 1, summary.RootElement.GetProperty("total_spikes").GetInt64());
+            var covered = summary.RootElement.GetProperty("duration_s").GetDouble();
+            Assert.True(covered >= double.Parse(rows[^1].Split(',')[0], CultureInfo.InvariantCulture) - 1e-9 && covered < 3, $"duration_s {covered}");
+        }
         // A checkpoint at the stop: newer than the periodic ones, and covering every spike written.
         var newest = CheckpointSteps(dir).Last();
         Assert.True(newest > periodic.Last(), $"newest checkpoint at step {newest}, the periodic ones reached {periodic.Last()}");
