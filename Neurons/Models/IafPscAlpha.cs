@@ -102,17 +102,7 @@ public sealed class IafPscAlpha : NestIntegrateAndFire
 
     public override JsonObject ToDict()
     {
-        var d = ModelDict.Create(TypeName, Size, Dt);
-        d["tau_mem"] = TauMem;
-        d["tau_syn_exc"] = TauSynExc;
-        d["tau_syn_inh"] = TauSynInh;
-        d["v_thresh"] = VThresh;
-        d["v_reset"] = VReset;
-        d["v_rest"] = VRest;
-        d["bias"] = Bias;
-        d["refractory"] = Refractory;
-        if (VInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(VInit);
-        return d;
+        return IafPscExp.PscDict(this, TypeName, TauSynExc, TauSynInh);
     }
 
     /// <summary>

@@ -139,16 +139,22 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
 
     public override JsonObject ToDict()
     {
-        var d = ModelDict.Create(TypeName, Size, Dt);
-        d["tau_mem"] = TauMem;
-        d["tau_syn_exc"] = TauSynExc;
-        d["tau_syn_inh"] = TauSynInh;
-        d["v_thresh"] = VThresh;
-        d["v_reset"] = VReset;
-        d["v_rest"] = VRest;
-        d["bias"] = Bias;
-        d["refractory"] = Refractory;
-        if (VInit.Any(x => x != VRest)) d["v_init_values"] = ModelDict.PerNeuron(VInit);
+        return PscDict(this, TypeName, TauSynExc, TauSynInh);
+    }
+
+    /// <summary>The to_dict of a current-based NEST-named model: the membrane parameters and the two synaptic time constants.</summary>
+    internal static JsonObject PscDict(NestIntegrateAndFire m, string type, double tauSynExc, double tauSynInh)
+    {
+        var d = ModelDict.Create(type, m.Size, m.Dt);
+        d["tau_mem"] = m.TauMem;
+        d["tau_syn_exc"] = tauSynExc;
+        d["tau_syn_inh"] = tauSynInh;
+        d["v_thresh"] = m.VThresh;
+        d["v_reset"] = m.VReset;
+        d["v_rest"] = m.VRest;
+        d["bias"] = m.Bias;
+        d["refractory"] = m.Refractory;
+        if (m.VInitValues.Any(x => x != m.VRest)) d["v_init_values"] = ModelDict.PerNeuron(m.VInitValues);
         return d;
     }
 

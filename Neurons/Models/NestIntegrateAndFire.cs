@@ -3,7 +3,7 @@ using EventSpike.Neurons.Random;
 namespace EventSpike.Neurons.Models;
 
 /// <summary>
-/// What the NEST-named integrate-and-fire models (<see cref="IafPscExp"/>, <see cref="IafPscDelta"/>,
+/// What the NEST-named integrate-and-fire models (<see cref="IafPscExp"/>, <see cref="IafPscAlpha"/>, <see cref="IafPscDelta"/>,
 /// <see cref="IafCondExp"/>) share: the membrane parameters (<c>tau_mem</c>, <c>v_thresh</c>,
 /// <c>v_reset</c>, <c>v_rest</c>, <c>bias</c>, <c>refractory</c>; defaults per model), initial
 /// potentials drawn from the streams of each 1,024-neuron block, and the named state: <c>v_mem</c>,
@@ -61,6 +61,9 @@ public abstract class NestIntegrateAndFire : IPartitionedModel
 
     /// <summary>The initial potentials (<c>v_init</c>), restored by <see cref="ResetState"/>.</summary>
     protected double[] VInit { get; }
+
+    /// <summary>The initial potentials, for the models' to_dict.</summary>
+    internal double[] VInitValues => VInit;
 
     /// <summary>The synaptic state arrays, in the order of the names given to the constructor.</summary>
     protected double[][] Synaptic { get; }
