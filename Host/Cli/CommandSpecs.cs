@@ -34,7 +34,7 @@ public static class CommandSpecs
             V("resume", "DIR", "continue the run in DIR from its newest checkpoint"),
             V("watchdog", "S", "fail the run when no window completes for S seconds (default: 60)"),
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
-            F("no-plot", "write no raster.png"),
+            F("no-plot", "write no raster.png or traces.png"),
             V("backend", "cpu|cuda|ilgpu-cpu", "where layers run when the network file names no backend (default: cpu)"),
             V("max-memory", "SIZE", "refuse a network whose tables would need more than SIZE (e.g. 8GB)"),
             V("shard-size", "N", "split layers above N neurons into shards (cluster default: 65536)"),
