@@ -31,6 +31,7 @@ public static class CommandLine
         "       eventspike describe TYPE | --markdown\n" +
         "       eventspike --version\n" +
         "       eventspike COMMAND --help   (every option of COMMAND, one line each)\n" +
+        "       eventspike [suggest] COMMAND --PARTIAL   (completions, as dotnet-suggest asks for them)\n" +
         "       not yet: run --energy, and device-server (later versions)";
 
     /// <summary>The Host assembly's informational version, without the <c>+commit</c> suffix.</summary>
@@ -66,6 +67,7 @@ public static class CommandLine
                 (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
                 return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Done;
             }
+            if (args[0].StartsWith("[suggest", StringComparison.Ordinal)) return CommandTree.Suggest(args, stdout);
             if (args[0] is "--version" or "-V")
             {
                 stdout.WriteLine("eventspike " + Version);
