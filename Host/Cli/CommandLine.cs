@@ -10,7 +10,7 @@ public static class CommandLine
     private const string Usage =
         "usage: eventspike run NETWORK.json|ROCKPOOL.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
-        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N]\n" +
+        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N] [--verbose]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
         "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--cluster FILE.hocon]\n" +
@@ -19,7 +19,7 @@ public static class CommandLine
         "                      [--sensor WxH] [--crop X,Y,W,H] [--pool N] [--polarity split|merge] [--framing auto|aedat4|words]\n" +
         "                      [--seed N] [--dt S] [--threads N] [--credit N] [--watchdog S] [--no-plot]\n" +
         "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--threads N]\n" +
-        "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--insecure]\n" +
+        "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--insecure] [--verbose]\n" +
         "       (TLS password: --tls-password-file FILE or EVENTSPIKE_TLS_PASSWORD; --tls-password P shows in ps.\n" +
         "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +

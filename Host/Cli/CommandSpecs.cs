@@ -43,6 +43,7 @@ public static class CommandSpecs
             V("join-timeout", "S", "cluster: how long to wait for --min-nodes"),
             V("on-node-loss", "stop|resume", "cluster: stop when a node is lost (default), or resume from the last checkpoint"),
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
+            F("verbose", "Akka's log at INFO, with the remote lifecycle messages left out by default"),
             .. Tls,
             new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
         ]);
@@ -58,6 +59,7 @@ public static class CommandSpecs
             V("config", "FILE.hocon", "extra Akka configuration"),
             V("threads", "N", "worker threads (default: the number of cores)"),
             F("insecure", "listen beyond loopback without TLS (a warning says so)"),
+            F("verbose", "Akka's log at INFO, with the remote lifecycle messages (a peer's disassociation) left out by default"),
             .. Tls,
         ]);
 

@@ -72,6 +72,7 @@ public static class RunCommand
         var options = new RunOptions(request.Credit, request.Threads)
         {
             Realtime = request.Args.Flag("realtime"), WatchdogSeconds = request.Args.Seconds("watchdog") ?? 60, Backend = request.Backend,
+            ExtraHocon = request.Args.Flag("verbose") ? Actors.Runtime.StderrLogger.VerboseHocon : null,
         };
         // A new run gets a fresh id; a resumed one is the manifest's run (null for a run from before ids).
         var runId = request.Manifest is { } resumed ? resumed.RunId : Guid.NewGuid().ToString("N");
@@ -223,6 +224,7 @@ public static class RunCommand
         var extra = a.Value("cluster") is { } hocon
             ? File.Exists(hocon) ? File.ReadAllText(hocon) : throw new InputException($"--cluster {hocon}: file not found")
             : null;
+        if (a.Flag("verbose")) extra += "\n" + Actors.Runtime.StderrLogger.VerboseHocon;
         var coordinator = new ClusterCoordinator
         {
             Seeds = NodeCommand.Seeds(seedNodes, null),
