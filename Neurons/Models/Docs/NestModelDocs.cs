@@ -16,7 +16,7 @@ internal static class NestModelDocs
         P("v_rest", Number(d.VRest), "V", "resting potential (scalar)"),
         P("bias", "0", "R·I volts", "constant input (scalar)"),
         P("refractory", Number(d.Refractory), "s", "refractory period (scalar, ≥ 0)"),
-        .. VInit("v_rest"),
+        .. VInit("v_init, else v_rest"),
     ];
 
     private static ParameterDoc[] SynapseTaus(string unit) =>
