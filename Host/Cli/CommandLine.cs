@@ -57,6 +57,10 @@ public static class CommandLine
         return interrupt.ExitCode(Dispatch(args, stdout, stderr, interrupt.Token));
     }
 
+    /// <summary>" (did you mean run?)" when System.CommandLine finds a command close to <paramref name="word"/>.</summary>
+    private static string DidYouMean(string word) =>
+        word.StartsWith('-') || CommandTree.CommandCorrections(word) is not { Count: > 0 } near ? "" : $" (did you mean {string.Join(" or ", near)}?)";
+
     /// <summary>Runs the command <paramref name="args"/> names; bad input is exit 2, a failure exit 3.</summary>
     private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
@@ -90,7 +94,7 @@ public static class CommandLine
                 "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
                 "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, stream, node, bench, inspect, models, describe (eventspike --help)"),
+                _ => throw new InputException($"unknown command '{args[0]}'{DidYouMean(args[0])}; commands: run, stream, node, bench, inspect, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

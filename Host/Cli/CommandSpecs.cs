@@ -124,7 +124,7 @@ public static class CommandSpecs
             V("threads", "N", "worker threads (default: 1)"),
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
             V("watchdog", "S", "fail when no window completes for S seconds (default: 60 for a file, none for a socket)"),
-            F("no-plot", "write no raster.png"),
+            F("no-plot", "write no raster.png or traces.png"),
         ]);
 
     /// <summary>Every command, as <c>eventspike --help</c> lists them.</summary>

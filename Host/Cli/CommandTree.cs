@@ -78,6 +78,20 @@ internal static partial class CommandTree
         return output.ToString().Split('\n').Select(l => l.Trim()).Where(known.Contains).Distinct().ToList();
     }
 
+    /// <summary>System.CommandLine's typo correction for a command word <paramref name="word"/> that is none: the commands it suggests.</summary>
+    public static IReadOnlyList<string> CommandCorrections(string word)
+    {
+        var root = Root();
+        var result = root.Parse([word], Configuration);
+        if (result.Action is not ParseErrorAction action) return [];
+        action.ShowHelp = false;
+        action.ShowTypoCorrections = true;
+        var output = new StringWriter();
+        result.Invoke(new InvocationConfiguration { Output = output, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
+        var known = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return output.ToString().Split('\n').Select(l => l.Trim()).Where(known.Contains).Distinct().ToList();
+    }
+
     /// <summary>
     /// The help for the table: its usage lines and summary, then System.CommandLine's section of the options
     /// (each with its placeholder and description, never wrapped, so one option is one line).

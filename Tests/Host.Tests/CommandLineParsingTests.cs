@@ -57,6 +57,14 @@ public class CommandLineParsingTests
     }
 
     [Fact]
+    public void A_mistyped_command_is_exit_2_with_a_correction()
+    {
+        var (code, _, err) = Run("rnu", "x.json");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("unknown command 'rnu' (did you mean run?); commands:", err);
+    }
+
+    [Fact]
     public void The_suggest_directive_completes_commands_options_and_choices()
     {
         Assert.Equal(["--duration"], Lines(Run("[suggest]", "run", "--du")));
