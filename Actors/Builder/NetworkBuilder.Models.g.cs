@@ -2,11 +2,12 @@
 // Written by TypedLayerSource from ModelCatalog's documentation: do not edit. Regenerate with
 // EVENTSPIKE_WRITE_BUILDER_MODELS=1 dotnet test Tests/Actors.Tests --filter BuilderModelsTests
 // </auto-generated>
+#nullable enable
 namespace EventSpike.Actors.Builder;
 
 public sealed partial class NetworkBuilder
 {
-    /// <summary>Adds a <c>Alpha</c> layer (KerasSpiking/PyTorchSpiking): Second-order alpha filter per unit: h(t) = (t/τ²)·e^(−t/τ), H(s) = 1/(τs + 1)².</summary>
+    /// <summary>Adds a layer of class <c>Alpha</c> (KerasSpiking/PyTorchSpiking): Second-order alpha filter per unit: h(t) = (t/τ²)·e^(−t/τ), H(s) = 1/(τs + 1)².</summary>
     /// <param name="tau"><c>tau</c>: time constant (≥ 0; 0: identity) (s; default required).</param>
     /// <param name="tauInitializer"><c>tau_initializer</c>: KerasSpiking 0.3's name for tau, given as a number (read when tau is absent) (s; default —).</param>
     /// <param name="initialLevel"><c>initial_level</c>: initial output y (—; default 0).</param>
@@ -15,7 +16,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle Alpha(string name, int size, object tau, object? tauInitializer = null, double? initialLevel = null, bool? applyDuringTraining = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "Alpha", size, Given(("tau", tau), ("tau_initializer", tauInitializer), ("initial_level", initialLevel), ("apply_during_training", applyDuringTraining)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFCLIAF</c> layer (Rockpool digital IAF): Rockpool's clocked feed-forward integrate-and-fire with a constant leak (a negative bias each step); no refractoriness.</summary>
+    /// <summary>Adds a layer of class <c>FFCLIAF</c> (Rockpool digital IAF): Rockpool's clocked feed-forward integrate-and-fire with a constant leak (a negative bias each step); no refractoriness.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: added every step (negative: the leak) (—; default 0).</param>
     /// <param name="vThresh"><c>v_thresh</c>: threshold (—; default 8).</param>
@@ -26,7 +27,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFCLIAF(string name, int size, object weights, double? bias = null, double? vThresh = null, double? vReset = null, double? vSubtract = null, object? monitorId = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFCLIAF", size, Given(("weights", weights), ("bias", bias), ("v_thresh", vThresh), ("v_reset", vReset), ("v_subtract", vSubtract), ("monitor_id", monitorId)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFExpSyn</c> layer (Rockpool readout): Rockpool's exponential-synapse readout: input spikes through W into exponential synapses; output the current plus a bias.</summary>
+    /// <summary>Adds a layer of class <c>FFExpSyn</c> (Rockpool readout): Rockpool's exponential-synapse readout: input spikes through W into exponential synapses; output the current plus a bias.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post], or an integer n for the n×n identity (absent or null: the size×size identity) (—; default identity).</param>
     /// <param name="bias"><c>bias</c>: output bias (—; default 0).</param>
     /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constants (&gt; 0) (s; default 0.005).</param>
@@ -38,7 +39,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFExpSyn(string name, int size, object? weights = null, double? bias = null, double? tauSyn = null, double? noiseStd = null, bool? addEvents = null, double? maxNumTimesteps = null, object? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFExpSyn", size, Given(("weights", weights), ("bias", bias), ("tau_syn", tauSyn), ("noise_std", noiseStd), ("add_events", addEvents), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFExpSynBrian</c> layer (Rockpool readout): Rockpool's exponential-synapse readout: input spikes through W into exponential synapses; output the current plus a bias.</summary>
+    /// <summary>Adds a layer of class <c>FFExpSynBrian</c> (Rockpool readout): Rockpool's exponential-synapse readout: input spikes through W into exponential synapses; output the current plus a bias.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post], or an integer n for the n×n identity (absent or null: the size×size identity) (—; default identity).</param>
     /// <param name="bias"><c>bias</c>: output bias (—; default 0).</param>
     /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constants (&gt; 0) (s; default 0.005).</param>
@@ -50,7 +51,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFExpSynBrian(string name, int size, object? weights = null, double? bias = null, double? tauSyn = null, double? noiseStd = null, bool? addEvents = null, double? maxNumTimesteps = null, object? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFExpSynBrian", size, Given(("weights", weights), ("bias", bias), ("tau_syn", tauSyn), ("noise_std", noiseStd), ("add_events", addEvents), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFExpSynTorch</c> layer (Rockpool readout): Rockpool's exponential-synapse readout: input spikes through W into exponential synapses; output the current plus a bias.</summary>
+    /// <summary>Adds a layer of class <c>FFExpSynTorch</c> (Rockpool readout): Rockpool's exponential-synapse readout: input spikes through W into exponential synapses; output the current plus a bias.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post], or an integer n for the n×n identity (absent or null: the size×size identity) (—; default identity).</param>
     /// <param name="bias"><c>bias</c>: output bias (—; default 0).</param>
     /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constants (&gt; 0) (s; default 0.005).</param>
@@ -62,7 +63,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFExpSynTorch(string name, int size, object? weights = null, double? bias = null, double? tauSyn = null, double? noiseStd = null, bool? addEvents = null, double? maxNumTimesteps = null, object? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFExpSynTorch", size, Given(("weights", weights), ("bias", bias), ("tau_syn", tauSyn), ("noise_std", noiseStd), ("add_events", addEvents), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFBrian</c> layer (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, current input, refractory (a deprecated Brian name, same dynamics).</summary>
+    /// <summary>Adds a layer of class <c>FFIAFBrian</c> (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, current input, refractory (a deprecated Brian name, same dynamics).</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.015).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -78,7 +79,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFBrian(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, bool? record = null, double? maxNumTimesteps = null, string? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFBrian", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("record", record), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFNest</c> layer (Rockpool NEST): Rockpool's NEST layer without NEST: iaf_psc_exp, current input through weights.</summary>
+    /// <summary>Adds a layer of class <c>FFIAFNest</c> (Rockpool NEST): Rockpool's NEST layer without NEST: iaf_psc_exp, current input through weights.</summary>
     /// <param name="weights"><c>weights</c>: input weights, M×N [pre][post]; N is the size (nA; default required).</param>
     /// <param name="bias"><c>bias</c>: constant current I_e (nA; default 0).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -93,7 +94,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFNest(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? refractory = null, bool? record = null, double? numCores = null, object? capacity = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFNest", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("refractory", refractory), ("record", record), ("num_cores", numCores), ("capacity", capacity)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFRefrTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, current input, refractory.</summary>
+    /// <summary>Adds a layer of class <c>FFIAFRefrTorch</c> (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, current input, refractory.</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.015).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -108,7 +109,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFRefrTorch(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFRefrTorch", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFSpkInBrian</c> layer (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, spike input, refractory (a deprecated Brian name, same dynamics).</summary>
+    /// <summary>Adds a layer of class <c>FFIAFSpkInBrian</c> (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, spike input, refractory (a deprecated Brian name, same dynamics).</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.01).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -125,7 +126,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFSpkInBrian(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, double? tauSyn = null, bool? record = null, double? maxNumTimesteps = null, string? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFSpkInBrian", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("tau_syn", tauSyn), ("record", record), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFSpkInRefrTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, spike input, refractory.</summary>
+    /// <summary>Adds a layer of class <c>FFIAFSpkInRefrTorch</c> (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, spike input, refractory.</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.01).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -141,7 +142,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFSpkInRefrTorch(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, double? tauSyn = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFSpkInRefrTorch", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("tau_syn", tauSyn), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFSpkInTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, spike input.</summary>
+    /// <summary>Adds a layer of class <c>FFIAFSpkInTorch</c> (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, spike input.</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.01).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -156,7 +157,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFSpkInTorch(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? tauSyn = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFSpkInTorch", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("tau_syn", tauSyn), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFIAFTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, current input.</summary>
+    /// <summary>Adds a layer of class <c>FFIAFTorch</c> (Rockpool Torch/Brian IAF): Rockpool's feed-forward integrate-and-fire layer, current input.</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.015).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -170,7 +171,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFIAFTorch(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFIAFTorch", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFRateEuler</c> layer (Rockpool rate): Rockpool's feed-forward rate neurons; output H(x + b), a continuous signal.</summary>
+    /// <summary>Adds a layer of class <c>FFRateEuler</c> (Rockpool rate): Rockpool's feed-forward rate neurons; output H(x + b), a continuous signal.</summary>
     /// <param name="weights"><c>weights</c>: input weights W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="noiseStd"><c>noise_std</c>: σ of the input noise (—; default 0).</param>
     /// <param name="activationFunc"><c>activation_func</c>: H by name: relu (re_lu, H_ReLU), tanh (H_tanh), sigmoid, linear, leaky_relu (—; default "relu").</param>
@@ -181,7 +182,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFRateEuler(string name, int size, object weights, double? noiseStd = null, string? activationFunc = null, double? tau = null, double? gain = null, double? bias = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFRateEuler", size, Given(("weights", weights), ("noise_std", noiseStd), ("activation_func", activationFunc), ("tau", tau), ("gain", gain), ("bias", bias)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>FFUpDown</c> layer (Rockpool event encoder): Rockpool's delta modulator: each continuous input channel is tracked by a state; changes larger than a threshold become up and down spikes.</summary>
+    /// <summary>Adds a layer of class <c>FFUpDown</c> (Rockpool event encoder): Rockpool's delta modulator: each continuous input channel is tracked by a state; changes larger than a threshold become up and down spikes.</summary>
     /// <param name="weights"><c>weights</c>: M (input channels) or [M, n] (n output channels per polarity); the matrix form is not supported (—; default required).</param>
     /// <param name="repeatOutput"><c>repeat_output</c>: copies of each spike (≥ 1) (—; default 1).</param>
     /// <param name="tauDecay"><c>tau_decay</c>: decay time constant of the state (≥ dt; null: no decay) (s; default null).</param>
@@ -194,7 +195,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle FFUpDown(string name, int size, object weights, double? repeatOutput = null, object? tauDecay = null, double? noiseStd = null, double? thrUp = null, double? thrDown = null, double? maxNumTimesteps = null, bool? multiplexSpikes = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "FFUpDown", size, Given(("weights", weights), ("repeat_output", repeatOutput), ("tau_decay", tauDecay), ("noise_std", noiseStd), ("thr_up", thrUp), ("thr_down", thrDown), ("max_num_timesteps", maxNumTimesteps), ("multiplex_spikes", multiplexSpikes)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>ForceRateEulerJax</c> layer (Rockpool JAX rate): Rockpool's JAX rate reservoir driven by a forcing signal instead of recurrence (forward dynamics only).</summary>
+    /// <summary>Adds a layer of class <c>ForceRateEulerJax</c> (Rockpool JAX rate): Rockpool's JAX rate reservoir driven by a forcing signal instead of recurrence (forward dynamics only).</summary>
     /// <param name="wIn"><c>w_in</c>: input weights W_in, M×N (—; default required).</param>
     /// <param name="wOut"><c>w_out</c>: output weights W_out, N×O; O is the size (—; default required).</param>
     /// <param name="tau"><c>tau</c>: time constants (&gt; 0) (s; default required).</param>
@@ -206,7 +207,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle ForceRateEulerJax(string name, int size, object wIn, object wOut, object tau, object bias, double? noiseStd = null, string? activationFunc = null, object? rngKey = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "ForceRateEulerJax", size, Given(("w_in", wIn), ("w_out", wOut), ("tau", tau), ("bias", bias), ("noise_std", noiseStd), ("activation_func", activationFunc), ("rng_key", rngKey)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>LIF</c> layer (EventSpike): Leaky integrate-and-fire neurons with one exponential current synapse.</summary>
+    /// <summary>Adds a layer of class <c>LIF</c> (EventSpike): Leaky integrate-and-fire neurons with one exponential current synapse.</summary>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (&gt; 0) (s; default 0.02).</param>
     /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constant (&gt; 0) (s; default 0.005).</param>
     /// <param name="vThresh"><c>v_thresh</c>: threshold (V; default -0.055).</param>
@@ -222,7 +223,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle LIF(string name, int size, double? tauMem = null, double? tauSyn = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, double? vInitMean = null, double? vInitStd = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "LIF", size, Given(("tau_mem", tauMem), ("tau_syn", tauSyn), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>Lowpass</c> layer (KerasSpiking/PyTorchSpiking): First-order lowpass filter per unit: h(t) = e^(−t/τ)/τ, H(s) = 1/(τs + 1).</summary>
+    /// <summary>Adds a layer of class <c>Lowpass</c> (KerasSpiking/PyTorchSpiking): First-order lowpass filter per unit: h(t) = e^(−t/τ)/τ, H(s) = 1/(τs + 1).</summary>
     /// <param name="tau"><c>tau</c>: time constant (≥ 0; 0: identity) (s; default required).</param>
     /// <param name="tauInitializer"><c>tau_initializer</c>: KerasSpiking 0.3's name for tau, given as a number (read when tau is absent) (s; default —).</param>
     /// <param name="initialLevel"><c>initial_level</c>: initial output y (—; default 0).</param>
@@ -231,7 +232,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle Lowpass(string name, int size, object tau, object? tauInitializer = null, double? initialLevel = null, bool? applyDuringTraining = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "Lowpass", size, Given(("tau", tau), ("tau_initializer", tauInitializer), ("initial_level", initialLevel), ("apply_during_training", applyDuringTraining)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>PassThrough</c> layer (Rockpool pass-through): Rockpool's weighted, biased, optionally noisy copy of a continuous input, delayed by a whole number of steps.</summary>
+    /// <summary>Adds a layer of class <c>PassThrough</c> (Rockpool pass-through): Rockpool's weighted, biased, optionally noisy copy of a continuous input, delayed by a whole number of steps.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: bias b (—; default 0).</param>
     /// <param name="noiseStd"><c>noise_std</c>: σ of the noise added each step (—; default 0).</param>
@@ -240,20 +241,20 @@ public sealed partial class NetworkBuilder
     public LayerHandle PassThrough(string name, int size, object weights, double? bias = null, double? noiseStd = null, double? delay = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "PassThrough", size, Given(("weights", weights), ("bias", bias), ("noise_std", noiseStd), ("delay", delay)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>PassThroughEvents</c> layer (Rockpool pass-through): Rockpool's event copier: each input event on channel i becomes W[i, j] events on output channel j.</summary>
+    /// <summary>Adds a layer of class <c>PassThroughEvents</c> (Rockpool pass-through): Rockpool's event copier: each input event on channel i becomes W[i, j] events on output channel j.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N of whole numbers ≥ 0 (event copies) (—; default required).</param>
     /// <param name="noiseStd"><c>noise_std</c>: accepted and unused, as in Rockpool (—; default null).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
     public LayerHandle PassThroughEvents(string name, int size, object weights, object? noiseStd = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "PassThroughEvents", size, Given(("weights", weights), ("noise_std", noiseStd)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>PoissonSource</c> layer (EventSpike): Independent Poisson spike trains, one per neuron (a source).</summary>
+    /// <summary>Adds a layer of class <c>PoissonSource</c> (EventSpike): Independent Poisson spike trains, one per neuron (a source).</summary>
     /// <param name="rate"><c>rate</c>: rate of each train (finite, ≥ 0; scalar or one per neuron) (Hz; default 10).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
     public LayerHandle PoissonSource(string name, int size, double? rate = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "PoissonSource", size, Given(("rate", rate)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecAEIFSpkInNest</c> layer (Rockpool NEST): Rockpool's NEST layer without NEST: aeif_psc_exp (adaptive exponential IAF), spike input and recurrent weights.</summary>
+    /// <summary>Adds a layer of class <c>RecAEIFSpkInNest</c> (Rockpool NEST): Rockpool's NEST layer without NEST: aeif_psc_exp (adaptive exponential IAF), spike input and recurrent weights.</summary>
     /// <param name="weightsIn"><c>weights_in</c>: input weights, M×N (positive → I_ex, negative → I_in) (nA; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: recurrent weights, N×N (nA; default required).</param>
     /// <param name="bias"><c>bias</c>: constant current I_e (nA; default 0).</param>
@@ -279,7 +280,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecAEIFSpkInNest(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? refractory = null, bool? record = null, double? numCores = null, double? delayIn = null, double? delayRec = null, double? tauSyn = null, object? tauSynExc = null, object? tauSynInh = null, object? capacity = null, double? conductance = null, double? subthreshAdapt = null, double? spikeAdapt = null, double? deltaT = null, double? tauAdapt = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecAEIFSpkInNest", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("refractory", refractory), ("record", record), ("num_cores", numCores), ("delay_in", delayIn), ("delay_rec", delayRec), ("tau_syn", tauSyn), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh), ("capacity", capacity), ("conductance", conductance), ("subthresh_adapt", subthreshAdapt), ("spike_adapt", spikeAdapt), ("delta_t", deltaT), ("tau_adapt", tauAdapt)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecCLIAF</c> layer (Rockpool digital IAF): Rockpool's clocked recurrent integrate-and-fire with constant leak, a delay FIFO for recurrent spikes, a bias period, refractoriness and a saturating state type.</summary>
+    /// <summary>Adds a layer of class <c>RecCLIAF</c> (Rockpool digital IAF): Rockpool's clocked recurrent integrate-and-fire with constant leak, a delay FIFO for recurrent spikes, a bias period, refractoriness and a saturating state type.</summary>
     /// <param name="weightsIn"><c>weights_in</c>: W_in, M×N [pre][post] (—; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: W_rec, N×N; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: added every bias step (negative: the leak) (—; default 0).</param>
@@ -295,7 +296,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecCLIAF(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? vThresh = null, double? vReset = null, double? vSubtract = null, double? refractory = null, object? delay = null, object? tTauBias = null, string? stateType = null, object? monitorId = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecCLIAF", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("v_thresh", vThresh), ("v_reset", vReset), ("v_subtract", vSubtract), ("refractory", refractory), ("delay", delay), ("tTauBias", tTauBias), ("state_type", stateType), ("monitor_id", monitorId)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecDIAF</c> layer (Rockpool digital IAF): Rockpool's digital integrate-and-fire layer, event-driven inside each step (inputs, recurrent spikes and leak events in time order).</summary>
+    /// <summary>Adds a layer of class <c>RecDIAF</c> (Rockpool digital IAF): Rockpool's digital integrate-and-fire layer, event-driven inside each step (inputs, recurrent spikes and leak events in time order).</summary>
     /// <param name="weightsIn"><c>weights_in</c>: W_in, M×N [pre][post] (—; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: W_rec, N×N; N is the size (—; default required).</param>
     /// <param name="delay"><c>delay</c>: delay of recurrent spikes (&gt; 0) (s; default 1e-8).</param>
@@ -312,7 +313,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecDIAF(string name, int size, object weightsIn, object weightsRec, double? delay = null, double? tauLeak = null, double? refractory = null, double? vThresh = null, double? vReset = null, object? vRest = null, double? leak = null, object? vSubtract = null, string? stateType = null, object? monitorId = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecDIAF", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("delay", delay), ("tau_leak", tauLeak), ("refractory", refractory), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("leak", leak), ("v_subtract", vSubtract), ("state_type", stateType), ("monitor_id", monitorId)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecFSSpikeEulerBT</c> layer (Rockpool Denève): Rockpool's Denève tight E/I balance reservoir: LIF neurons with fast and slow recurrent current synapses and a precise-time spike solver.</summary>
+    /// <summary>Adds a layer of class <c>RecFSSpikeEulerBT</c> (Rockpool Denève): Rockpool's Denève tight E/I balance reservoir: LIF neurons with fast and slow recurrent current synapses and a precise-time spike solver.</summary>
     /// <param name="weightsFast"><c>weights_fast</c>: fast recurrent weights, N×N [post][pre]; N is the size (R·I volts; default required).</param>
     /// <param name="weightsSlow"><c>weights_slow</c>: slow recurrent weights, N×N [post][pre] (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0).</param>
@@ -328,7 +329,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecFSSpikeEulerBT(string name, int size, object weightsFast, object weightsSlow, double? bias = null, double? noiseStd = null, double? tauMem = null, double? tauSynRFast = null, double? tauSynRSlow = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? refractory = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecFSSpikeEulerBT", size, Given(("weights_fast", weightsFast), ("weights_slow", weightsSlow), ("bias", bias), ("noise_std", noiseStd), ("tau_mem", tauMem), ("tau_syn_r_fast", tauSynRFast), ("tau_syn_r_slow", tauSynRSlow), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("refractory", refractory)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFBrian</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, current input, refractory (a deprecated Brian name, same dynamics).</summary>
+    /// <summary>Adds a layer of class <c>RecIAFBrian</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, current input, refractory (a deprecated Brian name, same dynamics).</summary>
     /// <param name="weights"><c>weights</c>: recurrent weights W_rec, N×N (the input feeds the N neurons directly) (—; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.0105).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -345,7 +346,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFBrian(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, double? tauSynR = null, bool? record = null, double? maxNumTimesteps = null, string? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFBrian", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("tau_syn_r", tauSynR), ("record", record), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFRefrTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, current input, refractory.</summary>
+    /// <summary>Adds a layer of class <c>RecIAFRefrTorch</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, current input, refractory.</summary>
     /// <param name="weights"><c>weights</c>: recurrent weights W_rec, N×N (the input feeds the N neurons directly) (—; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.015).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -361,7 +362,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFRefrTorch(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, double? tauSynR = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFRefrTorch", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("tau_syn_r", tauSynR), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFSpkInBrian</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input, refractory (a deprecated Brian name, same dynamics).</summary>
+    /// <summary>Adds a layer of class <c>RecIAFSpkInBrian</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input, refractory (a deprecated Brian name, same dynamics).</summary>
     /// <param name="weightsIn"><c>weights_in</c>: input weights W_in, M×N [pre][post] (R·I volts; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: recurrent weights W_rec, N×N (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.0105).</param>
@@ -381,7 +382,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFSpkInBrian(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, double? tauSynInp = null, double? tauSynRec = null, bool? addEvents = null, bool? record = null, double? maxNumTimesteps = null, string? integratorName = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFSpkInBrian", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("tau_syn_inp", tauSynInp), ("tau_syn_rec", tauSynRec), ("add_events", addEvents), ("record", record), ("max_num_timesteps", maxNumTimesteps), ("integrator_name", integratorName)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFSpkInNest</c> layer (Rockpool NEST): Rockpool's NEST layer without NEST: iaf_psc_exp, spike input and recurrent weights.</summary>
+    /// <summary>Adds a layer of class <c>RecIAFSpkInNest</c> (Rockpool NEST): Rockpool's NEST layer without NEST: iaf_psc_exp, spike input and recurrent weights.</summary>
     /// <param name="weightsIn"><c>weights_in</c>: input weights, M×N (positive → I_ex, negative → I_in) (nA; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: recurrent weights, N×N (nA; default required).</param>
     /// <param name="bias"><c>bias</c>: constant current I_e (nA; default 0).</param>
@@ -402,7 +403,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFSpkInNest(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? refractory = null, bool? record = null, double? numCores = null, double? delayIn = null, double? delayRec = null, double? tauSyn = null, object? tauSynExc = null, object? tauSynInh = null, object? capacity = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFSpkInNest", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("refractory", refractory), ("record", record), ("num_cores", numCores), ("delay_in", delayIn), ("delay_rec", delayRec), ("tau_syn", tauSyn), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh), ("capacity", capacity)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFSpkInRefrCLTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input, refractory, constant leak.</summary>
+    /// <summary>Adds a layer of class <c>RecIAFSpkInRefrCLTorch</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input, refractory, constant leak.</summary>
     /// <param name="weightsIn"><c>weights_in</c>: input weights W_in, M×N [pre][post] (R·I volts; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: recurrent weights W_rec, N×N (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (unused by the constant-leak loop) (R·I volts; default 0.0105).</param>
@@ -422,7 +423,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFSpkInRefrCLTorch(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? refractory = null, double? tauSynInp = null, double? tauSynRec = null, bool? addEvents = null, double? leakRate = null, double? stateMin = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFSpkInRefrCLTorch", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("refractory", refractory), ("tau_syn_inp", tauSynInp), ("tau_syn_rec", tauSynRec), ("add_events", addEvents), ("leak_rate", leakRate), ("state_min", stateMin), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFSpkInRefrTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input, refractory.</summary>
+    /// <summary>Adds a layer of class <c>RecIAFSpkInRefrTorch</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input, refractory.</summary>
     /// <param name="weightsIn"><c>weights_in</c>: input weights W_in, M×N [pre][post] (R·I volts; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: recurrent weights W_rec, N×N (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.0105).</param>
@@ -441,7 +442,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFSpkInRefrTorch(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? refractory = null, double? tauSynInp = null, double? tauSynRec = null, bool? addEvents = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFSpkInRefrTorch", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("refractory", refractory), ("tau_syn_inp", tauSynInp), ("tau_syn_rec", tauSynRec), ("add_events", addEvents), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFSpkInTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input.</summary>
+    /// <summary>Adds a layer of class <c>RecIAFSpkInTorch</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, spike input.</summary>
     /// <param name="weightsIn"><c>weights_in</c>: input weights W_in, M×N [pre][post] (R·I volts; default required).</param>
     /// <param name="weightsRec"><c>weights_rec</c>: recurrent weights W_rec, N×N (R·I volts; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.0105).</param>
@@ -459,7 +460,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFSpkInTorch(string name, int size, object weightsIn, object weightsRec, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? tauSynInp = null, double? tauSynRec = null, bool? addEvents = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFSpkInTorch", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("tau_syn_inp", tauSynInp), ("tau_syn_rec", tauSynRec), ("add_events", addEvents), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecIAFTorch</c> layer (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, current input.</summary>
+    /// <summary>Adds a layer of class <c>RecIAFTorch</c> (Rockpool Torch/Brian IAF): Rockpool's recurrent integrate-and-fire layer, current input.</summary>
     /// <param name="weights"><c>weights</c>: recurrent weights W_rec, N×N (the input feeds the N neurons directly) (—; default required).</param>
     /// <param name="bias"><c>bias</c>: constant input b (R·I volts; default 0.015).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (s; default 0.02).</param>
@@ -474,7 +475,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecIAFTorch(string name, int size, object weights, double? bias = null, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? noiseStd = null, double? tauSynR = null, bool? record = null, double? maxNumTimesteps = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecIAFTorch", size, Given(("weights", weights), ("bias", bias), ("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("noise_std", noiseStd), ("tau_syn_r", tauSynR), ("record", record), ("max_num_timesteps", maxNumTimesteps)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecLIFCurrentInJax</c> layer (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): currents I_in onto the membrane, spikes out.</summary>
+    /// <summary>Adds a layer of class <c>RecLIFCurrentInJax</c> (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): currents I_in onto the membrane, spikes out.</summary>
     /// <param name="wRecurrent"><c>w_recurrent</c>: recurrent weights, N×N [pre][post]; sets N (—; default required).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constants (≥ 10·dt; scalar or one per neuron) (s; default required).</param>
     /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constants (≥ 10·dt) (s; default required).</param>
@@ -485,7 +486,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecLIFCurrentInJax(string name, int size, object wRecurrent, object tauMem, object tauSyn, double? bias = null, double? noiseStd = null, object? rngKey = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecLIFCurrentInJax", size, Given(("w_recurrent", wRecurrent), ("tau_mem", tauMem), ("tau_syn", tauSyn), ("bias", bias), ("noise_std", noiseStd), ("rng_key", rngKey)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecLIFCurrentInJax_IO</c> layer (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): currents I_in onto the membrane, input weights w_in and a continuous output through w_out.</summary>
+    /// <summary>Adds a layer of class <c>RecLIFCurrentInJax_IO</c> (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): currents I_in onto the membrane, input weights w_in and a continuous output through w_out.</summary>
     /// <param name="wIn"><c>w_in</c>: input weights, M×N [pre][post] (—; default required).</param>
     /// <param name="wRecurrent"><c>w_recurrent</c>: recurrent weights, N×N [pre][post]; sets N (—; default required).</param>
     /// <param name="wOut"><c>w_out</c>: output weights, N×O; O is the layer's size (—; default required).</param>
@@ -498,7 +499,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecLIFCurrentInJaxIO(string name, int size, object wIn, object wRecurrent, object wOut, object tauMem, object tauSyn, double? bias = null, double? noiseStd = null, object? rngKey = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecLIFCurrentInJax_IO", size, Given(("w_in", wIn), ("w_recurrent", wRecurrent), ("w_out", wOut), ("tau_mem", tauMem), ("tau_syn", tauSyn), ("bias", bias), ("noise_std", noiseStd), ("rng_key", rngKey)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecLIFJax</c> layer (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): spikes S_in into the synapse, spikes out.</summary>
+    /// <summary>Adds a layer of class <c>RecLIFJax</c> (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): spikes S_in into the synapse, spikes out.</summary>
     /// <param name="wRecurrent"><c>w_recurrent</c>: recurrent weights, N×N [pre][post]; sets N (—; default required).</param>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constants (≥ 10·dt; scalar or one per neuron) (s; default required).</param>
     /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constants (≥ 10·dt) (s; default required).</param>
@@ -509,7 +510,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecLIFJax(string name, int size, object wRecurrent, object tauMem, object tauSyn, double? bias = null, double? noiseStd = null, object? rngKey = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecLIFJax", size, Given(("w_recurrent", wRecurrent), ("tau_mem", tauMem), ("tau_syn", tauSyn), ("bias", bias), ("noise_std", noiseStd), ("rng_key", rngKey)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecLIFJax_IO</c> layer (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): spikes S_in into the synapse, input weights w_in and a continuous output through w_out.</summary>
+    /// <summary>Adds a layer of class <c>RecLIFJax_IO</c> (Rockpool JAX LIF): Rockpool's recurrent JAX LIF layer, dimensionless (rest 0, threshold 0, subtractive reset by 1): spikes S_in into the synapse, input weights w_in and a continuous output through w_out.</summary>
     /// <param name="wIn"><c>w_in</c>: input weights, M×N [pre][post] (—; default required).</param>
     /// <param name="wRecurrent"><c>w_recurrent</c>: recurrent weights, N×N [pre][post]; sets N (—; default required).</param>
     /// <param name="wOut"><c>w_out</c>: output weights, N×O; O is the layer's size (—; default required).</param>
@@ -522,7 +523,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecLIFJaxIO(string name, int size, object wIn, object wRecurrent, object wOut, object tauMem, object tauSyn, double? bias = null, double? noiseStd = null, object? rngKey = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecLIFJax_IO", size, Given(("w_in", wIn), ("w_recurrent", wRecurrent), ("w_out", wOut), ("tau_mem", tauMem), ("tau_syn", tauSyn), ("bias", bias), ("noise_std", noiseStd), ("rng_key", rngKey)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecRateEuler</c> layer (Rockpool rate): Rockpool's recurrent rate neurons; the input feeds the N neurons directly; output H(x + b).</summary>
+    /// <summary>Adds a layer of class <c>RecRateEuler</c> (Rockpool rate): Rockpool's recurrent rate neurons; the input feeds the N neurons directly; output H(x + b).</summary>
     /// <param name="weights"><c>weights</c>: recurrent weights W, N×N (—; default required).</param>
     /// <param name="bias"><c>bias</c>: bias b inside H (—; default 0).</param>
     /// <param name="tau"><c>tau</c>: time constants (&gt; 0, ≥ 10·dt) (s; default 1).</param>
@@ -532,7 +533,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecRateEuler(string name, int size, object weights, double? bias = null, double? tau = null, string? activationFunc = null, double? noiseStd = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecRateEuler", size, Given(("weights", weights), ("bias", bias), ("tau", tau), ("activation_func", activationFunc), ("noise_std", noiseStd)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>RecRateEulerJax</c> layer (Rockpool JAX rate): Rockpool's JAX recurrent rate reservoir with input and output weights (forward dynamics only).</summary>
+    /// <summary>Adds a layer of class <c>RecRateEulerJax</c> (Rockpool JAX rate): Rockpool's JAX recurrent rate reservoir with input and output weights (forward dynamics only).</summary>
     /// <param name="wIn"><c>w_in</c>: input weights W_in, M×N (—; default required).</param>
     /// <param name="wRecurrent"><c>w_recurrent</c>: recurrent weights W_rec, N×N (—; default required).</param>
     /// <param name="wOut"><c>w_out</c>: output weights W_out, N×O; O is the size (—; default required).</param>
@@ -545,14 +546,14 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecRateEulerJax(string name, int size, object wIn, object wRecurrent, object wOut, object tau, object bias, double? noiseStd = null, string? activationFunc = null, object? rngKey = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecRateEulerJax", size, Given(("w_in", wIn), ("w_recurrent", wRecurrent), ("w_out", wOut), ("tau", tau), ("bias", bias), ("noise_std", noiseStd), ("activation_func", activationFunc), ("rng_key", rngKey)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>SoftMaxLayer</c> layer (Rockpool readout): Rockpool's softmax readout: input spikes integrated through W without leak, output the softmax of the integral.</summary>
+    /// <summary>Adds a layer of class <c>SoftMaxLayer</c> (Rockpool readout): Rockpool's softmax readout: input spikes integrated through W without leak, output the softmax of the integral.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="thresh"><c>thresh</c>: stored and unused, as in Rockpool (—; default 1e10).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
     public LayerHandle SoftMaxLayer(string name, int size, object weights, double? thresh = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "SoftMaxLayer", size, Given(("weights", weights), ("thresh", thresh)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>SpikingActivation</c> layer (KerasSpiking/PyTorchSpiking): An element-wise activation turned into spikes by a voltage accumulator (inference path).</summary>
+    /// <summary>Adds a layer of class <c>SpikingActivation</c> (KerasSpiking/PyTorchSpiking): An element-wise activation turned into spikes by a voltage accumulator (inference path).</summary>
     /// <param name="activation"><c>activation</c>: relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names) (—; default "relu").</param>
     /// <param name="splitNegative"><c>split_negative</c>: 2·units outputs, negative spikes on the second half (default: true for tanh, linear, leaky_relu) (—; default activation can be negative).</param>
     /// <param name="spikingAwareTraining"><c>spiking_aware_training</c>: only matters for training, kept for to_dict (—; default true).</param>
@@ -563,13 +564,13 @@ public sealed partial class NetworkBuilder
     public LayerHandle SpikingActivation(string name, int size, string? activation = null, object? splitNegative = null, bool? spikingAwareTraining = null, bool? returnSequences = null, object? seed = null, object? initialState = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "SpikingActivation", size, Given(("activation", activation), ("split_negative", splitNegative), ("spiking_aware_training", spikingAwareTraining), ("return_sequences", returnSequences), ("seed", seed), ("initial_state", initialState)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>TemporalAvgPool</c> layer (PyTorchSpiking): Mean over the time axis, streamed: the output of step k is the mean of the inputs since the last reset.</summary>
+    /// <summary>Adds a layer of class <c>TemporalAvgPool</c> (PyTorchSpiking): Mean over the time axis, streamed: the output of step k is the mean of the inputs since the last reset.</summary>
     /// <param name="dim"><c>dim</c>: the pooled axis; only the time axis (1) is meaningful on a stream (—; default 1).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
     public LayerHandle TemporalAvgPool(string name, int size, double? dim = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "TemporalAvgPool", size, Given(("dim", dim)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>iaf_cond_exp</c> layer (NEST-named): Conductance-based LIF with exponential conductances (NEST's iaf_cond_exp; Brian's COBA).</summary>
+    /// <summary>Adds a layer of class <c>iaf_cond_exp</c> (NEST-named): Conductance-based LIF with exponential conductances (NEST's iaf_cond_exp; Brian's COBA).</summary>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (scalar, &gt; 0) (s; default 0.02).</param>
     /// <param name="vThresh"><c>v_thresh</c>: threshold (scalar) (V; default -0.05).</param>
     /// <param name="vReset"><c>v_reset</c>: reset potential (scalar) (V; default -0.06).</param>
@@ -594,7 +595,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle IafCondExp(string name, int size, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, object? vInitMean = null, double? vInitStd = null, double? tauSynExc = null, double? tauSynInh = null, double? eRevExc = null, double? eRevInh = null, object? gExcInitValues = null, double? gExcInitMean = null, double? gExcInitStd = null, object? gInhInitValues = null, double? gInhInitMean = null, double? gInhInitStd = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "iaf_cond_exp", size, Given(("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh), ("e_rev_exc", eRevExc), ("e_rev_inh", eRevInh), ("g_exc_init_values", gExcInitValues), ("g_exc_init_mean", gExcInitMean), ("g_exc_init_std", gExcInitStd), ("g_inh_init_values", gInhInitValues), ("g_inh_init_mean", gInhInitMean), ("g_inh_init_std", gInhInitStd)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>iaf_psc_alpha</c> layer (NEST-named): Current-based LIF with alpha-shaped excitatory and inhibitory currents (NEST's iaf_psc_alpha).</summary>
+    /// <summary>Adds a layer of class <c>iaf_psc_alpha</c> (NEST-named): Current-based LIF with alpha-shaped excitatory and inhibitory currents (NEST's iaf_psc_alpha).</summary>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (scalar, &gt; 0) (s; default 0.02).</param>
     /// <param name="vThresh"><c>v_thresh</c>: threshold (scalar) (V; default -0.05).</param>
     /// <param name="vReset"><c>v_reset</c>: reset potential (scalar) (V; default -0.06).</param>
@@ -611,7 +612,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle IafPscAlpha(string name, int size, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, object? vInitMean = null, double? vInitStd = null, double? tauSynExc = null, double? tauSynInh = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "iaf_psc_alpha", size, Given(("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>iaf_psc_delta</c> layer (NEST-named): LIF with delta synapses: input spikes make the potential jump (NEST's iaf_psc_delta; Brunel 2000).</summary>
+    /// <summary>Adds a layer of class <c>iaf_psc_delta</c> (NEST-named): LIF with delta synapses: input spikes make the potential jump (NEST's iaf_psc_delta; Brunel 2000).</summary>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (scalar, &gt; 0) (s; default 0.02).</param>
     /// <param name="vThresh"><c>v_thresh</c>: threshold (scalar) (V; default 0.02).</param>
     /// <param name="vReset"><c>v_reset</c>: reset potential (scalar) (V; default 0).</param>
@@ -628,7 +629,7 @@ public sealed partial class NetworkBuilder
     public LayerHandle IafPscDelta(string name, int size, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, object? vInitMean = null, double? vInitStd = null, double? driveRate = null, double? driveWeight = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "iaf_psc_delta", size, Given(("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd), ("drive_rate", driveRate), ("drive_weight", driveWeight)), layerDt, node, backend);
 
-    /// <summary>Adds a <c>iaf_psc_exp</c> layer (NEST-named): Current-based LIF with separate excitatory and inhibitory exponential currents (NEST's iaf_psc_exp; Brian2's CUBA).</summary>
+    /// <summary>Adds a layer of class <c>iaf_psc_exp</c> (NEST-named): Current-based LIF with separate excitatory and inhibitory exponential currents (NEST's iaf_psc_exp; Brian2's CUBA).</summary>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (scalar, &gt; 0) (s; default 0.02).</param>
     /// <param name="vThresh"><c>v_thresh</c>: threshold (scalar) (V; default -0.05).</param>
     /// <param name="vReset"><c>v_reset</c>: reset potential (scalar) (V; default -0.06).</param>
