@@ -12,6 +12,7 @@ namespace EventSpike.Host.Tests;
 /// reflection-based JSON off, so this also holds the library to source-generated serializers), prints the same
 /// spike counts as <c>eventspike run</c> of the reservoir file, and its saved file runs.
 /// </summary>
+[Collection(ChildBuilds.Name)]
 public partial class ReadmeExampleTests(ITestOutputHelper output)
 {
     [GeneratedRegex(@"<!-- builder-example -->\s*```csharp\n(?<code>.*?)```\s*<!-- /builder-example -->", RegexOptions.Singleline)]

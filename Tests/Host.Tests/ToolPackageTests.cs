@@ -9,6 +9,7 @@ namespace EventSpike.Host.Tests;
 /// The packages: <c>dotnet pack</c> of the libraries (with their dependencies on each other) and of the command as a
 /// .NET tool, installed from the packed folder into a fresh tool path, runs the example as the README says.
 /// </summary>
+[Collection(ChildBuilds.Name)]
 public class ToolPackageTests(ITestOutputHelper output)
 {
     [Fact]
