@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSpike.Neurons.Models;
 using EventSpike.Neurons.Random;
 using EventSpike.Neurons.Runtime;
 using EventSpike.Neurons.Weights;
@@ -39,8 +40,8 @@ public static class WeightSpec
                 range[0].ValueKind != JsonValueKind.Number || range[1].ValueKind != JsonValueKind.Number ||
                 !range[0].TryGetInt32(out var lo) || !range[1].TryGetInt32(out var hi) || lo < 0 || hi > preSize || lo >= hi)
                 throw new NetworkSpecException($"{where}: pre_range must be [first, end) within 0..{preSize}");
-            var inner = JsonSerializer.SerializeToElement(spec.EnumerateObject().Where(p => p.Name != "pre_range")
-                .ToDictionary(p => p.Name, p => p.Value));
+            var inner = JsonElements.Object(spec.EnumerateObject().Where(p => p.Name != "pre_range")
+                .Select(p => KeyValuePair.Create(p.Name, p.Value)));
             // Presynaptic indices inside the range are local to it (0 .. end − first); autapses refer to the full layer.
             var sub = Plan(inner, hi - lo, postSize, false, where);
             var dropAutapses = recurrent && Bool(spec, "autapses", where) != true;
