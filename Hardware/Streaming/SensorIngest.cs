@@ -7,6 +7,7 @@ namespace EventSpike.Hardware.Streaming;
 /// Turns decoded sensor events into a <see cref="SensorWindowSource"/>'s input: rebases time so that the first
 /// event is at t = 0, puts an event at t µs into step ⌊t/dt⌋ (<see cref="StepRule"/>, the rule <c>run --input</c>
 /// uses on the same times in seconds), maps (x, y, polarity) to a channel, and counts what came in.
+/// A live feed may also let the watermark follow the wall clock while no events come (<see cref="FollowClock"/>).
 /// Used by one feeder thread at a time.
 /// </summary>
 public sealed class SensorIngest(SensorWindowSource source, SensorMapping mapping, double dt)
@@ -16,6 +17,14 @@ public sealed class SensorIngest(SensorWindowSource source, SensorMapping mappin
     private long _events;
     private long _outside;
     private long _latestUs;
+    private long _firstArrival;
+    private long _clockOffsetUs = long.MinValue;
+
+    /// <summary>
+    /// How far behind the wall clock's estimate of sensor time a quiet live source's watermark stays (µs): an event
+    /// delayed by more than this (beyond the least delay seen) finds its window given and is dropped.
+    /// </summary>
+    public const long ClockSlackUs = 20_000;
 
     /// <summary>Every decoded event offered, cropped ones included (summary's <c>events_in</c>).</summary>
     public long EventsIn => Interlocked.Read(ref _events);
@@ -69,8 +78,24 @@ public sealed class SensorIngest(SensorWindowSource source, SensorMapping mappin
     {
         if (events.Count == 0) return;
         for (var i = 0; i < events.Count; i++) Offer(events[i], arrivedAt);
+        if (_firstArrival == 0) _firstArrival = arrivedAt;
+        _clockOffsetUs = Math.Max(_clockOffsetUs, _latestUs - WallUs(arrivedAt));
         AdvanceToStep(StepOf(_latestUs), cancel);
     }
+
+    /// <summary>
+    /// No events have come until <paramref name="now"/> (Stopwatch ticks): the watermark follows the wall clock. Sensor time
+    /// is estimated as wall time since the first batch plus the largest (event time − arrival time) seen, i.e. from the
+    /// least delayed batch, less <see cref="ClockSlackUs"/>. Nothing moves before the first batch (sensor time starts there).
+    /// </summary>
+    public void FollowClock(long now, CancellationToken cancel)
+    {
+        if (_clockOffsetUs == long.MinValue) return;
+        var sensorNow = WallUs(now) + _clockOffsetUs - ClockSlackUs;
+        if (sensorNow > 0) AdvanceTo(sensorNow, cancel);
+    }
+
+    private long WallUs(long ticks) => (long)((ticks - _firstArrival) * (1e6 / System.Diagnostics.Stopwatch.Frequency));
 
     /// <summary>Every event before rebased time <paramref name="relativeUs"/> is in.</summary>
     public void AdvanceTo(long relativeUs, CancellationToken cancel) => AdvanceToStep(StepOf(relativeUs), cancel);
