@@ -145,7 +145,7 @@ public static class StreamCommand
         var steps = result.Completed!.Steps;
         sink.WriteOutputs(request.OutDir, steps, request.Args.Flag("no-plot") ? null : network.Name);
         RunSummary.Write(Path.Combine(request.OutDir, "summary.json"), network, result, buildSeconds, (int)(request.Args.Integer("threads", 1) ?? 1),
-            extra: w => StreamSummary.Write(w, request.Source, Name(request.Policy), stats, result.Completed.SourceLag));
+            extra: w => StreamSummary.Write(w, request.Source, Name(request.Policy), stats, result.Completed.SourceLag, interrupted));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {steps * network.Dt:0.###} s streamed in {result.WallSeconds:0.###} s, {stats.EventsIn} events in, {stats.EventsDropped} dropped, latency p99 {stats.Latency.P99:0.###} ms; outputs in {request.OutDir}"));
         return interrupted ? ExitCodes.Interrupted : ExitCodes.Done;
