@@ -39,14 +39,17 @@ public static class StreamBench
         stderr.WriteLine($"bench stream: {rate:0} events/s for {duration} s into {mapping.Channels} channels -> 1000 LIF, paced ...");
         var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
         using var stream = new SensorStream(feed, source, mapping, network.Dt);
+        var gc = GcCounts.Now();
         stream.Start();
         var result = LocalRunner.RunAsync(network.WithPlan(WindowPlan.Open(network.Plan.WindowSteps)), sink,
             new RunOptions(4, 2) { Backends = [source, null], WatchdogSeconds = 60 }).GetAwaiter().GetResult();
         if (!result.Succeeded) throw new InvalidOperationException(result.Failure);
+        var gcRun = GcCounts.Now() - gc;
         var stats = stream.Stats;
+        var behind = source.LatencyWhenBehind;
         var simulated = result.Completed!.Steps * network.Dt;
         var spikes = result.Completed.Layers.Sum(l => l.Spikes);
-        FormattableString line = $$"""{"bench":"stream","neurons":{{network.Layers.Sum(l => l.Size)}},"synapses":{{network.SynapseCount}},"duration_s":{{simulated}},"wall_s":{{Math.Round(result.WallSeconds, 6)}},"build_s":{{Math.Round(buildSeconds, 6)}},"spikes":{{spikes}},"mean_rate_hz":{{Math.Round(spikes / (network.Layers.Sum(l => (double)l.Size) * simulated), 3)}},"realtime_factor":{{Math.Round(result.WallSeconds / simulated, 4)}},"bytes_per_synapse":0,"threads":2,"device":"cpu","events_per_s":{{rate}},"policy":"{{policy}}","events_in":{{stats.EventsIn}},"events_dropped":{{stats.EventsDropped}},"latency_ms":{"p50":{{stats.Latency.P50}},"p99":{{stats.Latency.P99}},"max":{{stats.Latency.Max}},"windows":{{stats.Latency.Windows}}}{{(result.Completed.SourceLag is { } lag ? $",\"source_lag_s\":{{\"mean\":{Math.Round(lag.Mean, 6)},\"max\":{Math.Round(lag.Max, 6)}}}" : "")}}}""";
+        FormattableString line = $$"""{"bench":"stream","neurons":{{network.Layers.Sum(l => l.Size)}},"synapses":{{network.SynapseCount}},"duration_s":{{simulated}},"wall_s":{{Math.Round(result.WallSeconds, 6)}},"build_s":{{Math.Round(buildSeconds, 6)}},"spikes":{{spikes}},"mean_rate_hz":{{Math.Round(spikes / (network.Layers.Sum(l => (double)l.Size) * simulated), 3)}},"realtime_factor":{{Math.Round(result.WallSeconds / simulated, 4)}},"bytes_per_synapse":0,"threads":2,"device":"cpu","events_per_s":{{rate}},"policy":"{{policy}}","events_in":{{stats.EventsIn}},"events_dropped":{{stats.EventsDropped}},"latency_ms":{"p50":{{stats.Latency.P50}},"p99":{{stats.Latency.P99}},"max":{{stats.Latency.Max}},"windows":{{stats.Latency.Windows}}}{{$",\"latency_behind_ms\":{{\"p50\":{behind.P50},\"p99\":{behind.P99},\"max\":{behind.Max},\"windows\":{behind.Windows}}},\"gc\":{gcRun}"}}{{(result.Completed.SourceLag is { } lag ? $",\"source_lag_s\":{{\"mean\":{Math.Round(lag.Mean, 6)},\"max\":{Math.Round(lag.Max, 6)}}}" : "")}}}""";
         stdout.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         return ExitCodes.Done;
     }
