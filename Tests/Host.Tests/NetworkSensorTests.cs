@@ -122,4 +122,33 @@ public class NetworkSensorTests
             "--sensor", "64x48", "--crop", "0,0,34,34", "--no-plot");
         Assert.True(overridden.Code == 0, overridden.Err);
     }
+
+    /// <summary>config/networks/dvxplorer.json's sensor object on the shared DVXplorer recording: its crop [40, 0, 280, 240] leaves out the columns beside it.</summary>
+    [SkippableFact]
+    public void The_dvxplorer_example_streams_the_shared_aedat4_recording_through_its_sensor_object()
+    {
+        var path = EventSpike.Tests.Common.SharedFiles.Find("data/sensors/sample.aedat4");
+        Skip.If(path is null, "shared/data/sensors/sample.aedat4 is not present beside the repository: this real-recording test did not run");
+        SensorFormats.RegisterAll();
+        long count = 0, outside = 0;
+        using (var reader = EventFiles.Open(path!))
+        {
+            var buffer = new SensorEvent[4096];
+            for (int n; (n = reader.Read(buffer)) > 0;)
+                foreach (var e in buffer.AsSpan(0, n))
+                {
+                    count++;
+                    if (e.X < 40 || e.X >= 280) outside++;
+                }
+        }
+        var dir = HostRunner.TempDir();
+        var streamed = HostRunner.Run("stream", "--source", path!, "--network", HostRunner.Example("dvxplorer.json"), "--input-layer", "input",
+            "--out", Path.Combine(dir, "s"), "--no-plot");
+        Assert.True(streamed.Code == 0, streamed.Err);
+        Assert.Contains("320x240 sensor, crop 40,0,240,240, pool 15, polarities split: 512 channels", streamed.Err);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "s", "summary.json")));
+        Assert.Equal(count, summary.RootElement.GetProperty("events_in").GetInt64());
+        Assert.Equal(outside, summary.RootElement.GetProperty("events_outside_crop").GetInt64());
+        Assert.True(outside > 0 && count > 100_000);
+    }
 }
