@@ -64,7 +64,7 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest]"],
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
             V("duration", "S", "simulated seconds (default: the bench's own)"),
@@ -79,6 +79,7 @@ public static class CommandSpecs
             V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
             V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),
+            V("speed", "X", "bench stream: replay at X times the sensor's speed (default: 1; 0: as fast as the network goes)"),
         ]);
 
     /// <summary><c>eventspike inspect</c>.</summary>
