@@ -107,6 +107,23 @@ public sealed class SensorWindowSource : IWindowBackend
         }
     }
 
+    /// <summary>Offers events at one sensor step on <paramref name="channels"/>, arrived at <paramref name="arrivedAt"/>, under one lock.</summary>
+    public void Offer(long sensorStep, ReadOnlySpan<int> channels, long arrivedAt)
+    {
+        foreach (var channel in channels)
+            if ((uint)channel >= (uint)_size) throw new ArgumentOutOfRangeException(nameof(channels), $"channel {channel} is outside 0..{_size - 1}");
+        if (channels.IsEmpty) return;
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                _backlog.CountDropped(channels.Length);
+                return;
+            }
+            foreach (var channel in channels) _backlog.Add(sensorStep, channel, arrivedAt);
+        }
+    }
+
     /// <summary>
     /// Every event before sensor step <paramref name="sensorStep"/> is in. Under <see cref="BackpressurePolicy.Block"/>
     /// this waits while the backlog is full (until the network takes a window, the stream is stopped, or <paramref name="cancel"/>).

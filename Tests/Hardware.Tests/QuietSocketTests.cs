@@ -14,7 +14,7 @@ namespace EventSpike.Hardware.Tests;
 /// </summary>
 public class QuietSocketTests
 {
-    private const int QuietMs = 400;
+    private const int QuietMs = 600;
 
     /// <summary>Timed SPIF words of <paramref name="count"/> events stamped now on the peer's clock (µs, from 1 s), 100 µs apart.</summary>
     private static (byte[] Bytes, long FirstUs) Burst(Stopwatch peerClock, int count)
@@ -46,7 +46,8 @@ public class QuietSocketTests
         }
         else feed = new UdpFeed("127.0.0.1", 0, followClock: true);
         var run = StreamRuns.Run(source, null, sink);
-        using var stream = new SensorStream(feed, source, new SensorMapping(4, 1), StreamRuns.Dt);
+        // 100 ms of slack: a loaded test machine may hold the peer's packets back for tens of ms (they would then be late).
+        using var stream = new SensorStream(feed, source, new SensorMapping(4, 1), StreamRuns.Dt, clockSlackUs: 100_000);
         stream.Start();
 
         var clock = Stopwatch.StartNew();
@@ -75,10 +76,10 @@ public class QuietSocketTests
 
         Assert.True(result.Succeeded, result.Failure);
         Assert.Null(stream.Failure);
-        // Quiet for 400 ms, 20 ms of slack: windows worth well over 100 ms went by without an event (1000 steps of 0.1 ms).
+        // Quiet for 600 ms, 100 ms of slack: windows worth well over 100 ms went by without an event (1000 steps of 0.1 ms).
         Assert.True(stepAfterQuiet - stepAfterBurst > 1000, $"the watermark stood still while the socket was quiet: step {stepAfterBurst} -> {stepAfterQuiet}");
         Assert.Equal(40, stream.Stats.EventsIn);
-        Assert.Equal(0, stream.Stats.EventsDropped);
+        Assert.True(stream.Stats.EventsDropped == 0, $"{stream.Stats.EventsDropped} events came later than the slack and were dropped");
         Assert.Equal(40, sink.Input.Count);
         // The windows of the quiet spell were given empty, and the second burst is at its own sensor time (1 step = 100 µs).
         var secondStep = (t1 - t0) / 100;
