@@ -66,7 +66,7 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest]"],
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
             V("duration", "S", "simulated seconds (default: the bench's own)"),
@@ -81,6 +81,7 @@ public static class CommandSpecs
             V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
             V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),
+            V("speed", "X", "bench stream: replay at X times the sensor's speed (default: 1; 0: as fast as the network goes)"),
         ]);
 
     /// <summary><c>eventspike inspect</c>.</summary>
@@ -109,14 +110,14 @@ public static class CommandSpecs
             V("source", "FILE|tcp://HOST:PORT|udp://HOST:PORT", "where the events come from"),
             V("network", "NETWORK.json", "the network to run"),
             V("input-layer", "NAME", "the source layer the sensor feeds"),
-            F("realtime", "pace a file at its own speed"),
+            F("realtime", "pace a file at its own speed; on a socket, keep the network running with the wall clock while no events come"),
             V("speed", "X", "pace a file at X times its own speed"),
             V("policy", "block|drop-newest|drop-oldest|merge", "what a full backlog does (default: block for a file, drop-oldest for a socket)"),
             V("backlog", "WINDOWS", "windows of input that may wait (default: 8)"),
             V("out", "DIR", "output folder (default: out)"),
-            V("sensor", "WxH", "the sensor's resolution when the source does not say"),
+            V("sensor", "WxH", "the sensor's resolution (default: the input layer's \"sensor\" object, else what the source says)"),
             V("crop", "X,Y,W,H", "use only this part of the sensor"),
-            V("pool", "N", "pool N×N pixels into one channel"),
+            V("pool", "N|PXxPY", "pool N×N (or PX×PY) pixels into one channel"),
             V("polarity", "split|merge", "ON and OFF events to separate channels, or the same"),
             V("framing", "auto|aedat4|words", "how a socket's bytes are framed (default: auto)"),
             V("seed", "N", "random seed (default: the network file's)"),

@@ -13,7 +13,7 @@ public static class NetworkFile
 {
     private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record", "probes"];
     private static readonly string[] ProbeKeys = ["layer", "variable", "neurons", "interval"];
-    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt", "node", "backend"];
+    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt", "node", "backend", "sensor"];
     private static readonly string[] ConnectionKeys = ["from", "to", "weights", "delay", "port", "description"];
 
     public static NetworkSpec Load(string path)
@@ -89,7 +89,8 @@ public static class NetworkFile
                         _ => throw Error(path, where + ".node", $"node must be a worker index (0, 1, ...) or \"HOST:PORT\", got {pin.GetRawText()}"),
                     };
                 var backend = l.TryGetProperty("backend", out _) ? RequiredString(l, "backend", path, where + ".") : null;
-                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt, Node = node, Backend = backend });
+                var sensor = l.TryGetProperty("sensor", out var sensorField) ? SensorField.Parse(sensorField, path, where, (int)sizeValue) : null;
+                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt, Node = node, Backend = backend, Sensor = sensor });
                 i++;
             }
 
