@@ -10,7 +10,7 @@ public static class CommandLine
     private const string Usage =
         "usage: eventspike run NETWORK.json|ROCKPOOL.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
-        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N]\n" +
+        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N] [--energy DEVICE]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
         "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--cluster FILE.hocon]\n" +
@@ -31,7 +31,7 @@ public static class CommandLine
         "       eventspike describe TYPE | --markdown\n" +
         "       eventspike --version\n" +
         "       eventspike COMMAND --help   (every option of COMMAND, one line each)\n" +
-        "       not yet: run --energy, and device-server (later versions)";
+        "       not yet: device-server (later versions)";
 
     /// <summary>The Host assembly's informational version, without the <c>+commit</c> suffix.</summary>
     public static string Version

@@ -44,7 +44,7 @@ public static class CommandSpecs
             V("on-node-loss", "stop|resume", "cluster: stop when a node is lost (default), or resume from the last checkpoint"),
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
             .. Tls,
-            new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
+            V("energy", "DEVICE", "add an energy estimate per layer to summary.json: cpu, gpu, arm (clocked), loihi, spinnaker, spinnaker2 (event-driven)"),
         ]);
 
     /// <summary><c>eventspike node</c>.</summary>
