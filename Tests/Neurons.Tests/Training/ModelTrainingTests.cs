@@ -98,6 +98,21 @@ public class ModelTrainingTests
         Assert.Equal(new LowpassLayer("lp", 1, 0.1, new DtVariable(0.05)).Forward(input, false).Data, lp.Forward(input, false).Data);
     }
 
+    [Fact]
+    public void The_product_example_learns_and_its_rate_penalty_pulls_rates_into_range()
+    {
+        var task = new ProductTask(hidden: 20, dt: 0.01, steps: 40, seed: 1);
+        var (x, y) = task.Data(64, seed: 2);
+        var before = task.Evaluate(x, y);
+        var history = SequenceTrainer.Fit(task.Model, x, y, epochs: 8, batchSize: 16, new Adam(0.02), seed: 3);
+        var after = task.Evaluate(x, y);
+        Assert.True(history[^1] < 0.5 * history[0], $"loss {history[0]} → {history[^1]}");
+        Assert.True(after.Mae < before.Mae, $"MAE {before.Mae} → {after.Mae}");
+        // The penalty is the ranged L2 of each neuron's maximum rate: it falls as rates approach [5, 10] Hz.
+        var rates = task.Model.Forward(x, training: false)[2];
+        Assert.Equal(after.NeuronMax.Sum(m => 0.01 * Math.Pow(Math.Max(0, 5 - m) + Math.Max(0, m - 10), 2)), task.Rates.Penalty(rates), 12);
+    }
+
     /// <summary>Records dt at each forward call; the identity otherwise.</summary>
     private sealed class Probe(DtVariable dt, List<double> seen) : ISequenceLayer
     {
