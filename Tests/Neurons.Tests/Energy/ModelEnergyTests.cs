@@ -121,4 +121,26 @@ public class ModelEnergyTests
         Zoo.Close(81e-12 * 20 * 1000, perLoihi[1].NeuronJ, 1e-14);
         Assert.Equal(0, perLoihi[0].SynopJ + perLoihi[0].NeuronJ);
     }
+
+    [Fact]
+    public void A_trainable_model_gives_keras_stats_and_input_rates_from_example_data()
+    {
+        var dt = new EventSpike.Neurons.Training.Gradient.DtVariable(0.001);
+        var model = new EventSpike.Neurons.Training.Gradient.SequenceModel(
+        [
+            new EventSpike.Neurons.Training.Gradient.DenseLayer("dense", 784, 128, "relu", seed: 1),
+            new EventSpike.Neurons.Training.Gradient.SpikingActivationLayer("spikes", 128, dt, "relu", seed: 2),
+        ]);
+        var x = new EventSpike.Neurons.Training.Gradient.Sequence(2, 3, 784);
+        for (var i = 0; i < x.Data.Length; i++) x.Data[i] = i % 7 == 0 ? -0.5 : 0.25;
+        var energy = EventSpike.Neurons.Training.Gradient.SequenceEnergy.For(model, x);
+        Assert.Equal(["input", "dense", "spikes"], energy.Layers.Select(l => l.Name));
+        Assert.Equal(new LayerStats(100_352, 128, false), energy.Layers[1].Stats);
+        Assert.Equal(new LayerStats(0, 128, true), energy.Layers[2].Stats);
+        Assert.Equal(100_480, energy.Layers[1].Params);
+        Assert.Equal(x.Data.Average(Math.Abs), energy.Layers[1].Rate!.Value, 12);
+        Assert.Equal(model.Forward(x)[0].Data.Average(Math.Abs), energy.Layers[2].Rate!.Value, 12);
+        Assert.Equal("8.64e-04", PythonFormat.E2(energy.LayerEnergy(energy.Layers[1], "cpu").Synop + energy.LayerEnergy(energy.Layers[1], "cpu").Neuron));
+        Assert.True(energy.TotalEnergy("loihi") > 0);
+    }
 }
