@@ -11,7 +11,7 @@ namespace EventSpike.Neurons.Training.Gradient;
 ///   δI_t = αδV_t + βδI_{t+1};   ∂L/∂x_t = δI_t (spike input) or αδV_t (current input);  ∂L/∂b = Σ αδV_t
 /// <see cref="Spike"/> may replace the spike function and its surrogate (a smooth one makes the backward
 /// pass the exact gradient, which is how the tests check it against finite differences).
-/// The bias b (per unit, default 0) is trainable. dt is read at each call.
+/// V_{−1} = b (Rockpool's reset state), I_{−1} = 0, S_{−1} = 0. The bias b (per unit, default 0) is trainable. dt is read at each call.
 /// </summary>
 public sealed class LifLayer : ISequenceLayer
 {
@@ -53,7 +53,7 @@ public sealed class LifLayer : ISequenceLayer
         for (var b = 0; b < x.B; b++)
             for (var j = 0; j < x.N; j++)
             {
-                double i = 0, v = 0, s = 0;
+                double i = 0, v = Bias.Value[j], s = 0;   // V starts at the bias (Rockpool's reset_state)
                 for (var t = 0; t < x.T; t++)
                 {
                     i = _beta * i + (SpikeInput ? x[b, t, j] : 0);
@@ -84,6 +84,8 @@ public sealed class LifLayer : ISequenceLayer
                     gx[b, t, j] = SpikeInput ? dI : _alpha * dV;
                     Bias.Grad[j] += _alpha * dV;
                 }
+                Bias.Grad[j] += dU;   // V_{−1} = b
+
             }
         return gx;
     }

@@ -61,6 +61,26 @@ public class LayerGradientTests
         Assert.Equal(0, silent.Data.Sum());
     }
 
+    [Theory]
+    [InlineData(false, "RecLIFCurrentInJax")]
+    [InlineData(true, "RecLIFJax")]
+    public void Lif_forward_is_the_simulators_jax_lif_model(bool spikeInput, string type)
+    {
+        var layer = new LifLayer("lif", 3, new DtVariable(0.001), tauMem: 0.01, tauSyn: 0.02, spikeInput: spikeInput, bias: 0.2);
+        var x = Gaussian(1, 300, 3, 12, scale: 20, offset: 10);
+        var spikes = layer.Forward(x, training: false);
+        var model = EventSpike.Neurons.Tests.Models.Zoo.Zoo.Make(type, 3, 0.001,
+            """{"w_recurrent": [[0, 0, 0], [0, 0, 0], [0, 0, 0]], "tau_mem": 0.01, "tau_syn": 0.02, "bias": 0.2}""");
+        var total = 0.0;
+        for (var t = 0; t < 300; t++)
+        {
+            var emitted = EventSpike.Neurons.Tests.Models.Zoo.Zoo.Step(model, t, Enumerable.Range(0, 3).Select(j => x[0, t, j]).ToArray());
+            for (var j = 0; j < 3; j++) Assert.Equal(emitted.Count(n => n == j), spikes[0, t, j]);
+            total += emitted.Count;
+        }
+        Assert.True(total > 10, $"{total} spikes");
+    }
+
     [Fact]
     public void Spiking_activation_forward_is_the_simulator_model_and_the_gradient_is_the_base_activations()
     {
