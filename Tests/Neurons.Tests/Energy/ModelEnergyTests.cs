@@ -95,11 +95,12 @@ public class ModelEnergyTests
         var source = Zoo.Make("PoissonSource", 4, 0.001, """{"rate": 10}""");
         Assert.Equal(LayerStats.Zero, LayerStatsRegistry.For(source, 0));
 
-        Assert.Null(LayerStatsRegistry.Register<EventSpike.Neurons.Models.Zoo.PassThroughEvents>(m => new LayerStats(0, 2 * m.Size, true)));
-        Assert.Equal("Layer 'PassThroughEvents' already registered. Overwriting.",
-            LayerStatsRegistry.Register<EventSpike.Neurons.Models.Zoo.PassThroughEvents>(m => new LayerStats(0, 2 * m.Size, true)));
-        var events = Zoo.Make("PassThroughEvents", 0, 0.001, """{"weights": [[1, 0], [0, 1]]}""");
-        Assert.Equal(new LayerStats(0, 4, true), LayerStatsRegistry.For(events));
+        // A new layer type: the generic rule (its units, spiking, no weights) until it registers its own.
+        var custom = new CustomLayer();
+        Assert.Equal(new LayerStats(0, 3, true), LayerStatsRegistry.For(custom));
+        Assert.Null(LayerStatsRegistry.Register<CustomLayer>(m => new LayerStats(7, 2 * m.Size, false)));
+        Assert.Equal(new LayerStats(7, 6, false), LayerStatsRegistry.For(custom));
+        Assert.Equal("Layer 'CustomLayer' already registered. Overwriting.", LayerStatsRegistry.Register<CustomLayer>(m => new LayerStats(7, 2 * m.Size, false)));
     }
 
     [Fact]
@@ -142,5 +143,23 @@ public class ModelEnergyTests
         Assert.Equal(model.Forward(x)[0].Data.Average(Math.Abs), energy.Layers[2].Rate!.Value, 12);
         Assert.Equal("8.64e-04", PythonFormat.E2(energy.LayerEnergy(energy.Layers[1], "cpu").Synop + energy.LayerEnergy(energy.Layers[1], "cpu").Neuron));
         Assert.True(energy.TotalEnergy("loihi") > 0);
+    }
+
+    private sealed class CustomLayer : EventSpike.Neurons.Models.ILayerModel
+    {
+        public string ClassName => "CustomLayer";
+        public int Size => 3;
+        public double Dt => 0.001;
+        public IReadOnlyList<EventSpike.Neurons.Models.InputPort> Ports => [new("input", EventSpike.Neurons.Models.PortKind.Spikes, 3)];
+
+        public void Step(long step, double[][] portInput, List<int> spikes)
+        {
+        }
+
+        public void ResetState()
+        {
+        }
+
+        public System.Text.Json.Nodes.JsonObject ToDict() => new() { ["class_name"] = ClassName };
     }
 }
