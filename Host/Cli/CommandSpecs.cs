@@ -45,7 +45,7 @@ public static class CommandSpecs
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
             F("verbose", "Akka's log at INFO, with the remote lifecycle messages left out by default"),
             .. Tls,
-            new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
+            V("energy", "DEVICE", "add an energy estimate per layer to summary.json: cpu, gpu, arm (clocked), loihi, spinnaker, spinnaker2 (event-driven)"),
         ]);
 
     /// <summary><c>eventspike node</c>.</summary>

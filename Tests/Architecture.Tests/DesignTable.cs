@@ -27,6 +27,8 @@ public static class DesignTable
         ["Host"] = new([.. Sources], ["Spectre.Console", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies", "System.CommandLine"]),
         // Micro-benchmarks of the kernels: a leaf like Host, with BenchmarkDotNet.
         ["Benchmarks"] = new([.. Sources], ["BenchmarkDotNet"]),
+        // examples/product-training: a worked example of gradient training, a leaf on the numerical core only.
+        ["ProductTraining"] = new(["Neurons"], []),
     };
 
     /// <summary>Projects in the table that may not exist yet (another branch adds them); absent, their rules are skipped out loud.</summary>
