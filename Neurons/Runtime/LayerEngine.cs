@@ -20,6 +20,11 @@ namespace EventSpike.Neurons.Runtime;
 /// run on the <see cref="KernelPool"/>: each range integrates its neurons, then adds every spike of
 /// the step to its own targets (recurrent tables are split by target range), so no two threads
 /// ever write the same value and each target's sum keeps the unsplit order.
+///
+/// A projection whose table has per-synapse delays (<see cref="SynapseTable.HasDelays"/>) keeps a ring
+/// as long as its longest delay (plus the horizon): a spike adds each synapse's weight to the row of
+/// its own arrival step, and such rows are cleared whole. Its <see cref="Projection.DelaySteps"/> is a
+/// lower bound of the table's delays (what the window plan relies on).
 /// </summary>
 public sealed class LayerEngine
 {
@@ -83,7 +88,10 @@ public sealed class LayerEngine
                 if (p.DelaySteps < 1) throw new ArgumentException($"recurrent projection {i} needs a delay of at least one step");
                 if (p.Synapses.PreSize != model.Size) throw new ArgumentException($"recurrent projection {i} must start from the layer's {model.Size} outputs");
             }
-            _ringRows[i] = p.Recurrent ? p.DelaySteps + 1 : horizonSteps + p.DelaySteps;
+            if (p.Synapses.HasDelays && p.Synapses.Count > 0 && p.Synapses.MinDelay < p.DelaySteps)
+                throw new ArgumentException($"projection {i} has a synapse of delay {p.Synapses.MinDelay} steps, shorter than its {p.DelaySteps}");
+            var longest = p.Synapses.HasDelays ? Math.Max(p.DelaySteps, p.Synapses.MaxDelay) : p.DelaySteps;
+            _ringRows[i] = p.Recurrent ? longest + 1 : horizonSteps + longest;
             _rings[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new double[_width[i]]).ToArray();
             _dirty[i] = new bool[_ringRows[i]];
             _sources[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new List<int>()).ToArray();
@@ -164,6 +172,12 @@ public sealed class LayerEngine
             var from = stepPtr[i];
             var to = stepPtr[i + 1];
             if (from == to) continue;
+            if (p.Synapses.HasDelays)
+            {
+                var ring = MarkDelayedRows(projection, firstStep + i, p.DelaySteps);
+                for (var s = from; s < to; s++) p.Synapses.AccumulateRowDelayed(neurons[s] + rowOffset, ring, (int)((firstStep + i) % _ringRows[projection]));
+                continue;
+            }
             var arrival = firstStep + i + p.DelaySteps;
             var row = Row(projection, arrival);
             var slot = (int)(arrival % _ringRows[projection]);
@@ -184,6 +198,7 @@ public sealed class LayerEngine
     public void DeliverSamples(int projection, long firstStep, int channels, ReadOnlySpan<double> samples)
     {
         var p = External(projection);
+        if (p.Synapses.HasDelays) throw new InvalidOperationException($"projection {projection} has per-synapse delays, which apply to spikes only");
         if (channels != p.Synapses.PreSize) throw new ArgumentException($"projection {projection} takes {p.Synapses.PreSize} channels, got {channels}");
         var steps = samples.Length / channels;
         for (var i = 0; i < steps; i++)
@@ -508,10 +523,15 @@ public sealed class LayerEngine
         {
             var p = _projections[i];
             if (!p.Recurrent) continue;
+            var table = _recurrent[i]!;
+            if (table.HasDelays)
+            {
+                PropagateDelayed(i, t, part, fired, table);
+                continue;
+            }
             var slot = (int)((t + p.DelaySteps) % _ringRows[i]);
             var row = _rings[i][slot];
             _dirty[i][slot] = true;
-            var table = _recurrent[i]!;
             if (_ranges.Length == 1)
             {
                 foreach (var pre in fired)
@@ -527,6 +547,43 @@ public sealed class LayerEngine
             foreach (var pre in fired)
                 table.AccumulateSlice(starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], row);
         }
+    }
+
+    /// <summary>A recurrent projection with per-synapse delays: the spikes of step t, each synapse into its own arrival row.</summary>
+    private void PropagateDelayed(int i, long t, int part, List<int> fired, SynapseTable table)
+    {
+        var ring = MarkDelayedRows(i, t, _projections[i].DelaySteps);
+        var baseSlot = (int)(t % _ringRows[i]);
+        if (_ranges.Length == 1)
+        {
+            foreach (var pre in fired) table.AccumulateRowDelayed(pre, ring, baseSlot);
+            return;
+        }
+        var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
+        var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
+        foreach (var pre in fired)
+            table.AccumulateSliceDelayed(starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], ring, baseSlot);
+    }
+
+    /// <summary>
+    /// Before spikes of <paramref name="sourceStep"/> enter a projection with per-synapse delays: every row they may
+    /// reach (delays from <paramref name="minDelay"/> to the ring's end) is marked to be read and cleared whole.
+    /// </summary>
+    private double[][] MarkDelayedRows(int projection, long sourceStep, int minDelay)
+    {
+        var rows = _ringRows[projection];
+        var longest = Math.Max(minDelay, _projections[projection].Synapses.MaxDelay);
+        if (!_projections[projection].Recurrent) Row(projection, sourceStep + longest); // checks the horizon
+        if (sourceStep + minDelay < Step && !_projections[projection].Recurrent)
+            throw new InvalidOperationException($"input for step {sourceStep + minDelay} delivered at step {Step}: already integrated");
+        for (var d = minDelay; d <= longest; d++)
+        {
+            var slot = (int)((sourceStep + d) % rows);
+            if (_dirty[projection][slot] && _touched[projection][slot] == long.MaxValue) continue;
+            _dirty[projection][slot] = true;
+            _touched[projection][slot] = long.MaxValue;
+        }
+        return _rings[projection];
     }
 
     private void PropagateContinuous(long t)
