@@ -22,9 +22,11 @@ namespace EventSpike.Neurons.Runtime;
 /// ever write the same value and each target's sum keeps the unsplit order.
 ///
 /// A projection whose table has per-synapse delays (<see cref="SynapseTable.HasDelays"/>) keeps a ring
-/// as long as its longest delay (plus the horizon): a spike adds each synapse's weight to the row of
-/// its own arrival step, and such rows are cleared whole. Its <see cref="Projection.DelaySteps"/> is a
-/// lower bound of the table's delays (what the window plan relies on).
+/// as long as its longest delay (plus the horizon): a spike adds each synapse's fixed-point weight q (a
+/// whole number) to the row of its own arrival step, and such rows are cleared whole. Sums of whole numbers
+/// are exact in doubles, so a row's value does not depend on the order spikes of different source steps or
+/// shards arrive in; it is scaled by the table's weight scale when the step reads it. Its
+/// <see cref="Projection.DelaySteps"/> is a lower bound of the table's delays (what the window plan relies on).
 /// </summary>
 public sealed class LayerEngine
 {
@@ -34,6 +36,7 @@ public sealed class LayerEngine
     private readonly List<int>[][] _sources;  // per ring slot: presynaptic rows added there (serial path), for a sparse clear
     private readonly long[][] _touched;       // per ring slot: synapses added there; long.MaxValue: clear the whole row
     private readonly int[] _ringRows;
+    private readonly double[] _ringScale;     // what a ring value is worth: 1, or the weight scale of a table with per-synapse delays
     private readonly int[] _width;
     private readonly int[][] _portProjections;
     private readonly double[][] _portSum;
@@ -73,6 +76,7 @@ public sealed class LayerEngine
         _sources = new List<int>[n][];
         _touched = new long[n][];
         _ringRows = new int[n];
+        _ringScale = _projections.Select(p => p.Synapses.HasDelays ? p.Synapses.WeightScale : 1.0).ToArray();
         _width = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -300,7 +304,7 @@ public sealed class LayerEngine
             {
                 var feeding = _portProjections[port];
                 if (feeding.Length == 0) input[port] = _zero[port];
-                else if (feeding.Length == 1)
+                else if (feeding.Length == 1 && _ringScale[feeding[0]] == 1.0)
                 {
                     var i = feeding[0];
                     var slot = (int)(step % _ringRows[i]);
@@ -469,7 +473,7 @@ public sealed class LayerEngine
         {
             var feeding = _portProjections[port];
             if (feeding.Length == 0) _portInput[port] = _zero[port];
-            else if (feeding.Length == 1)
+            else if (feeding.Length == 1 && _ringScale[feeding[0]] == 1.0)
             {
                 var i = feeding[0];
                 var slot = (int)(t % _ringRows[i]);
@@ -498,7 +502,9 @@ public sealed class LayerEngine
                     var slot = (int)(b % _ringRows[i]);
                     if (!_dirty[i][slot]) continue;
                     var row = _rings[i][slot];
-                    for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+                    var scale = _ringScale[i];
+                    if (scale == 1.0) for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+                    else for (var j = 0; j < sum.Length; j++) sum[j] += row[j] * scale;
                 }
         }
     }
@@ -512,7 +518,9 @@ public sealed class LayerEngine
             var slot = (int)(t % _ringRows[i]);
             if (!_dirty[i][slot]) continue;
             var row = _rings[i][slot].AsSpan(from, to - from);
-            for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+            var scale = _ringScale[i];
+            if (scale == 1.0) for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+            else for (var j = 0; j < sum.Length; j++) sum[j] += row[j] * scale;
         }
     }
 

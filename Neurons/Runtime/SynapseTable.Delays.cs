@@ -70,9 +70,11 @@ public sealed partial class SynapseTable
     }
 
     /// <summary>
-    /// Adds presynaptic neuron <paramref name="pre"/>'s row into the ring <paramref name="ring"/>: synapse k into
-    /// row (<paramref name="baseSlot"/> + its delay) mod ring length, <paramref name="baseSlot"/> being the
-    /// source step's row (&lt; the ring's length; every delay &lt; the ring's length).
+    /// Adds presynaptic neuron <paramref name="pre"/>'s row into the ring <paramref name="ring"/>: synapse k's
+    /// fixed-point weight q (a whole number; the weight is q · <see cref="WeightScale"/>) into row
+    /// (<paramref name="baseSlot"/> + its delay) mod ring length, <paramref name="baseSlot"/> being the source step's
+    /// row (&lt; the ring's length; every delay &lt; the ring's length). Sums of whole numbers below 2⁵³ are exact,
+    /// so a row's value does not depend on the order rows are added in.
     /// </summary>
     public void AccumulateRowDelayed(int pre, double[][] ring, int baseSlot) =>
         AccumulateSliceDelayed(RowStart[pre], RowStart[pre + 1], ring, baseSlot);
@@ -83,13 +85,12 @@ public sealed partial class SynapseTable
         var packed = _packed ?? throw new InvalidOperationException("the table has no per-synapse delays");
         var target = Target;
         var rows = ring.Length;
-        var scale = WeightScale;
         for (var s = from; s < to; s++)
         {
             var word = packed[s];
             var slot = baseSlot + (word >>> 16);
             if (slot >= rows) slot -= rows;
-            ring[slot][target[s]] += scale * (short)word;
+            ring[slot][target[s]] += (short)word;
         }
     }
 }
