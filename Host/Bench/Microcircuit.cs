@@ -14,7 +14,10 @@ namespace EventSpike.Host.Bench;
 /// count with N and K scaled by s, as NEST's example) drawn with multapses and autapses (<c>fixed_total_number</c>).</item>
 /// <item>Weights: the PSC of a 0.15 mV PSP (87.81 pA; NEST's <c>postsynaptic_potential_to_current</c>), ×2 for
 /// L4E → L23E, ×g = −4 from inhibitory layers, normal with 10 % relative s.d., clipped at 0 (sign kept); all ÷√s.</item>
-/// <item>Delays: normal 1.5 ms (from E) / 0.75 ms (from I), 50 % relative s.d., truncated below at dt, whole steps.</item>
+/// <item>Delays: normal 1.5 ms (from E) / 0.75 ms (from I), 50 % relative s.d., truncated below at dt, whole steps; each
+/// written here one step longer (mean + dt, truncated below at 2·dt): NEST adds a spike that arrives in a step to the
+/// synaptic current after that step's membrane update, so it moves V one step later than an input here, which acts in
+/// the step it arrives (docs/network-format.md, "Time conventions"). A NEST delay of d is therefore d + dt here.</item>
 /// <item>External drive: K_ext·s independent Poisson inputs of 8 Hz per neuron (one Poisson train of rate
 /// 8·K_ext·s Hz onto I_exc, weight PSC/√s), as NEST's <c>poisson_input</c>.</item>
 /// <item>s &lt; 1: NEST's DC compensation of the lost mean input, 0.001·τ_syn·(1 − √s)·(Σ_j PSC_ij·K_ij/N_i·ν_j + PSC·K_ext,i·8 Hz) pA,
@@ -124,10 +127,11 @@ public static class Microcircuit
                     ["weight"] = new Dictionary<string, object> { ["mean"] = mean, ["std"] = Math.Abs(mean) * WeightRelativeSd, ["keep_sign"] = true },
                 };
                 var delayMean = (j % 2 == 0 ? DelayExcMs : DelayInhMs) * 1e-3;
+                var delay = new Dictionary<string, double> { ["mean"] = delayMean + Dt, ["std"] = delayMean * DelayRelativeSd, ["min"] = 2 * Dt };
                 connections.Add(new ConnectionSpec(Populations[j], Populations[i], JsonSerializer.SerializeToElement(weights), 0, j % 2 == 0 ? "exc" : "inh")
                 {
                     Where = $"microcircuit {Populations[j]}->{Populations[i]}",
-                    DelayDistribution = JsonSerializer.SerializeToElement(new Dictionary<string, double> { ["mean"] = delayMean, ["std"] = delayMean * DelayRelativeSd }),
+                    DelayDistribution = JsonSerializer.SerializeToElement(delay),
                 });
             }
         return new NetworkSpec("microcircuit", Dt, duration, seed, layers, connections, null, null);

@@ -26,8 +26,10 @@ public static class MicrocircuitBench
 
         stderr.WriteLine($"bench microcircuit: building (scale {scale}) ...");
         var build = Stopwatch.StartNew();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed));
         var buildSeconds = build.Elapsed.TotalSeconds;
+        var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var synapses = network.SynapseCount;
         var tableBytes = network.Connections.Select(c => c.Synapses).Distinct().Sum(t => t.Bytes);
         stderr.WriteLine($"bench microcircuit: {network.Layers.Sum(l => l.Size):N0} neurons, {synapses:N0} synapses built in {buildSeconds:0.0} s " +
@@ -59,7 +61,13 @@ public static class MicrocircuitBench
             compute = result.Completed.Layers.Sum(l => l.ComputeSeconds);
             runtime = "actors";
         }
-        stdout.WriteLine(JsonSerializer.Serialize(Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes)));
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+        var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
+        // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
+        line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
+        line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
+        line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
+        stdout.WriteLine(JsonSerializer.Serialize(line));
         return ExitCodes.Done;
     }
 
