@@ -46,8 +46,26 @@ public class DelayedShardingTests
             Assert.True(result.Succeeded, result.Failure);
             Assert.Equal(reference.Spikes, sink.Spikes);
         }
+        // Potentials and currents keep every rounding of every sum: the end states of the shards are the whole layers', bit for bit.
+        var fresh = NetworkCompiler.Compile(Spec(5));
+        var wholeEngines = fresh.Layers.Select(l => fresh.CreateEngine(l.Id)).ToList();
+        Assert.True((await LocalRunner.RunAsync(fresh, new CollectingSink(), new RunOptions(Threads: 1) { Backends = Backends(wholeEngines) })).Succeeded);
+        var net = NetworkCompiler.Compile(Spec(5), shardSize: 1024);
+        var engines = net.Layers.Select(l => net.CreateEngine(l.Id)).ToList();
+        Assert.True((await LocalRunner.RunAsync(net, new CollectingSink(), new RunOptions(Threads: 2) { Backends = Backends(engines) })).Succeeded);
+        foreach (var layer in new[] { 1, 2 })
+            foreach (var name in new[] { "v_mem", "i_exc", "i_inh" })
+            {
+                var expected = wholeEngines[layer].Model.GetState(name);
+                var shards = net.ShardsOf(layer).SelectMany(s => engines[s.Id].Model.GetState(name)).ToArray();
+                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), shards.Select(BitConverter.DoubleToInt64Bits));
+            }
+
         var plain = new CollectingSink();
         PlainLoopRunner.Run(NetworkCompiler.Compile(Spec(5), shardSize: 2048), plain);
         Assert.Equal(reference.Spikes, plain.Spikes);
     }
+
+    private static List<EventSpike.Actors.Hosting.IWindowBackend?> Backends(IEnumerable<EventSpike.Neurons.Runtime.LayerEngine> engines) =>
+        engines.Select(e => (EventSpike.Actors.Hosting.IWindowBackend?)new EventSpike.Actors.Hosting.EngineBackend(e)).ToList();
 }
