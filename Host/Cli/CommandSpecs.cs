@@ -66,7 +66,7 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]"],
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
             V("duration", "S", "simulated seconds (default: the bench's own)"),
@@ -77,6 +77,7 @@ public static class CommandSpecs
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
             V("batch", "B", "dense bench: networks run side by side"),
             V("warmup", "S", "first run an untimed S-second copy (JIT, caches)"),
+            V("transient", "S", "bench microcircuit: simulated seconds before rates and CVs are counted (default: 0.5)"),
             F("plain", "run the same engines in a plain loop instead of actors"),
             V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),

@@ -104,9 +104,11 @@ public static class NetworkFile
                 var from = RequiredString(c, "from", path, where + ".");
                 var to = RequiredString(c, "to", path, where + ".");
                 if (!c.TryGetProperty("weights", out var weights)) throw Error(path, where, "missing 'weights'");
-                var delay = c.TryGetProperty("delay", out _) ? RequiredNumber(c, "delay", path, where + ".") : 0.0;
+                // A number of seconds, or an object of per-synapse delays (checked by the compiler).
+                JsonElement? delayDistribution = c.TryGetProperty("delay", out var delayValue) && delayValue.ValueKind == JsonValueKind.Object ? delayValue.Clone() : null;
+                var delay = delayDistribution is null && c.TryGetProperty("delay", out _) ? RequiredNumber(c, "delay", path, where + ".") : 0.0;
                 var port = OptionalString(c, "port", path, where + ".");
-                connections.Add(new ConnectionSpec(from, to, weights.Clone(), delay, port) { Where = $"{path}: {where}" });
+                connections.Add(new ConnectionSpec(from, to, weights.Clone(), delay, port) { Where = $"{path}: {where}", DelayDistribution = delayDistribution });
                 i++;
             }
 
