@@ -38,7 +38,8 @@ public class LayerGradientTests
     public void Lif_backward_through_time_is_the_exact_gradient_with_a_smooth_spike_function(bool spikeInput)
     {
         // With S = σ(4V) in place of ⌊V + 1⌋ and σ' as the surrogate, the BPTT recursion must be the exact gradient.
-        var layer = new LifLayer("lif", 3, new DtVariable(0.001), tauMem: 0.01, tauSyn: 0.02, spikeInput: spikeInput, bias: 0.2)
+        var layer = new LifLayer("lif", 3, new DtVariable(0.001), tauMem: 0.01, tauSyn: 0.02, spikeInput: spikeInput, bias: 0.2,
+            recurrentWeights: [0.5, -1, 0.3, 0.2, 0, -0.7, 1.1, 0.4, -0.2])
         {
             Spike = (v => 1 / (1 + Math.Exp(-4 * v)), v => 4 * Math.Exp(-4 * v) / Math.Pow(1 + Math.Exp(-4 * v), 2)),
         };
@@ -66,11 +67,12 @@ public class LayerGradientTests
     [InlineData(true, "RecLIFJax")]
     public void Lif_forward_is_the_simulators_jax_lif_model(bool spikeInput, string type)
     {
-        var layer = new LifLayer("lif", 3, new DtVariable(0.001), tauMem: 0.01, tauSyn: 0.02, spikeInput: spikeInput, bias: 0.2);
+        var layer = new LifLayer("lif", 3, new DtVariable(0.001), tauMem: 0.01, tauSyn: 0.02, spikeInput: spikeInput, bias: 0.2,
+            recurrentWeights: [0, -2, 1, 1.5, 0, -1, 0.5, 2, 0]);
         var x = Gaussian(1, 300, 3, 12, scale: 20, offset: 10);
         var spikes = layer.Forward(x, training: false);
         var model = EventSpike.Neurons.Tests.Models.Zoo.Zoo.Make(type, 3, 0.001,
-            """{"w_recurrent": [[0, 0, 0], [0, 0, 0], [0, 0, 0]], "tau_mem": 0.01, "tau_syn": 0.02, "bias": 0.2}""");
+            """{"w_recurrent": [[0, -2, 1], [1.5, 0, -1], [0.5, 2, 0]], "tau_mem": 0.01, "tau_syn": 0.02, "bias": 0.2}""");
         var total = 0.0;
         for (var t = 0; t < 300; t++)
         {
