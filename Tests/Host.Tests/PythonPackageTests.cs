@@ -10,6 +10,7 @@ namespace EventSpike.Host.Tests;
 /// against this build's eventspike: installed with apt-get when missing and possible; otherwise skipped out loud
 /// with the reason, never passed in silence.
 /// </summary>
+[Collection(ChildBuilds.Name)]
 public class PythonPackageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
