@@ -24,19 +24,24 @@ namespace EventSpike.Neurons.Models.Zoo;
 /// O(units) however large r·dt is); <see cref="Step"/> then writes them as repeated indices, which the
 /// spike-event runtime needs, and refuses a step of more than <see cref="MaxSpikesPerStep"/> spikes (a
 /// huge dt·rate) with a message naming the layer instead of filling gigabytes.
+/// <c>SpikingActivationCounts</c> is the same layer emitting the libraries' own output: the continuous
+/// value n_k/dt per unit and step (signed, size = units, no split), one number per unit whatever r·dt.
 /// </summary>
 public sealed class SpikingActivation : ZooLayer
 {
     private readonly Func<double, double> _act;
     private readonly double[] _v0;
 
-    public SpikingActivation(string className, int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
+    public SpikingActivation(string className, int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams, bool emitCounts = false)
         : base(className, size, dt, p)
     {
         var total = RequireSize();
+        EmitsCounts = emitCounts;
         ActivationName = p.Text("activation", "relu");
         _act = Activation.ByName(ActivationName, "activation");
-        SplitNegative = p.Bool("split_negative", Activation.CanBeNegative(ActivationName));
+        SplitNegative = !emitCounts && p.Bool("split_negative", Activation.CanBeNegative(ActivationName));
+        if (emitCounts && p.Has("split_negative") && p.Bool("split_negative", false))
+            throw new ModelParameterException("split_negative", "a layer emitting counts outputs signed values n/dt: split_negative must be false");
         if (SplitNegative && total % 2 != 0)
             throw new ModelParameterException("size", $"with split_negative the layer has 2·units outputs: size must be even, got {total}");
         Units = SplitNegative ? total / 2 : total;
@@ -54,8 +59,14 @@ public sealed class SpikingActivation : ZooLayer
             }
         else InitialPotentials.Fill(_v0, streams, rng => rng.NextDouble());
         V = AddState("v", Units);
+        if (emitCounts) AllocateOutput(Units);
         ResetState();
     }
+
+    /// <summary>Whether the layer emits n_k/dt as continuous values (<c>SpikingActivationCounts</c>) rather than spike events.</summary>
+    public bool EmitsCounts { get; }
+
+    public override SignalKind OutputKind => EmitsCounts ? SignalKind.Continuous : SignalKind.Spikes;
 
     public override IReadOnlyList<InputPort> Ports { get; }
     public string ActivationName { get; }
@@ -90,6 +101,12 @@ public sealed class SpikingActivation : ZooLayer
 
     public override void Step(long step, double[][] portInput, List<int> spikes)
     {
+        if (EmitsCounts)
+        {
+            StepCounts(portInput[0], OutputValues);
+            for (var j = 0; j < Units; j++) OutputValues[j] /= Dt;
+            return;
+        }
         var counts = _counts ??= new double[Units];
         StepCounts(portInput[0], counts);
         double total = 0;
@@ -110,7 +127,7 @@ public sealed class SpikingActivation : ZooLayer
     {
         var d = BaseDict();
         d["activation"] = ActivationName;
-        d["split_negative"] = SplitNegative;
+        if (!EmitsCounts) d["split_negative"] = SplitNegative;
         d["spiking_aware_training"] = SpikingAwareTraining;
         d["return_sequences"] = ReturnSequences;
         if (Seed is { } seed) d["seed"] = seed;

@@ -53,6 +53,7 @@ public static class ZooCatalog
         Add((name, size, dt, p, s) => new NestIaf(name, currentInput: false, adaptive: true, size, dt, p, s), Spikes, [SpikesIn], NestZooDocs.NestIaf(currentInput: false, adaptive: true), "RecAEIFSpkInNest");
 
         Add((name, size, dt, p, s) => new SpikingActivation(name, size, dt, p, s), Spikes, [CurrentIn], KerasDocs.SpikingActivation, "SpikingActivation");
+        Add((name, size, dt, p, s) => new SpikingActivation(name, size, dt, p, s, emitCounts: true), Continuous, [CurrentIn], KerasDocs.SpikingActivationCounts, "SpikingActivationCounts");
         Add((name, size, dt, p, s) => new Lowpass(name, size, dt, p, s), Continuous, [CurrentIn], KerasDocs.Lowpass, "Lowpass");
         Add((name, size, dt, p, s) => new Alpha(name, size, dt, p, s), Continuous, [CurrentIn], KerasDocs.Alpha, "Alpha");
         Add((name, size, dt, p, s) => new TemporalAvgPool(name, size, dt, p, s), Continuous, [CurrentIn], KerasDocs.TemporalAvgPool, "TemporalAvgPool");

@@ -40,6 +40,25 @@ internal static class KerasDocs
         [Port("input", "the activation's input x, one channel per unit, held over the step")],
         [S("v", "—", "accumulator voltage per unit")]);
 
+    public static readonly ModelDoc SpikingActivationCounts = new(
+        Family,
+        "SpikingActivation with the libraries' own output: each step's spike count per unit as the value n_k/dt.",
+        """
+        r_k = act(x_k);  v ← v + r_k·dt;  n_k = ⌊v⌋;  v ← v − n_k   (v stays in [0, 1))
+        output_k = n_k/dt per unit (signed; size = units), as KerasSpiking and PyTorchSpiking output it
+        """,
+        "Exact accumulation as SpikingActivation; one number per unit and step whatever r·dt (a huge dt costs no memory). Feed it to Lowpass, Alpha, TemporalAvgPool or any current port.",
+        [
+            Name,
+            P("activation", "\"relu\"", "—", "relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names)"),
+            P("spiking_aware_training", "true", "—", "only matters for training, kept for to_dict"),
+            P("return_sequences", "true", "—", "only matters for sequence shapes, kept for to_dict"),
+            P("seed", "null", "—", "seed of the initial voltages' draw"),
+            P("initial_state", "U[0, 1) draw", "—", "initial voltage per unit"),
+        ],
+        [Port("input", "the activation's input x, one channel per unit, held over the step")],
+        [S("v", "—", "accumulator voltage per unit")]);
+
     public static readonly ModelDoc Lowpass = new(
         Family,
         "First-order lowpass filter per unit: h(t) = e^(−t/τ)/τ, H(s) = 1/(τs + 1).",

@@ -58,6 +58,25 @@ public class SpikingTests
         Assert.Contains("SpikingActivation: step 1 would emit 4,000,000,000 spikes", e.Message);
     }
 
+    [Fact]
+    public void SpikingActivationCounts_emits_n_over_dt_per_unit_as_a_continuous_value_even_for_a_huge_dt()
+    {
+        // The libraries' own output: n_k/dt per unit, signed, one number a unit whatever r·dt.
+        var layer = (SpikingActivation)Make("SpikingActivationCounts", 4, 1e3, """{"activation": "linear", "initial_state": [0, 0.25, 0.5, 0.999]}""");
+        Assert.Equal(SignalKind.Continuous, layer.OutputKind);
+        var x = new[] { 1e6, 1e6, 2e6, -0.0005 };
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Empty(Step(layer, 0, x));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4096, "a step allocated");
+        // n = ⌊v0 + x·dt⌋: 1e9, 1e9 (0.25 left), 2e9, ⌊0.999 − 0.5⌋ = 0 → values n/dt.
+        Assert.Equal([1e6, 1e6, 2e6, 0], layer.Output.ToArray());
+        Assert.Equal(0.499, layer.V[3], 9);
+        var negative = (SpikingActivation)Make("SpikingActivationCounts", 1, 0.01, """{"activation": "linear", "initial_state": 0}""");
+        Step(negative, 0, [-250.0]);
+        Assert.Equal(-300, negative.Output[0], 9); // ⌊−2.5⌋ = −3 spikes → −3/0.01
+        Assert.Throws<ModelParameterException>(() => Make("SpikingActivationCounts", 2, 1e-3, """{"activation": "tanh", "split_negative": true}"""));
+    }
+
     [Theory]
     [InlineData("relu")]
     [InlineData("linear")]
