@@ -46,6 +46,7 @@ public class RoundTripTests
         ["SoftMaxLayer"] = (3, 1e-3, $$"""{"weights": {{W23}}}"""),
         ["FFUpDown"] = (12, 1e-3, """{"weights": [2, 3], "tau_decay": 0.01, "noise_std": 0.01, "repeat_output": 2, "thr_up": 0.05}"""),
         ["SpikingActivation"] = (6, 1e-3, """{"activation": "tanh"}"""),
+        ["SpikingActivationCounts"] = (3, 1e-3, """{"activation": "tanh"}"""),
         ["Lowpass"] = (3, 1e-3, """{"tau": [0.01, 0.02, 0.03], "initial_level": 0.5}"""),
         ["Alpha"] = (3, 1e-3, """{"tau": 0.01}"""),
         ["TemporalAvgPool"] = (3, 1e-3, "{}"),
@@ -112,7 +113,7 @@ public class RoundTripTests
             if (model.ClassName.Contains("Torch") || model.ClassName.Contains("Brian"))
                 for (var i = 0; i < inputs.Length; i++)
                     for (var j = 0; j < inputs[i].Length; j++) inputs[i][j] *= 0.1;
-            if (model.ClassName == "SpikingActivation")
+            if (model.ClassName.StartsWith("SpikingActivation", StringComparison.Ordinal))
                 for (var j = 0; j < inputs[0].Length; j++) inputs[0][j] = (inputs[0][j] - 0.5) * 2000;
             var spikes = Step(model, k, inputs);
             transcript.Add(string.Join(",", spikes) + "|" + string.Join(",", model.Output.ToArray().Select(v => v.ToString("R"))));
