@@ -43,6 +43,8 @@ public static class CommandSpecs
             V("join-timeout", "S", "cluster: how long to wait for --min-nodes"),
             V("on-node-loss", "stop|resume", "cluster: stop when a node is lost (default), or resume from the last checkpoint"),
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
+            V("nir-reset", "zero|subtract", "NIR graph: spiking neurons reset to v_reset (default, NIR's definition) or by subtraction"),
+            V("nir-method", "exact|euler", "NIR graph: zero-order-hold exact integration (default) or forward Euler as Norse/snnTorch"),
             .. Tls,
             new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
         ]);
