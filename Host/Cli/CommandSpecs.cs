@@ -45,6 +45,7 @@ public static class CommandSpecs
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
             V("nir-reset", "zero|subtract", "NIR graph: spiking neurons reset to v_reset (default, NIR's definition) or by subtraction"),
             V("nir-method", "exact|euler", "NIR graph: zero-order-hold exact integration (default) or forward Euler as Norse/snnTorch"),
+            V("nir-spikes", "value|delta", "NIR graph: a spike is 1 over its step (default, Norse/snnTorch) or a Dirac of area 1 (Sinabs' IAF)"),
             .. Tls,
             new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
         ]);

@@ -68,7 +68,7 @@ public static class RunCommand
     {
         var path = request.NetworkPath;
         if (File.Exists(path) && Routing.Nir.NirFile.Looks(path))
-            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.Args.Value("nir-reset"), request.Args.Value("nir-method")), stderr);
+            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.Args.Value("nir-reset"), request.Args.Value("nir-method"), request.Args.Value("nir-spikes")), stderr);
         var spec = NetworkFile.Load(path);
         return (spec, request.Clustered ? File.ReadAllText(path) : "");
     }

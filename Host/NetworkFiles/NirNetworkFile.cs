@@ -27,15 +27,17 @@ public static class NirNetworkFile
         }
     }
 
-    /// <summary>The options of <c>run</c>: <c>--dt</c> (required), <c>--nir-reset</c>, <c>--nir-method</c>.</summary>
-    public static NirImportOptions Options(string path, double? dt, string? reset, string? method)
+    /// <summary>The options of <c>run</c>: <c>--dt</c> (required), <c>--nir-reset</c>, <c>--nir-method</c>, <c>--nir-spikes</c>.</summary>
+    public static NirImportOptions Options(string path, double? dt, string? reset, string? method, string? spikes)
     {
         if (dt is not { } step) throw new InputException($"{path}: dt: a NIR graph has no step; give --dt (seconds, e.g. --dt 0.0001)");
         reset ??= "zero";
         method ??= "exact";
         if (!NirImportOptions.Resets.Contains(reset)) throw new InputException($"--nir-reset must be {string.Join(" or ", NirImportOptions.Resets)}, got '{reset}'");
         if (!NirImportOptions.Methods.Contains(method)) throw new InputException($"--nir-method must be {string.Join(" or ", NirImportOptions.Methods)}, got '{method}'");
-        return new NirImportOptions(step, reset, method);
+        spikes ??= "value";
+        if (!NirImportOptions.SpikeForms.Contains(spikes)) throw new InputException($"--nir-spikes must be {string.Join(" or ", NirImportOptions.SpikeForms)}, got '{spikes}'");
+        return new NirImportOptions(step, reset, method, spikes);
     }
 
     /// <summary>The network a NIR path describes, as a spec, with the conversion's warnings written to <paramref name="stderr"/>.</summary>

@@ -51,7 +51,7 @@ public static class NirConverter
         var network = new JsonObject
         {
             ["name"] = name,
-            ["description"] = $"converted from NIR {graph.Version} (reset {options.Reset}, method {options.Method})",
+            ["description"] = $"converted from NIR {graph.Version} (reset {options.Reset}, method {options.Method}, spikes {options.Spikes})",
             ["dt"] = options.Dt,
             ["layers"] = layerJson,
             ["connections"] = connectionJson,
@@ -155,6 +155,7 @@ public static class NirConverter
                     p["reset"] = options.Reset;
                 }
                 p["method"] = options.Method;
+                p["spikes"] = options.Spikes;
                 break;
         }
         if (bias.Any(b => b != 0))

@@ -68,7 +68,7 @@ public sealed class NirIntegrator : ILayerModel
     public void Step(long step, double[][] portInput, List<int> spikes)
     {
         var (jumps, current) = (portInput[0], portInput[1]);
-        for (var j = 0; j < Size; j++) V[j] = _membrane.Advance(j, jumps[j] + current[j], ref I[j], V[j]);
+        for (var j = 0; j < Size; j++) V[j] = _membrane.Advance(j, jumps[j] * _membrane.SpikeScale + current[j], ref I[j], V[j]);
     }
 
     public JsonObject ToDict()

@@ -8,7 +8,7 @@ namespace EventSpike.Neurons.Models.Nir;
 ///   τ_syn dI/dt = −I + w_in·(u + bias)          (no synapse when τ_syn = 0: I = w_in·(u + bias))
 ///   τ_mem dv/dt = (v_leak − v) + r·I             (no leak when τ_mem = 0: dv/dt = r·I, NIR's IF and I)
 /// u is held over each step: a spike is a value 1 during the step it arrives in (weighted by its edge),
-/// as the discrete-time NIR backends (Norse, snnTorch, Sinabs) count it.
+/// as Norse and snnTorch count it ("value"), or a Dirac of area 1, i.e. 1/dt over its step ("delta", as Sinabs' IAF adds it).
 ///
 /// Integration, "exact" (zero-order hold: exact for an input held over the step), a = e^(−dt/τ_mem), s = e^(−dt/τ_syn), I∞ = w_in·(u + bias):
 ///   I' = I∞ + (I − I∞)·s
@@ -36,6 +36,9 @@ internal sealed class NirMembrane
         Method = p.Text("method", "exact");
         if (Method is not ("exact" or "euler")) throw new ModelParameterException("method", $"method must be \"exact\" or \"euler\", got \"{Method}\"");
         _euler = Method == "euler";
+        Spikes = p.Text("spikes", "value");
+        if (Spikes is not ("value" or "delta")) throw new ModelParameterException("spikes", $"spikes must be \"value\" or \"delta\", got \"{Spikes}\"");
+        SpikeScale = Spikes == "delta" ? 1 / dt : 1;
         _a = new double[size];
         _s = new double[size];
         _cross = new double[size];
@@ -59,6 +62,15 @@ internal sealed class NirMembrane
 
     /// <summary>The potential at the start (NIR does not say; 0 as snnTorch, Sinabs and Rockpool start).</summary>
     public double[] VInit { get; }
+
+    /// <summary>
+    /// How a spike enters u: "value" (1 held over its step: Norse, snnTorch, the exact LIF reference) or "delta"
+    /// (a Dirac of area 1, i.e. 1/dt over its step: an IF then jumps by r per spike, as Sinabs' IAF).
+    /// </summary>
+    public string Spikes { get; }
+
+    /// <summary>What a spike of weight 1 adds to u: 1 or 1/dt.</summary>
+    public double SpikeScale { get; }
 
     /// <summary>"exact" or "euler".</summary>
     public string Method { get; }
@@ -95,6 +107,7 @@ internal sealed class NirMembrane
         d["bias"] = ModelDict.PerNeuron(Bias);
         d["v_init"] = ModelDict.PerNeuron(VInit);
         d["method"] = Method;
+        d["spikes"] = Spikes;
     }
 
     private static double[] NonNegative(double[] values, string name)

@@ -19,10 +19,11 @@ internal static class NirModelDocs
         P("bias", "0", "—", "constant input added to u (a folded Affine bias)"),
         P("v_init", "0", "—", "potential at the start (NIR does not say; 0 as snnTorch, Sinabs and Rockpool start)"),
         P("method", "\"exact\"", "—", "\"exact\" (zero-order hold) or \"euler\" (forward Euler, as Norse and snnTorch)"),
+        P("spikes", "\"value\"", "—", "a spike adds 1 to u over its step (\"value\", Norse/snnTorch) or 1/dt (\"delta\": a Dirac of area 1, as Sinabs' IAF)"),
     ];
 
     private const string MembraneEquations = """
-        u = what the node's edges carry in a step (a spike counts 1 during its step, times its edge's weight)
+        u = what the node's edges carry in a step (a spike counts 1 during its step, or 1/dt with spikes "delta", times its edge's weight)
         τ_syn dI/dt = −I + w_in·(u + bias)      (τ_syn = 0: I = w_in·(u + bias))
         τ_mem dv/dt = (v_leak − v) + r·I         (τ_mem = 0: dv/dt = r·I)
         """;

@@ -82,7 +82,7 @@ public sealed class NirNeuron : ILayerModel
         var (jumps, current) = (portInput[0], portInput[1]);
         for (var j = 0; j < Size; j++)
         {
-            var v = _membrane.Advance(j, jumps[j] + current[j], ref I[j], V[j]);
+            var v = _membrane.Advance(j, jumps[j] * _membrane.SpikeScale + current[j], ref I[j], V[j]);
             if (v > VThreshold[j])
             {
                 spikes.Add(j);
