@@ -71,7 +71,10 @@ public static class NirFile
     public static void Write(string path, NirGraph graph)
     {
         var file = new H5File { ["version"] = graph.Version, ["node"] = Group(new NirNode(NirNode.GraphType, new Dictionary<string, NirField>(), graph)) };
-        Neurons.IO.AtomicFile.Write(path, stream => file.Write(stream));
+        // PureHDF writes to a seekable, readable stream: build the file in memory, then write it whole.
+        using var memory = new MemoryStream();
+        file.Write(memory);
+        Neurons.IO.AtomicFile.Write(path, stream => memory.WriteTo(stream));
     }
 
     private static H5Group Group(NirNode node)
@@ -101,7 +104,7 @@ public static class NirFile
             _ => f.Data,
         };
         if (dims.Length == 0)
-            return f.Kind switch { NirFieldKind.Float32 => (float)f.Data[0], NirFieldKind.Integer => (long)f.Data[0], _ => f.Data[0] };
+            return f.Kind switch { NirFieldKind.Float32 => (object)(float)f.Data[0], NirFieldKind.Integer => (long)f.Data[0], _ => f.Data[0] };
         return new H5Dataset(data, fileDims: dims);
     }
 }
