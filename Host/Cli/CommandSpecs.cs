@@ -128,8 +128,20 @@ public static class CommandSpecs
             F("no-plot", "write no raster.png"),
         ]);
 
+    /// <summary><c>eventspike export</c>.</summary>
+    public static readonly CommandSpec Export = new("export",
+        "Writes a network (EventSpike or Rockpool JSON, or a NIR graph) as a NIR graph file; names any layer with no NIR equivalent.",
+        ["export NETWORK.json --nir OUT.nir [--dt S]"],
+        [
+            V("nir", "OUT.nir", "the NIR file to write"),
+            V("dt", "S", "time step in seconds (default: the network file's; needed for a NIR input)"),
+            V("nir-reset", "zero|subtract", "NIR input: as for run"),
+            V("nir-method", "exact|euler", "NIR input: as for run"),
+            V("nir-spikes", "value|delta", "NIR input: as for run"),
+        ]);
+
     /// <summary>Every command, as <c>eventspike --help</c> lists them.</summary>
-    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, Bench, Inspect, Models, Describe];
+    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, Bench, Inspect, Models, Describe, Export];
 
     /// <summary>The command called <paramref name="name"/>, or null.</summary>
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -17,13 +17,13 @@ namespace EventSpike.Neurons.Models.Nir;
 /// Integration, "euler" (forward Euler as Norse and snnTorch step, the updated current feeding v):
 ///   I' = I + dt/τ_syn·(I∞ − I);  v' = v + dt/τ_mem·(v_leak − v + r·I')   (no leak: v' = v + dt·r·I').
 /// </summary>
-internal sealed class NirMembrane
+public sealed class NirMembrane
 {
     private readonly double[] _a, _s, _cross, _noLeakCross;
     private readonly bool _euler;
     private readonly double _dt;
 
-    public NirMembrane(int size, double dt, LayerParameters p)
+    internal NirMembrane(int size, double dt, LayerParameters p)
     {
         _dt = dt;
         TauMem = NonNegative(p.PerNeuron("tau_mem", 0.0, size), "tau_mem");
@@ -76,7 +76,7 @@ internal sealed class NirMembrane
     public string Method { get; }
 
     /// <summary>Advances neuron j by one step with input <paramref name="u"/>; updates <paramref name="i"/> and returns the new potential.</summary>
-    public double Advance(int j, double u, ref double i, double v)
+    internal double Advance(int j, double u, ref double i, double v)
     {
         var iInf = WIn[j] * (u + Bias[j]);
         if (_euler)
@@ -97,7 +97,7 @@ internal sealed class NirMembrane
     }
 
     /// <summary>The parameters as <see cref="ILayerModel.ToDict"/> writes them.</summary>
-    public void WriteTo(System.Text.Json.Nodes.JsonObject d)
+    internal void WriteTo(System.Text.Json.Nodes.JsonObject d)
     {
         d["tau_mem"] = ModelDict.PerNeuron(TauMem);
         d["tau_syn"] = ModelDict.PerNeuron(TauSyn);

@@ -61,7 +61,8 @@ public sealed class NirNeuron : ILayerModel
     /// <summary>Synaptic current.</summary>
     public double[] I { get; }
 
-    internal NirMembrane Membrane => _membrane;
+    /// <summary>The membrane parameters (read by the NIR export).</summary>
+    public NirMembrane Membrane => _membrane;
 
     public IReadOnlyList<string> StateNames => _state.Names;
 
