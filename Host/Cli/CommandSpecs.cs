@@ -86,7 +86,7 @@ public static class CommandSpecs
 
     /// <summary><c>eventspike inspect</c>.</summary>
     public static readonly CommandSpec Inspect = new("inspect",
-        "Tells what a file or run folder holds: a time series, a network, a run (its summary) or an event-sensor recording.",
+        "Tells what a file or run folder holds: a time series, a network, a NIR graph, a checkpoint, a run (its summary) or an event-sensor recording.",
         ["inspect FILE|RUN-FOLDER [--json] [--plot PNG]"],
         [
             F("json", "print one JSON object on one line"),
