@@ -50,6 +50,7 @@ public static class NirFile
     {
         if (bytes.Length < 8 || !bytes.AsSpan(0, 8).SequenceEqual(Signature))
             throw new NirFormatException($"{path}: not an HDF5 file (no HDF5 signature at byte 0)");
+        NirHeapCheck.Check(bytes, path);
         var reader = new NirHdf5Reader(path, bytes.LongLength);
         try
         {
@@ -61,7 +62,12 @@ public static class NirFile
         {
             throw;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            // A corrupt length field asks PureHDF for an array larger than .NET allows.
+            throw new NirFormatException($"{path}: {reader.Where}: broken HDF5: a length field asks for more memory than a file of {bytes.Length} bytes can need", e);
+        }
+        catch (Exception e)
         {
             throw new NirFormatException($"{path}: {reader.Where}: broken HDF5: {e.Message}", e);
         }
