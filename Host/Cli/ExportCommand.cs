@@ -19,7 +19,7 @@ public static class ExportCommand
         var path = a.Positional[0];
         var dt = a.Seconds("dt");
         var spec = File.Exists(path) && NirFile.Looks(path)
-            ? NirNetworkFile.Load(path, NirNetworkFile.Options(path, dt, a.Value("nir-reset"), a.Value("nir-method"), a.Value("nir-spikes")), stderr).Spec
+            ? NirNetworkFile.Load(path, NirNetworkFile.Options(path, dt, a.Value("nir-reset"), a.Value("nir-method"), a.Value("nir-spikes"))).Spec
             : NetworkFile.Load(path);
         if (dt is { } step) spec = spec with { Dt = step };
         if (double.IsNaN(spec.Dt)) throw new InputException($"{path}: dt: missing 'dt'; give it in the file or with --dt");

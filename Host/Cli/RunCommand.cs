@@ -64,13 +64,13 @@ public static class RunCommand
     }
 
     /// <summary>The network file (EventSpike or Rockpool JSON, or a NIR graph converted with the run's --dt) and its text.</summary>
-    private static (NetworkSpec Spec, string Text) LoadNetwork(RunRequest request, TextWriter stderr)
+    private static (NetworkSpec Spec, string Text, IReadOnlyList<string> Warnings) LoadNetwork(RunRequest request)
     {
         var path = request.NetworkPath;
         if (File.Exists(path) && Routing.Nir.NirFile.Looks(path))
-            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.Args.Value("nir-reset"), request.Args.Value("nir-method"), request.Args.Value("nir-spikes")), stderr);
+            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.Args.Value("nir-reset"), request.Args.Value("nir-method"), request.Args.Value("nir-spikes")));
         var spec = NetworkFile.Load(path);
-        return (spec, request.Clustered ? File.ReadAllText(path) : "");
+        return (spec, request.Clustered ? File.ReadAllText(path) : "", []);
     }
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -140,7 +140,7 @@ public static class RunCommand
     {
         var build = Stopwatch.StartNew();
         var (a, manifest, networkPath) = (request.Args, request.Manifest, request.NetworkPath);
-        var (spec, networkText) = LoadNetwork(request, stderr);
+        var (spec, networkText, conversionWarnings) = LoadNetwork(request);
         var overrides = new RunOverrides(manifest?.Seed ?? (ulong?)a.Integer("seed", 0) ?? spec.Seed,
             a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration, request.Dt, request.Inputs)
         {
@@ -157,6 +157,7 @@ public static class RunCommand
         // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
         var network = NetworkBuilder.Compile(spec, networkPath, request.ShardSize, request.Clustered ? new HashSet<string>() : null,
             a.Value("max-memory") is { } max ? ByteSize.Parse(max, "--max-memory") : null);
+        if (conversionWarnings.Count > 0) network = network.WithWarnings(conversionWarnings);
         CheckBackends(network, request, networkPath);
         build.Stop();
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);

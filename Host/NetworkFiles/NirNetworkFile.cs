@@ -40,11 +40,10 @@ public static class NirNetworkFile
         return new NirImportOptions(step, reset, method, spikes);
     }
 
-    /// <summary>The network a NIR path describes, as a spec, with the conversion's warnings written to <paramref name="stderr"/>.</summary>
-    public static (Routing.Network.NetworkSpec Spec, string Json) Load(string path, NirImportOptions options, TextWriter? stderr)
+    /// <summary>The network a NIR path describes, as a spec and as JSON text, and what the conversion warns about.</summary>
+    public static (Routing.Network.NetworkSpec Spec, string Json, IReadOnlyList<string> Warnings) Load(string path, NirImportOptions options)
     {
         var (json, warnings) = Convert(path, options);
-        if (stderr is not null) foreach (var w in warnings) stderr.WriteLine("warning: " + w);
-        return (NetworkFile.Parse(Encoding.UTF8.GetBytes(json), path), json);
+        return (NetworkFile.Parse(Encoding.UTF8.GetBytes(json), path), json, warnings);
     }
 }

@@ -50,6 +50,8 @@ public class NirRunTests
         var (code, _, err) = Run("run", NirData.Path(name + ".nir"), "--dt", "0.0001", "--input", "input=" + input, "--out", flat, "--no-plot", "--nir-reset", reset, "--nir-method", "euler");
         Assert.True(code == 0, err);
         Assert.Contains("lif1.lif → lif1.lif closes a cycle", err);
+        var warnings = JsonDocument.Parse(File.ReadAllText(Path.Combine(flat, "summary.json"))).RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!);
+        Assert.Contains(warnings, w => w.Contains("lif1.lif → lif1.lif closes a cycle")); // the summary says which edges
         (code, _, err) = Run("run", NirData.Path(name + "_subgraph.nir"), "--dt", "0.0001", "--input", "input=" + input, "--out", nested, "--no-plot", "--nir-reset", reset, "--nir-method", "euler");
         Assert.True(code == 0, err);
         Assert.Contains("edge names 'lif1.lif', which is no node; taken as 'lif1.lif1'", err); // the dangling edge real exporters write
