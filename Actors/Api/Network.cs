@@ -169,6 +169,17 @@ public sealed class Network
         return root;
     }
 
+    /// <summary>
+    /// Writes the network as a NIR graph file (docs/nir.md): the external input as an Input node, each layer as its
+    /// NIR primitive, each connection as a Linear node. Throws <see cref="Routing.Nir.NirExportException"/> naming every
+    /// layer that has no NIR equivalent (nothing is written then).
+    /// </summary>
+    public void ToNir(string path)
+    {
+        Build();
+        Routing.Nir.NirFile.Write(path, Routing.Nir.NirExport.FromNetwork(_compiled!));
+    }
+
     /// <summary>Writes <see cref="ToDict"/> to <paramref name="path"/> (whole or not at all), a file <c>eventspike run</c> runs as it is.</summary>
     public void Save(string path)
     {

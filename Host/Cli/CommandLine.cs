@@ -8,9 +8,10 @@ namespace EventSpike.Host.Cli;
 public static class CommandLine
 {
     private const string Usage =
-        "usage: eventspike run NETWORK.json|ROCKPOOL.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
+        "usage: eventspike run NETWORK.json|ROCKPOOL.json|MODEL.nir [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
         "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N] [--energy DEVICE] [--verbose]\n" +
+        "                      MODEL.nir: --dt S [--nir-reset zero|subtract] [--nir-method exact|euler] [--nir-spikes value|delta]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
         "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--cluster FILE.hocon]\n" +
@@ -28,6 +29,7 @@ public static class CommandLine
         "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
+        "       eventspike export NETWORK.json|MODEL.nir --nir OUT.nir [--dt S]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
         "       eventspike --version\n" +
@@ -93,9 +95,10 @@ public static class CommandLine
                 "describe" => DescribeCommand.Execute(rest, stdout),
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
                 "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
+                "export" => ExportCommand.Execute(rest, stdout, stderr),
                 "device-server" =>
                     throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'{DidYouMean(args[0])}; commands: run, stream, node, bench, inspect, models, describe (eventspike --help)"),
+                _ => throw new InputException($"unknown command '{args[0]}'{DidYouMean(args[0])}; commands: run, stream, node, bench, inspect, export, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

@@ -44,6 +44,9 @@ public static class CommandSpecs
             V("on-node-loss", "stop|resume", "cluster: stop when a node is lost (default), or resume from the last checkpoint"),
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
             F("verbose", "Akka's log at INFO, with the remote lifecycle messages left out by default"),
+            V("nir-reset", "zero|subtract", "NIR graph: spiking neurons reset to v_reset (default, NIR's definition) or by subtraction"),
+            V("nir-method", "exact|euler", "NIR graph: zero-order-hold exact integration (default) or forward Euler as Norse/snnTorch"),
+            V("nir-spikes", "value|delta", "NIR graph: a spike is 1 over its step (default, Norse/snnTorch) or a Dirac of area 1 (Sinabs' IAF)"),
             .. Tls,
             V("energy", "DEVICE", "add an energy estimate per layer to summary.json: cpu, gpu, arm (clocked), loihi, spinnaker, spinnaker2 (event-driven)"),
         ]);
@@ -87,7 +90,7 @@ public static class CommandSpecs
 
     /// <summary><c>eventspike inspect</c>.</summary>
     public static readonly CommandSpec Inspect = new("inspect",
-        "Tells what a file or run folder holds: a time series, a network, a run (its summary) or an event-sensor recording.",
+        "Tells what a file or run folder holds: a time series, a network, a NIR graph, a checkpoint, a run (its summary) or an event-sensor recording.",
         ["inspect FILE|RUN-FOLDER [--json] [--plot PNG]"],
         [
             F("json", "print one JSON object on one line"),
@@ -129,8 +132,20 @@ public static class CommandSpecs
             F("no-plot", "write no raster.png or traces.png"),
         ]);
 
+    /// <summary><c>eventspike export</c>.</summary>
+    public static readonly CommandSpec Export = new("export",
+        "Writes a network (EventSpike or Rockpool JSON, or a NIR graph) as a NIR graph file; names any layer with no NIR equivalent.",
+        ["export NETWORK.json --nir OUT.nir [--dt S]"],
+        [
+            V("nir", "OUT.nir", "the NIR file to write"),
+            V("dt", "S", "time step in seconds (default: the network file's; needed for a NIR input)"),
+            V("nir-reset", "zero|subtract", "NIR input: as for run"),
+            V("nir-method", "exact|euler", "NIR input: as for run"),
+            V("nir-spikes", "value|delta", "NIR input: as for run"),
+        ]);
+
     /// <summary>Every command, as <c>eventspike --help</c> lists them.</summary>
-    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, Bench, Inspect, Models, Describe];
+    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, Bench, Inspect, Models, Describe, Export];
 
     /// <summary>The command called <paramref name="name"/>, or null.</summary>
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);

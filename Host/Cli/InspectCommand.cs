@@ -8,7 +8,8 @@ namespace EventSpike.Host.Cli;
 /// events or samples); a network file gives <c>kind</c>, its layers (names, types, sizes, every parameter
 /// with the defaults filled in) and connections; a run folder, or its <c>summary.json</c>, gives the run
 /// (network, duration, seed, speed, spikes and rates per layer, the files it wrote); an event-sensor recording
-/// (AEDAT, EVT, DAT, N-MNIST) gives its format, resolution, event count, time span, rate and ON/OFF counts. <c>--json</c> prints one
+/// (AEDAT, EVT, DAT, N-MNIST) gives its format, resolution, event count, time span, rate and ON/OFF counts; a NIR graph its
+/// nodes, shapes, edges and the layers a run makes of it; a checkpoint its step and layers. <c>--json</c> prints one
 /// JSON object on one line; otherwise the same, readably.
 /// </summary>
 public static class InspectCommand
@@ -24,9 +25,11 @@ public static class InspectCommand
         else if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) info = InspectSeries.File(path, a.Value("plot"));
         else if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             info = InspectRun.IsSummary(path) ? InspectRun.Summary(path) : InspectNetwork.File(path);
+        else if (InspectCheckpoint.Recognises(path)) info = InspectCheckpoint.File(path);
+        else if (Routing.Nir.NirFile.Looks(path)) info = InspectNir.File(path);
         else if (InspectRecording.Recognises(path)) info = InspectRecording.File(path);
         else
-            throw new InputException($"{path}: not a format inspect reads yet (.npz time series, .json networks and run summaries, run folders, event recordings: {string.Join(", ", Hardware.Sensors.EventFiles.Names)})");
+            throw new InputException($"{path}: not a format inspect reads yet (.npz time series, .json networks and run summaries, run folders, .nir graphs, checkpoints, event recordings: {string.Join(", ", Hardware.Sensors.EventFiles.Names)})");
 
         if (a.Flag("json")) stdout.WriteLine(JsonSerializer.Serialize(info));
         else Readable.Write(stdout, info, 0);

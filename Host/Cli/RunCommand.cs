@@ -57,7 +57,21 @@ public static class RunCommand
     }
 
     /// <summary>The network built for a request: its overrides (the duration as given, possibly NaN) and the compiled network.</summary>
-    private sealed record BuiltRun(RunRequest Request, RunOverrides Overrides, CompiledNetwork Network, double BuildSeconds);
+    private sealed record BuiltRun(RunRequest Request, RunOverrides Overrides, CompiledNetwork Network, double BuildSeconds)
+    {
+        /// <summary>The network description the workers of a cluster run build from (a NIR graph converted).</summary>
+        public string NetworkText { get; init; } = "";
+    }
+
+    /// <summary>The network file (EventSpike or Rockpool JSON, or a NIR graph converted with the run's --dt) and its text.</summary>
+    private static (NetworkSpec Spec, string Text, IReadOnlyList<string> Warnings) LoadNetwork(RunRequest request)
+    {
+        var path = request.NetworkPath;
+        if (File.Exists(path) && Routing.Nir.NirFile.Looks(path))
+            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.Args.Value("nir-reset"), request.Args.Value("nir-method"), request.Args.Value("nir-spikes")));
+        var spec = NetworkFile.Load(path);
+        return (spec, request.Clustered ? File.ReadAllText(path) : "", []);
+    }
 
     public static int Execute(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -129,7 +143,7 @@ public static class RunCommand
     {
         var build = Stopwatch.StartNew();
         var (a, manifest, networkPath) = (request.Args, request.Manifest, request.NetworkPath);
-        var spec = NetworkFile.Load(networkPath);
+        var (spec, networkText, conversionWarnings) = LoadNetwork(request);
         var overrides = new RunOverrides(manifest?.Seed ?? (ulong?)a.Integer("seed", 0) ?? spec.Seed,
             a.Seconds("duration") ?? manifest?.Duration ?? spec.Duration, request.Dt, request.Inputs)
         {
@@ -146,10 +160,11 @@ public static class RunCommand
         // A cluster's coordinator checks every connection but draws no synapse: the nodes build those of their layers.
         var network = NetworkBuilder.Compile(spec, networkPath, request.ShardSize, request.Clustered ? new HashSet<string>() : null,
             a.Value("max-memory") is { } max ? ByteSize.Parse(max, "--max-memory") : null);
+        if (conversionWarnings.Count > 0) network = network.WithWarnings(conversionWarnings);
         CheckBackends(network, request, networkPath);
         build.Stop();
         foreach (var warning in network.Warnings) stderr.WriteLine("warning: " + warning);
-        return new BuiltRun(request, overrides, network, build.Elapsed.TotalSeconds);
+        return new BuiltRun(request, overrides, network, build.Elapsed.TotalSeconds) { NetworkText = networkText };
     }
 
     /// <summary>
@@ -237,7 +252,7 @@ public static class RunCommand
             ResumeOnNodeLoss = OnNodeLoss(a, request.CheckpointEvery is not null),
         };
         var o = run.Overrides;
-        var template = new HostLayers(File.ReadAllText(request.NetworkPath), request.NetworkPath, o.Seed, run.Network.Duration, o.Dt, o.Inputs, [],
+        var template = new HostLayers(run.NetworkText, request.NetworkPath, o.Seed, run.Network.Duration, o.Dt, o.Inputs, [],
             request.Threads, Akka.Actor.ActorRefs.Nobody) { ShardSize = request.ShardSize, Backend = request.Backend, InputData = o.Contents };
         return (coordinator, template);
     }

@@ -40,6 +40,14 @@ public static class InputFiles
             // An unknown type is not a source here: the compiler reports it with the network file's context.
             if (ModelCatalog.TryDescribe(layer.Type, out var info) && info.IsSource)
             {
+                if (layer.Type == Neurons.Models.Nir.NirInput.TypeName && series is TSContinuous samples)
+                {
+                    // A NIR input carries values: a continuous series feeds them as they are.
+                    if (samples.NumChannels != layer.Size)
+                        throw new InputException($"--input {input}: {path} has {samples.NumChannels} channels, NIR input '{name}' takes {layer.Size}");
+                    layers[index] = layer with { Prebuilt = new SignalReplay(samples, spec.Dt) };
+                    continue;
+                }
                 if (series is not TSEvent events)
                     throw new InputException($"--input {input}: '{name}' is a spike source; {path} holds a TSContinuous, not a TSEvent");
                 if (events.NumChannels > layer.Size)

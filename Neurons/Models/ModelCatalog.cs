@@ -23,6 +23,7 @@ public static class ModelCatalog
     {
         RegisterCore();
         Zoo.ZooCatalog.RegisterAll();
+        Nir.NirCatalog.RegisterAll();
     }
 
     /// <summary>Every known class name, sorted.</summary>

@@ -99,6 +99,10 @@ public sealed class CompiledNetwork
     public CompiledNetwork WithPlan(WindowPlan plan) =>
         new(Name, Dt, (plan.TotalSteps - plan.FirstStep) * Dt, Seed, Layers, Connections, plan, Warnings) { Probes = Probes, FileProbes = FileProbes, FileLayers = FileLayers };
 
+    /// <summary>The same network with more warnings (e.g. what converting a NIR graph said: the edges given a step of delay), for the summary.</summary>
+    public CompiledNetwork WithWarnings(IEnumerable<string> more) =>
+        new(Name, Dt, Duration, Seed, Layers, Connections, Plan, [.. Warnings, .. more]) { Probes = Probes, FileProbes = FileProbes, FileLayers = FileLayers };
+
     /// <summary>Number of synapses over all connections (a table shared by several source shards counted once).</summary>
     public long SynapseCount => Connections.Select(c => c.Synapses).Distinct().Sum(t => t.Count);
 }

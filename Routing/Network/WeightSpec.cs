@@ -12,7 +12,7 @@ namespace EventSpike.Routing.Network;
 /// </summary>
 public static class WeightSpec
 {
-    public static readonly IReadOnlyList<string> Generators = ["bernoulli", "fixed_indegree", "fixed_total_number", "one_to_one"];
+    public static readonly IReadOnlyList<string> Generators = ["bernoulli", "fixed_indegree", "fixed_total_number", "one_to_one", "table"];
 
     public static SynapseTable Build(JsonElement spec, int preSize, int postSize, bool recurrent, Xoshiro256StarStar rng, string where) =>
         Plan(spec, preSize, postSize, recurrent, where).Generate(rng);
@@ -55,6 +55,17 @@ public static class WeightSpec
 
         var generator = String(spec, "generator", where)
             ?? throw new NetworkSpecException($"{where}: weights object needs 'generator' (one of {string.Join(", ", Generators)})");
+        if (generator == "table")
+        {
+            Check(spec, ["generator", "pre", "post", "weight"], where);
+            var (pre, post, weight) = Nir.WeightTable.Read(spec, preSize, postSize, where);
+            return new WeightPlan(pre.Length, _ =>
+            {
+                var b = new SynapseTableBuilder(preSize, postSize, pre.Length);
+                for (var s = 0; s < pre.Length; s++) b.Add(pre[s], post[s], (float)weight[s]);
+                return b.Build();
+            });
+        }
         var known = new HashSet<string> { "generator", "weight", "weight_inh", "exc_fraction", "autapses" };
         var rule = Rule(spec, preSize, where);
         var autapses = Bool(spec, "autapses", where) ?? !recurrent;

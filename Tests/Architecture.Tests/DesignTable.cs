@@ -19,7 +19,8 @@ public static class DesignTable
         // The GPU backend beside the kernel pool (EventSpike.Gpu), so that Neurons stays plain: ILGPU kernels
         // and the backend provider the runtime's registry hosts.
         ["Gpu"] = new(["Neurons", "Routing", "Actors"], ["ILGPU"]),
-        ["Routing"] = new(["Neurons"], ["MessagePack"]),
+        // Network descriptions travel as MessagePack; NIR graph files (HDF5, read and written with PureHDF) are network descriptions too.
+        ["Routing"] = new(["Neurons"], ["MessagePack", "PureHDF"]),
         ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster"]),
         // Sensor readers (FlatBuffers, LZ4, Zstd for AEDAT4) and live sources (per-window latency with HdrHistogram).
         ["Hardware"] = new(["Neurons", "Routing", "Actors"], ["Google.FlatBuffers", "K4os.Compression.LZ4", "K4os.Compression.LZ4.Streams", "ZstdSharp.Port", "HdrHistogram"]),

@@ -21,6 +21,11 @@ public class ModelInfoTests
         ["iaf_psc_delta"] = (3, 1e-4, """{"bias": 0.001}"""),
         ["iaf_cond_exp"] = (3, 1e-4, "{}"),
         ["iaf_psc_alpha"] = (3, 1e-4, "{}"),
+        ["NirNeuron"] = (3, 1e-4, """{"tau_mem": 0.01, "tau_syn": [0, 0.005, 0.005], "v_threshold": 0.5, "reset": "subtract", "spikes": "delta"}"""),
+        ["NirIntegrator"] = (3, 1e-4, """{"tau_mem": 0.01, "r": 2, "method": "euler", "shape": [1, 3]}"""),
+        ["NirThreshold"] = (3, 1e-4, """{"threshold": [0.1, 0.2, 0.3]}"""),
+        ["NirOutput"] = (3, 1e-4, """{"bias": 0.5}"""),
+        ["NirInput"] = (3, 1e-4, """{"shape": [3]}"""),
     };
 
     public static IEnumerable<object[]> Names => ModelCatalog.Names.Select(n => new object[] { n });
@@ -59,14 +64,14 @@ public class ModelInfoTests
     public void Infos_has_one_info_per_registered_name_in_name_order_aliases_included()
     {
         Assert.Equal(ModelCatalog.Names, ModelCatalog.Infos.Select(i => i.ClassName).ToList());
-        Assert.Equal(6 + ZooCatalog.Names.Count, ModelCatalog.Infos.Count); // six core models and the zoo
+        Assert.Equal(6 + ZooCatalog.Names.Count + Neurons.Models.Nir.NirCatalog.Names.Count, ModelCatalog.Infos.Count); // six core models, the zoo and the NIR models
         Assert.Equal(ModelCatalog.Describe("FFExpSyn") with { ClassName = "FFExpSynBrian" }, ModelCatalog.Describe("FFExpSynBrian"));
     }
 
     [Fact]
-    public void The_core_models_declare_their_ports_and_the_Poisson_generator_is_the_only_source()
+    public void The_core_models_declare_their_ports_and_the_Poisson_generator_and_the_NIR_input_are_the_only_sources()
     {
-        Assert.Equal(["PoissonSource"], ModelCatalog.Infos.Where(i => i.IsSource).Select(i => i.ClassName));
+        Assert.Equal(["NirInput", "PoissonSource"], ModelCatalog.Infos.Where(i => i.IsSource).Select(i => i.ClassName));
         Assert.Equal(new[] { ("exc", PortKind.Spikes), ("inh", PortKind.Spikes), ("current", PortKind.Current) },
             ModelCatalog.Describe("iaf_cond_exp").Ports.Select(p => (p.Name, p.Kind)));
         Assert.Equal(new[] { ("syn", PortKind.Spikes), ("current", PortKind.Current) },

@@ -1,0 +1,14 @@
+namespace EventSpike.Routing.Nir;
+
+/// <summary>
+/// How a NIR graph (continuous time, no step) becomes a network: the step <paramref name="Dt"/> (seconds),
+/// the reset of spiking neurons ("zero": to v_reset as NIR defines it, or "subtract") and the
+/// integration method ("exact": zero-order hold, or "euler" as Norse and snnTorch step) and what a spike
+/// brings to a neuron ("value": 1 over its step, as Norse and snnTorch; "delta": area 1, as Sinabs' IAF).
+/// </summary>
+public sealed record NirImportOptions(double Dt, string Reset = "zero", string Method = "exact", string Spikes = "value")
+{
+    public static readonly IReadOnlyList<string> Resets = ["zero", "subtract"];
+    public static readonly IReadOnlyList<string> Methods = ["exact", "euler"];
+    public static readonly IReadOnlyList<string> SpikeForms = ["value", "delta"];
+}
