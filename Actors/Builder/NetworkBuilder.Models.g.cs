@@ -232,6 +232,60 @@ public sealed partial class NetworkBuilder
     public LayerHandle Lowpass(string name, int size, object tau, object? tauInitializer = null, double? initialLevel = null, bool? applyDuringTraining = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "Lowpass", size, Given(("tau", tau), ("tau_initializer", tauInitializer), ("initial_level", initialLevel), ("apply_during_training", applyDuringTraining)), layerDt, node, backend);
 
+    /// <summary>Adds a layer of class <c>NirInput</c> (NIR): NIR's Input node: a source silent by itself; --input NAME=FILE replaces it with the file's events or samples.</summary>
+    /// <param name="shape"><c>shape</c>: the NIR node's shape (its product is the size), kept for export; null: [size] (—; default null).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle NirInput(string name, int size, object? shape = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "NirInput", size, Given(("shape", shape)), layerDt, node, backend);
+
+    /// <summary>Adds a layer of class <c>NirIntegrator</c> (NIR): NIR's non-spiking integrators: LI (tau_syn 0), CubaLI, I (tau_mem 0); the output is v.</summary>
+    /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (0: no leak, NIR's IF and I) (s; default 0).</param>
+    /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constant (0: no synapse, the input drives v directly) (s; default 0).</param>
+    /// <param name="r"><c>r</c>: resistance r (—; default 1).</param>
+    /// <param name="vLeak"><c>v_leak</c>: leak (resting) potential (—; default 0).</param>
+    /// <param name="wIn"><c>w_in</c>: input weight of the synapse (NIR's w_in) (—; default 1).</param>
+    /// <param name="bias"><c>bias</c>: constant input added to u (a folded Affine bias) (—; default 0).</param>
+    /// <param name="vInit"><c>v_init</c>: potential at the start (NIR does not say; 0 as snnTorch, Sinabs and Rockpool start) (—; default 0).</param>
+    /// <param name="method"><c>method</c>: "exact" (zero-order hold) or "euler" (forward Euler, as Norse and snnTorch) (—; default "exact").</param>
+    /// <param name="spikes"><c>spikes</c>: a spike adds 1 to u over its step ("value", Norse/snnTorch) or 1/dt ("delta": a Dirac of area 1, as Sinabs' IAF) (—; default "value").</param>
+    /// <param name="shape"><c>shape</c>: the NIR node's shape (its product is the size), kept for export; null: [size] (—; default null).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle NirIntegrator(string name, int size, double? tauMem = null, double? tauSyn = null, double? r = null, double? vLeak = null, double? wIn = null, double? bias = null, double? vInit = null, string? method = null, string? spikes = null, object? shape = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "NirIntegrator", size, Given(("tau_mem", tauMem), ("tau_syn", tauSyn), ("r", r), ("v_leak", vLeak), ("w_in", wIn), ("bias", bias), ("v_init", vInit), ("method", method), ("spikes", spikes), ("shape", shape)), layerDt, node, backend);
+
+    /// <summary>Adds a layer of class <c>NirNeuron</c> (NIR): NIR's spiking neurons: LIF (tau_syn 0), CubaLIF, IF (tau_mem 0), with a chosen reset.</summary>
+    /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (0: no leak, NIR's IF and I) (s; default 0).</param>
+    /// <param name="tauSyn"><c>tau_syn</c>: synaptic time constant (0: no synapse, the input drives v directly) (s; default 0).</param>
+    /// <param name="r"><c>r</c>: resistance r (—; default 1).</param>
+    /// <param name="vLeak"><c>v_leak</c>: leak (resting) potential (—; default 0).</param>
+    /// <param name="wIn"><c>w_in</c>: input weight of the synapse (NIR's w_in) (—; default 1).</param>
+    /// <param name="bias"><c>bias</c>: constant input added to u (a folded Affine bias) (—; default 0).</param>
+    /// <param name="vInit"><c>v_init</c>: potential at the start (NIR does not say; 0 as snnTorch, Sinabs and Rockpool start) (—; default 0).</param>
+    /// <param name="method"><c>method</c>: "exact" (zero-order hold) or "euler" (forward Euler, as Norse and snnTorch) (—; default "exact").</param>
+    /// <param name="spikes"><c>spikes</c>: a spike adds 1 to u over its step ("value", Norse/snnTorch) or 1/dt ("delta": a Dirac of area 1, as Sinabs' IAF) (—; default "value").</param>
+    /// <param name="shape"><c>shape</c>: the NIR node's shape (its product is the size), kept for export; null: [size] (—; default null).</param>
+    /// <param name="vThreshold"><c>v_threshold</c>: firing threshold (—; default 1).</param>
+    /// <param name="vReset"><c>v_reset</c>: reset potential (—; default 0).</param>
+    /// <param name="reset"><c>reset</c>: "zero" (to v_reset, NIR's definition) or "subtract" (by v_threshold − v_reset) (—; default "zero").</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle NirNeuron(string name, int size, double? tauMem = null, double? tauSyn = null, double? r = null, double? vLeak = null, double? wIn = null, double? bias = null, double? vInit = null, string? method = null, string? spikes = null, object? shape = null, double? vThreshold = null, double? vReset = null, string? reset = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "NirNeuron", size, Given(("tau_mem", tauMem), ("tau_syn", tauSyn), ("r", r), ("v_leak", vLeak), ("w_in", wIn), ("bias", bias), ("v_init", vInit), ("method", method), ("spikes", spikes), ("shape", shape), ("v_threshold", vThreshold), ("v_reset", vReset), ("reset", reset)), layerDt, node, backend);
+
+    /// <summary>Adds a layer of class <c>NirOutput</c> (NIR): NIR's Output node: what the graph hands out, as a continuous signal.</summary>
+    /// <param name="bias"><c>bias</c>: constant input (a folded Affine bias) (—; default 0).</param>
+    /// <param name="shape"><c>shape</c>: the NIR node's shape (its product is the size), kept for export; null: [size] (—; default null).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle NirOutput(string name, int size, double? bias = null, object? shape = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "NirOutput", size, Given(("bias", bias), ("shape", shape)), layerDt, node, backend);
+
+    /// <summary>Adds a layer of class <c>NirThreshold</c> (NIR): NIR's Threshold: a spike in each step whose input exceeds the threshold.</summary>
+    /// <param name="threshold"><c>threshold</c>: threshold (—; default 0).</param>
+    /// <param name="bias"><c>bias</c>: constant input (a folded Affine bias) (—; default 0).</param>
+    /// <param name="shape"><c>shape</c>: the NIR node's shape (its product is the size), kept for export; null: [size] (—; default null).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle NirThreshold(string name, int size, double? threshold = null, double? bias = null, object? shape = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "NirThreshold", size, Given(("threshold", threshold), ("bias", bias), ("shape", shape)), layerDt, node, backend);
+
     /// <summary>Adds a layer of class <c>PassThrough</c> (Rockpool pass-through): Rockpool's weighted, biased, optionally noisy copy of a continuous input, delayed by a whole number of steps.</summary>
     /// <param name="weights"><c>weights</c>: W, M×N [pre][post]; N is the size (—; default required).</param>
     /// <param name="bias"><c>bias</c>: bias b (—; default 0).</param>
@@ -563,6 +617,16 @@ public sealed partial class NetworkBuilder
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
     public LayerHandle SpikingActivation(string name, int size, string? activation = null, object? splitNegative = null, bool? spikingAwareTraining = null, bool? returnSequences = null, object? seed = null, object? initialState = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "SpikingActivation", size, Given(("activation", activation), ("split_negative", splitNegative), ("spiking_aware_training", spikingAwareTraining), ("return_sequences", returnSequences), ("seed", seed), ("initial_state", initialState)), layerDt, node, backend);
+
+    /// <summary>Adds a layer of class <c>SpikingActivationCounts</c> (KerasSpiking/PyTorchSpiking): SpikingActivation with the libraries' own output: each step's spike count per unit as the value n_k/dt.</summary>
+    /// <param name="activation"><c>activation</c>: relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names) (—; default "relu").</param>
+    /// <param name="spikingAwareTraining"><c>spiking_aware_training</c>: only matters for training, kept for to_dict (—; default true).</param>
+    /// <param name="returnSequences"><c>return_sequences</c>: only matters for sequence shapes, kept for to_dict (—; default true).</param>
+    /// <param name="seed"><c>seed</c>: seed of the initial voltages' draw (—; default null).</param>
+    /// <param name="initialState"><c>initial_state</c>: initial voltage per unit (—; default U[0, 1) draw).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle SpikingActivationCounts(string name, int size, string? activation = null, bool? spikingAwareTraining = null, bool? returnSequences = null, object? seed = null, object? initialState = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "SpikingActivationCounts", size, Given(("activation", activation), ("spiking_aware_training", spikingAwareTraining), ("return_sequences", returnSequences), ("seed", seed), ("initial_state", initialState)), layerDt, node, backend);
 
     /// <summary>Adds a layer of class <c>TemporalAvgPool</c> (PyTorchSpiking): Mean over the time axis, streamed: the output of step k is the mean of the inputs since the last reset.</summary>
     /// <param name="dim"><c>dim</c>: the pooled axis; only the time axis (1) is meaningful on a stream (—; default 1).</param>
