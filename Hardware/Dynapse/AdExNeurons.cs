@@ -69,9 +69,9 @@ public sealed class AdExNeurons : IBoardNeurons
         var dt = Dt;
         for (var k = 0; k < Count; k++)
         {
-            var b = 4 * k;
-            _iExc[k] = _iExc[k] * _decayExc[k] + _wExc[k] * (drive[b + 2] + drive[b + 3]);
-            _iInh[k] = _iInh[k] * _decayInh[k] + _wInh[k] * (drive[b] + drive[b + 1]);
+            var n = Count;
+            _iExc[k] = _iExc[k] * _decayExc[k] + _wExc[k] * (drive[2 * n + k] + drive[3 * n + k]);
+            _iInh[k] = _iInh[k] * _decayInh[k] + _wInh[k] * (drive[k] + drive[n + k]);
             _w[k] *= _decayW[k];
             if (_timer[k] > 0)
             {

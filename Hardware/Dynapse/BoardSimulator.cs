@@ -11,7 +11,7 @@ namespace EventSpike.Hardware.Dynapse;
 public sealed class BoardSimulator
 {
     private readonly int[] _virtualStart, _physStart;
-    private readonly int[] _target; // 4·local + type
+    private readonly int[] _target; // type·N + local
     private readonly double[] _weight;
     private readonly int[] _physTarget;
     private readonly double[] _physWeight;
@@ -61,7 +61,7 @@ public sealed class BoardSimulator
         for (var i = 0; i < entries.Count; i++)
         {
             var c = entries[i];
-            target[i] = 4 * local[c.Post] + (int)c.Type;
+            target[i] = (int)c.Type * local.Count + local[c.Post];
             weight[i] = c.Count * config.Mismatch.Synapse(c.Post, c.Pre, virtualPre, c.Type);
         }
         return (start, target, weight);
@@ -73,6 +73,7 @@ public sealed class BoardSimulator
     /// <summary>Back to rest, nothing in flight.</summary>
     public void Reset()
     {
+        Array.Clear(_drive);
         Neurons.Reset();
         _pending.Clear();
         ChipSteps = 0;
@@ -84,13 +85,17 @@ public sealed class BoardSimulator
     /// </summary>
     public void ChipStep(ReadOnlySpan<int> virtualEvents, List<int> spikes)
     {
-        Array.Clear(_drive);
         foreach (var v in virtualEvents)
             for (var e = _virtualStart[v]; e < _virtualStart[v + 1]; e++) _drive[_target[e]] += _weight[e];
         foreach (var k in _pending)
             for (var e = _physStart[k]; e < _physStart[k + 1]; e++) _drive[_physTarget[e]] += _physWeight[e];
         _spikes.Clear();
         Neurons.Step(_drive, _spikes);
+        // the drive is zero between steps: clear only what this step touched
+        foreach (var v in virtualEvents)
+            for (var e = _virtualStart[v]; e < _virtualStart[v + 1]; e++) _drive[_target[e]] = 0;
+        foreach (var k in _pending)
+            for (var e = _physStart[k]; e < _physStart[k + 1]; e++) _drive[_physTarget[e]] = 0;
         _pending.Clear();
         _pending.AddRange(_spikes);
         spikes.AddRange(_spikes);

@@ -1,7 +1,7 @@
 namespace EventSpike.Hardware.Dynapse;
 
 /// <summary>
-/// The neurons of a board's used IDs, stepped at the chip step: <c>drive[4·k + type]</c> is the
+/// The neurons of a board's used IDs, stepped at the chip step: <c>drive[type·N + k]</c> is the
 /// number of CAM matches (each scaled by its synapse's mismatch factor) that reached local neuron k
 /// on synapse type <c>type</c> during the step. Spiking local indices are appended in ascending order.
 /// </summary>

@@ -26,12 +26,14 @@ public static class CommandLine
         "                      [--device cpu|cuda|ilgpu-cpu] [--seed N] [--v-reset MV] [--credit N]\n" +
         "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
+        "       eventspike bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]\n" +
+        "       eventspike device-server [--host 127.0.0.1] [--port P] [--chips N] [--seed N] [--max-clients N]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
         "       eventspike --version\n" +
         "       eventspike COMMAND --help   (every option of COMMAND, one line each)\n" +
-        "       not yet: run --energy, and device-server (later versions)";
+        "       not yet: run --energy (later versions)";
 
     /// <summary>The Host assembly's informational version, without the <c>+commit</c> suffix.</summary>
     public static string Version
@@ -52,6 +54,7 @@ public static class CommandLine
     {
         Gpu.GpuBackends.Register();
         Hardware.Sensors.SensorFormats.RegisterAll();
+        Hardware.Dynapse.DynapseHardware.Register();
         using var interrupt = new StopSignals(cancel);
         return interrupt.ExitCode(Dispatch(args, stdout, stderr, interrupt.Token));
     }
@@ -86,9 +89,8 @@ public static class CommandLine
                 "describe" => DescribeCommand.Execute(rest, stdout),
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
                 "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
-                "device-server" =>
-                    throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, stream, node, bench, inspect, models, describe (eventspike --help)"),
+                "device-server" => DeviceServerCommand.Execute(rest, stdout, stderr, interrupt),
+                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, stream, node, device-server, bench, inspect, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

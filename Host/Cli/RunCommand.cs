@@ -297,7 +297,8 @@ public static class RunCommand
         var simulated = result.Completed!.Steps * network.Dt;
         sink.WriteOutputs(outDir, result.Completed.Steps, run.Request.Args.Flag("no-plot") ? null : network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, run.BuildSeconds, run.Request.Threads,
-            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses);
+            coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses,
+            extra: w => Hardware.Dynapse.Backend.DeviceLinkReport.Write(w, network));
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({SpeedFigure.Text(simulated, result.WallSeconds)}), {total} spikes; outputs in {outDir}"));

@@ -70,7 +70,8 @@ internal sealed class DeviceSession(DeviceServerOptions options, Func<int> clien
         var (window, substeps) = DeviceProtocol.ReadEvents(payload, board.Config.VirtualInputs.Length, output: false);
         if (window.Events > FpgaInput.MaxEventsPerTransfer)
             throw new FpgaLimitException($"{window.Events} input events in one transfer; the FPGA takes at most {FpgaInput.MaxEventsPerTransfer}");
-        if ((long)window.Steps * substeps > 10_000_000) throw new ArgumentException($"{window.Steps} steps × {substeps} substeps is more than one request may run");
+        if ((long)window.Steps * substeps > options.MaxChipStepsPerRequest)
+            throw new ArgumentException($"{window.Steps} steps × {substeps} substeps is more than the {options.MaxChipStepsPerRequest} chip steps one request may run");
         var (ptr, neurons) = board.RunWindow(window.StepPtr, window.Channels, window.Steps, substeps);
         _windows++;
         return DeviceProtocol.Frame(DeviceProtocol.Output, DeviceProtocol.Events(new DeviceWindow(window.Steps, ptr, neurons), 0));
