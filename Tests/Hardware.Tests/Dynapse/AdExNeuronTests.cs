@@ -77,4 +77,22 @@ public class AdExNeuronTests
         }
         Assert.True(times[2] - times[1] < times[6] - times[5]);
     }
+
+    [Fact]
+    public void The_four_wide_update_and_the_scalar_tail_agree_to_rounding()
+    {
+        var p = new VirtualDynapseParameters().With("bias", [0.012]).With("spike_adapt", [0.001]);
+        var n = new AdExNeurons(1e-4, p, [0, 0, 0, 0, 0], [false, false, false, false, false],
+            Enumerable.Range(0, 5).Select(_ => Enumerable.Repeat(1.0, AdExNeurons.MismatchParameters).ToArray()).ToList());
+        var spikes = new List<int>();
+        var drive = new double[20];
+        for (var s = 0; s < 3000; s++)
+        {
+            drive[3 * 5 + 0] = drive[3 * 5 + 4] = s % 50 == 0 ? 1 : 0; // neuron 0 (vector lane) and 4 (scalar tail) alike
+            n.Step(drive, spikes);
+            Assert.Equal(n.State["v_mem"][0], n.State["v_mem"][4], 1e-12); // Vector256.Exp and Math.Exp may differ in the last bit
+        }
+        Assert.Equal(spikes.Count(k => k == 0), spikes.Count(k => k == 4));
+        Assert.True(spikes.Count(k => k == 0) > 5);
+    }
 }

@@ -124,4 +124,21 @@ public class DpiNeuronTests
         Assert.True(Count(0, 200) < free, "GABA_B (subtractive) did not lower the rate");
         Assert.True(Count(1, 200) < free, "GABA_A (shunting) did not lower the rate");
     }
+
+    [Fact]
+    public void The_four_wide_membrane_and_the_scalar_tail_agree_to_rounding()
+    {
+        var n = DpiHarness.Neurons(new DpiCoreParameters { Idc = 1e-9 }, count: 5);
+        var spikes = new List<int>();
+        var drive = new double[20];
+        for (var s = 0; s < 20000; s++)
+        {
+            drive[3 * 5 + 0] = drive[3 * 5 + 4] = s % 700 == 0 ? 2 : 0;
+            n.Step(drive, spikes);
+            var a = n.State["i_mem"][0];
+            Assert.InRange(n.State["i_mem"][4], a * (1 - 1e-9), a * (1 + 1e-9));
+        }
+        Assert.Equal(spikes.Count(k => k == 0), spikes.Count(k => k == 4));
+        Assert.True(spikes.Count(k => k == 0) > 5);
+    }
 }
