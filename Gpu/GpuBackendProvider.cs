@@ -19,9 +19,9 @@ public sealed class GpuBackendProvider(string kind) : IBackendProvider
 
     /// <summary>A model whose catalog entry declares a GPU kernel (<see cref="ModelInfo.Gpu"/>), at the network's dt.</summary>
     public string? CannotRun(CompiledLayer layer) =>
-        ModelCatalog.TryDescribe(layer.Model.ClassName, out var info) && info.Backends.Contains(ModelInfo.Gpu) && layer.Model is IafPscExp && layer.StepMultiple == 1
+        ModelCatalog.TryDescribe(layer.Model.ClassName, out var info) && info.Backends.Contains(ModelInfo.Gpu) && layer.Model is IafPscExp { HasDrive: false } && layer.StepMultiple == 1
             ? null
-            : $"only {string.Join(", ", ModelCatalog.Infos.Where(i => i.Backends.Contains(ModelInfo.Gpu)).Select(i => i.ClassName))} at the network's dt have an accelerated kernel";
+            : $"only {string.Join(", ", ModelCatalog.Infos.Where(i => i.Backends.Contains(ModelInfo.Gpu)).Select(i => i.ClassName))} at the network's dt (without drive_rate) have an accelerated kernel";
 
     public void Validate(CompiledNetwork network, int layer)
     {

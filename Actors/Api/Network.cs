@@ -25,6 +25,7 @@ public sealed class Network
     private CompiledNetwork? _compiled;
     private LayerEngine[]? _engines;
     private ExternalInput? _input;
+    private NetworkSpec? _spec;
 
     public Network(double? dt = null, ulong seed = 0)
     {
@@ -50,6 +51,7 @@ public sealed class Network
     /// <summary>Adds a layer. <paramref name="inputLayer"/> names its pre-layer; the first layer takes the external input by default.</summary>
     public void AddLayer(string name, ILayerModel model, string? inputLayer = null, bool? externalInput = null)
     {
+        RefuseIfDescribed();
         if (_layers.Any(l => l.Name == name)) throw new ArgumentException($"a layer named '{name}' exists already");
         _layers.Add((name, model, null, externalInput ?? _layers.Count == 0));
         if (inputLayer is not null) Connect(inputLayer, name);
@@ -63,6 +65,7 @@ public sealed class Network
     /// <summary>Makes <paramref name="pre"/> the input of <paramref name="post"/>: same width, same kind of signal (Rockpool's rule).</summary>
     public void Connect(string pre, string post)
     {
+        RefuseIfDescribed();
         var from = Index(pre);
         var to = Index(post);
         var source = _layers[from].Model;
@@ -85,7 +88,7 @@ public sealed class Network
     /// contract's rule), feeding <paramref name="input"/> (absolute times) to the external input.
     /// Returns <c>"external"</c> → the input and each layer's name → its output over [t, t + duration].
     /// </summary>
-    public IReadOnlyDictionary<string, TimeSeries?> Evolve(TimeSeries? input, double duration)
+    public EvolveResult Evolve(TimeSeries? input, double duration)
     {
         var steps = StepCount.For(duration, Dt, out _);
         if (steps < 1) throw new ArgumentException($"duration {duration} s is shorter than a step");
@@ -108,7 +111,7 @@ public sealed class Network
                     false, first * Dt, Timestep * Dt, name, model.Size)
                 : Samples(name, model.Size, sink.Samples[i], first);
         }
-        return outputs;
+        return new EvolveResult(outputs);
     }
 
     /// <summary>Changes one parameter of a layer between evolves: the layer is rebuilt from its dict, keeps its state and connections.</summary>
@@ -149,6 +152,7 @@ public sealed class Network
     /// <summary>Rockpool's <c>Network.save</c> layout: layers (to_dict + name, pre_layer_name, external_input) in order, forced dt, input_layer_name.</summary>
     public JsonObject ToDict()
     {
+        if (_spec is not null) throw new InvalidOperationException("a network built from a description is saved by its NetworkBuilder (EventSpike's format), not as Rockpool's chain");
         var layers = new JsonArray();
         foreach (var (name, model, pre, external) in _layers)
         {
@@ -165,7 +169,13 @@ public sealed class Network
         return root;
     }
 
-    public void Save(string path) => Neurons.IO.AtomicFile.WriteAllText(path, ToDict().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    /// <summary>Writes <see cref="ToDict"/> to <paramref name="path"/> (whole or not at all), a file <c>eventspike run</c> runs as it is.</summary>
+    public void Save(string path)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true })) ToDict().WriteTo(writer);
+        Neurons.IO.AtomicFile.WriteAllText(path, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 
     public static Network Load(string path, ulong seed = 0)
     {
@@ -207,13 +217,18 @@ public sealed class Network
         var dt = Dt;
         var specs = new List<LayerSpec>();
         var connections = new List<ConnectionSpec>();
-        var identity = JsonSerializer.SerializeToElement(new { generator = "one_to_one", weight = 1.0 });
+        var identity = JsonElements.Of(new Dictionary<string, object> { ["generator"] = "one_to_one", ["weight"] = 1.0 });
         var externalLayer = _layers.FirstOrDefault(l => l.External);
         foreach (var (name, model, pre, _) in _layers)
         {
-            specs.Add(new LayerSpec(name, model.ClassName, model.Size, new Dictionary<string, JsonElement>()) { Prebuilt = model, Dt = model.Dt });
+            var described = _spec?.Layers.First(l => l.Name == name);
+            specs.Add(new LayerSpec(name, model.ClassName, model.Size, new Dictionary<string, JsonElement>())
+            {
+                Prebuilt = model, Dt = described is null ? model.Dt : described.Dt, Where = described?.Where ?? "", Backend = described?.Backend, Node = described?.Node,
+            });
             if (pre is not null) connections.Add(new ConnectionSpec(pre, name, identity, 0, null));
         }
+        if (_spec is not null) connections.AddRange(_spec.Connections);
         if (externalLayer.Model is { } target)
         {
             var port = target.Ports.Count > 0 ? target.Ports[0] : throw new InvalidOperationException($"'{externalLayer.Name}' takes no input");
@@ -223,11 +238,36 @@ public sealed class Network
         }
         else _input = new ExternalInput(1, dt, SignalKind.Spikes);
         // The duration is a placeholder (one step): each evolve runs its own plan.
-        var spec = new NetworkSpec("network", dt, dt, _seed, specs, connections, _layers.Select(l => l.Name).ToList());
+        var spec = new NetworkSpec(_spec?.Name ?? "network", dt, dt, _seed, specs, connections, _layers.Select(l => l.Name).ToList(), _spec?.MaxWindow);
         _compiled = NetworkCompiler.Compile(spec);
         _engines = _compiled.Layers.Select(l => _compiled.CreateEngine(l.Id)).ToArray();
         foreach (var e in _engines) e.Reset(Timestep);
         Builds++;
+    }
+
+    /// <summary>
+    /// A network from a description (what <c>eventspike run</c> compiles, e.g. from a <c>NetworkBuilder</c>): every
+    /// layer, connection, generator, delay and port of it, the models built with the streams a run gives them, so that
+    /// evolving it for the description's duration gives the run's spikes. <paramref name="inputLayer"/> names the layer
+    /// that <see cref="Evolve"/>'s input feeds (its first port); null: the input is ignored. The layers and connections
+    /// are the description's: <see cref="AddLayer(string, ILayerModel, string?, bool?)"/> and <see cref="Connect"/> are refused.
+    /// </summary>
+    public static Network FromSpec(NetworkSpec spec, string? inputLayer = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var net = new Network(spec.Dt, spec.Seed);
+        if (inputLayer is not null && spec.Layers.All(l => l.Name != inputLayer))
+            throw new ArgumentException($"no layer '{inputLayer}' to take the input; layers: {string.Join(", ", spec.Layers.Select(l => l.Name))}");
+        // Compiling the description builds every model exactly as a run does (streams, per-layer dt) and checks it whole.
+        var compiled = NetworkCompiler.Compile(spec with { Duration = spec.Dt });
+        foreach (var layer in compiled.Layers) net._layers.Add((layer.Name, layer.Model, null, layer.Name == inputLayer));
+        net._spec = spec;
+        return net;
+    }
+
+    private void RefuseIfDescribed()
+    {
+        if (_spec is not null) throw new InvalidOperationException("this network was built from a description: change the description (NetworkBuilder) and build it again");
     }
 
     private void Invalidate()

@@ -17,8 +17,9 @@ namespace EventSpike.Actors.Runtime;
 /// </summary>
 public static class PlainLoopRunner
 {
+    /// <summary>Runs the network; <paramref name="counts"/>, when given (one per layer), receives what each backend counted.</summary>
     public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null,
-        string? backend = null)
+        string? backend = null, WindowCounts[]? counts = null)
     {
         var plan = network.Plan;
         if (sink is not null) sink = FileLayerSink.For(sink, network);
@@ -47,7 +48,9 @@ public static class PlainLoopRunner
                             case ContinuousBatch s: backends[layer].Deliver(c, s); break;
                         }
                 }
-                var batch = backends[layer].ComputeAsync(layer, plan.StartOf(w), plan.StepsIn(w)).AsTask().GetAwaiter().GetResult().Output;
+                var computed = backends[layer].ComputeAsync(layer, plan.StartOf(w), plan.StepsIn(w)).AsTask().GetAwaiter().GetResult();
+                if (counts is not null) counts[layer] += computed.Counts;
+                var batch = computed.Output;
                 history[layer].Add(batch);
                 if (batch is SpikeBatch sb) spikes[layer] += sb.Count;
             }

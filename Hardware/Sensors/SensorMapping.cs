@@ -2,25 +2,31 @@ namespace EventSpike.Hardware.Sensors;
 
 /// <summary>
 /// Maps a sensor event (x, y, polarity) to an input channel: the event is first cropped to the window
-/// <see cref="Crop"/> (pixels outside it map to no channel), then pooled in <see cref="Pool"/>×<see cref="Pool"/>
-/// blocks (a pooled column is ⌊(x − crop x)/pool⌋), then laid out row by row; with <see cref="SplitPolarity"/>
-/// OFF events take the first half of the channels and ON events the second:
-/// channel = (p·H' + y')·W' + x', W' = ⌈crop width/pool⌉, H' = ⌈crop height/pool⌉, p = 1 for ON.
+/// <see cref="Crop"/> (pixels outside it map to no channel), then pooled in <see cref="PoolX"/>×<see cref="PoolY"/>
+/// blocks (a pooled column is ⌊(x − crop x)/pool x⌋, a pooled row ⌊(y − crop y)/pool y⌋), then laid out row by row;
+/// with <see cref="SplitPolarity"/> OFF events take the first half of the channels and ON events the second:
+/// channel = (p·H' + y')·W' + x', W' = ⌈crop width/pool x⌉, H' = ⌈crop height/pool y⌉, p = 1 for ON.
 /// Without it both polarities share a channel. A plain class, usable without actors.
 /// </summary>
 public sealed class SensorMapping
 {
     /// <summary>A mapping of a <paramref name="width"/>×<paramref name="height"/> sensor; <paramref name="crop"/> null: the whole sensor.</summary>
     public SensorMapping(int width, int height, SensorCrop? crop = null, int pool = 1, bool splitPolarity = true)
+        : this(width, height, crop, pool, pool, splitPolarity)
+    {
+    }
+
+    /// <summary>A mapping pooling <paramref name="poolX"/> columns × <paramref name="poolY"/> rows into one channel.</summary>
+    public SensorMapping(int width, int height, SensorCrop? crop, int poolX, int poolY, bool splitPolarity)
     {
         if (width <= 0 || height <= 0) throw new ArgumentException($"the sensor size must be positive, got {width}x{height}");
-        if (pool <= 0) throw new ArgumentException($"the pooling factor must be positive, got {pool}");
+        if (poolX <= 0 || poolY <= 0) throw new ArgumentException($"the pooling factors must be positive, got {poolX}x{poolY}");
         var c = crop ?? new SensorCrop(0, 0, width, height);
-        if (c.X < 0 || c.Y < 0 || c.Width <= 0 || c.Height <= 0 || c.X + c.Width > width || c.Y + c.Height > height)
+        if (c.X < 0 || c.Y < 0 || c.Width <= 0 || c.Height <= 0 || (long)c.X + c.Width > width || (long)c.Y + c.Height > height)
             throw new ArgumentException($"the crop {c} does not lie inside the {width}x{height} sensor");
-        (Width, Height, Crop, Pool, SplitPolarity) = (width, height, c, pool, splitPolarity);
-        PooledWidth = (c.Width + pool - 1) / pool;
-        PooledHeight = (c.Height + pool - 1) / pool;
+        (Width, Height, Crop, PoolX, PoolY, SplitPolarity) = (width, height, c, poolX, poolY, splitPolarity);
+        PooledWidth = (c.Width + poolX - 1) / poolX;
+        PooledHeight = (c.Height + poolY - 1) / poolY;
     }
 
     public int Width { get; }
@@ -29,7 +35,14 @@ public sealed class SensorMapping
 
     public SensorCrop Crop { get; }
 
-    public int Pool { get; }
+    /// <summary>Columns pooled into one channel.</summary>
+    public int PoolX { get; }
+
+    /// <summary>Rows pooled into one channel.</summary>
+    public int PoolY { get; }
+
+    /// <summary>The pooling factor of a square pooling (<see cref="PoolX"/>; equal to <see cref="PoolY"/> unless a rectangle was asked for).</summary>
+    public int Pool => PoolX;
 
     public bool SplitPolarity { get; }
 
@@ -39,8 +52,11 @@ public sealed class SensorMapping
     /// <summary>Rows after cropping and pooling.</summary>
     public int PooledHeight { get; }
 
+    /// <summary>The number of input channels the mapping feeds, without overflow for a huge sensor.</summary>
+    public long ChannelCount => (long)PooledWidth * PooledHeight * (SplitPolarity ? 2 : 1);
+
     /// <summary>The number of input channels the mapping feeds.</summary>
-    public int Channels => PooledWidth * PooledHeight * (SplitPolarity ? 2 : 1);
+    public int Channels => (int)Math.Min(int.MaxValue, ChannelCount);
 
     /// <summary>The channel of an event at pixel (<paramref name="x"/>, <paramref name="y"/>); −1 when the crop leaves it out.</summary>
     public int Channel(int x, int y, bool polarity)
@@ -49,7 +65,7 @@ public sealed class SensorMapping
         var cy = y - Crop.Y;
         if ((uint)cx >= (uint)Crop.Width || (uint)cy >= (uint)Crop.Height) return -1;
         var p = SplitPolarity && polarity ? 1 : 0;
-        return (p * PooledHeight + cy / Pool) * PooledWidth + cx / Pool;
+        return (p * PooledHeight + cy / PoolY) * PooledWidth + cx / PoolX;
     }
 
     /// <summary>The channel of <paramref name="e"/>; −1 when the crop leaves it out.</summary>
@@ -94,5 +110,5 @@ public sealed class SensorMapping
     }
 
     public override string ToString() =>
-        $"{Width}x{Height} sensor, crop {Crop}, pool {Pool}, {(SplitPolarity ? "polarities split" : "polarities merged")}: {Channels} channels";
+        $"{Width}x{Height} sensor, crop {Crop}, pool {(PoolX == PoolY ? $"{PoolX}" : $"{PoolX}x{PoolY}")}, {(SplitPolarity ? "polarities split" : "polarities merged")}: {Channels} channels";
 }

@@ -37,14 +37,18 @@ public sealed class FileFeed : IStreamFeed
         while ((n = reader.Read(buffer)) > 0 && !cancel.IsCancellationRequested)
         {
             var arrived = Stopwatch.GetTimestamp();
-            for (var i = 0; i < n && !cancel.IsCancellationRequested; i++)
+            // The events of one step go in together: paced, when the step's last one is due (the step's window cannot be
+            // given before its end anyway).
+            for (int i = 0, j; i < n && !cancel.IsCancellationRequested; i = j)
             {
+                var step = ingest.StepOf(ingest.Relative(buffer[i].TimestampUs));
+                for (j = i + 1; j < n && ingest.StepOf(ingest.Relative(buffer[j].TimestampUs)) == step; j++) { }
                 if (speed > 0)
                 {
                     clock ??= Stopwatch.StartNew();
-                    arrived = WaitUntilDue(ingest, ingest.Relative(buffer[i].TimestampUs), clock, cancel);
+                    arrived = WaitUntilDue(ingest, ingest.Relative(buffer[j - 1].TimestampUs), clock, cancel);
                 }
-                ingest.OfferInOrder(buffer[i], arrived, cancel);
+                ingest.OfferInOrder(buffer.AsSpan(i, j - i), arrived, cancel);
             }
         }
     }

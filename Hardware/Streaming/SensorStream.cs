@@ -14,10 +14,11 @@ public sealed class SensorStream : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
 
-    public SensorStream(IStreamFeed feed, SensorWindowSource source, SensorMapping mapping, double dt)
+    /// <param name="clockSlackUs">How far a quiet live source's watermark stays behind the wall clock (<see cref="SensorIngest.ClockSlackUs"/>).</param>
+    public SensorStream(IStreamFeed feed, SensorWindowSource source, SensorMapping mapping, double dt, long clockSlackUs = SensorIngest.DefaultClockSlackUs)
     {
         _feed = feed;
-        _ingest = new SensorIngest(source, mapping, dt);
+        _ingest = new SensorIngest(source, mapping, dt) { ClockSlackUs = clockSlackUs };
         _thread = new Thread(Run) { IsBackground = true, Name = "sensor feed" };
     }
 

@@ -21,6 +21,7 @@ public sealed class SensorWindowSource : IWindowBackend
     private readonly int _size;
     private readonly WindowBacklog _backlog;
     private readonly StreamLatency _latency = new();
+    private readonly StreamLatency _behind = new();
     private long _watermark;      // simulated step: every event before it is in
     private bool _ended;
     private bool _stopped;
@@ -83,6 +84,18 @@ public sealed class SensorWindowSource : IWindowBackend
         }
     }
 
+    /// <summary>
+    /// The part of <see cref="Latency"/> from windows that were complete before the network asked for them (it was behind):
+    /// a diagnosis of where a latency tail comes from (the network, or the feed being late with the watermark).
+    /// </summary>
+    public LatencySummary LatencyWhenBehind
+    {
+        get
+        {
+            lock (_gate) return _behind.Summary();
+        }
+    }
+
     /// <summary>Offers one event at sensor step <paramref name="sensorStep"/> on <paramref name="channel"/>, arrived at <paramref name="arrivedAt"/> (Stopwatch ticks).</summary>
     public void Offer(long sensorStep, int channel, long arrivedAt)
     {
@@ -91,6 +104,23 @@ public sealed class SensorWindowSource : IWindowBackend
         {
             if (_ended) _backlog.CountDropped(1);
             else _backlog.Add(sensorStep, channel, arrivedAt);
+        }
+    }
+
+    /// <summary>Offers events at one sensor step on <paramref name="channels"/>, arrived at <paramref name="arrivedAt"/>, under one lock.</summary>
+    public void Offer(long sensorStep, ReadOnlySpan<int> channels, long arrivedAt)
+    {
+        foreach (var channel in channels)
+            if ((uint)channel >= (uint)_size) throw new ArgumentOutOfRangeException(nameof(channels), $"channel {channel} is outside 0..{_size - 1}");
+        if (channels.IsEmpty) return;
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                _backlog.CountDropped(channels.Length);
+                return;
+            }
+            foreach (var channel in channels) _backlog.Add(sensorStep, channel, arrivedAt);
         }
     }
 
@@ -160,15 +190,14 @@ public sealed class SensorWindowSource : IWindowBackend
     /// <summary>Gives the window: its events in step then channel order; records its latency; wakes a blocked feeder.</summary>
     private WindowResult Take(int layer, long start, int steps, bool waited)
     {
-        var (events, lastArrival) = _backlog.Take(start, steps);
+        var (stepPtr, channels, lastArrival) = _backlog.Take(start, steps);
         var now = Stopwatch.GetTimestamp();
-        if (lastArrival != 0) _latency.Record(now - lastArrival);
+        if (lastArrival != 0)
+        {
+            _latency.Record(now - lastArrival);
+            if (!waited) _behind.Record(now - lastArrival);
+        }
         Monitor.PulseAll(_gate);
-        var stepPtr = new int[steps + 1];
-        var channels = new int[events.Count];
-        foreach (var e in events) stepPtr[e.Step - start + 1]++;
-        for (var i = 0; i < steps; i++) stepPtr[i + 1] += stepPtr[i];
-        for (var i = 0; i < events.Count; i++) channels[i] = events[i].Channel;
         var batch = new SpikeBatch(layer, start, steps, stepPtr, channels);
         var released = waited ? now : lastArrival;
         return new WindowResult(batch, [], new WindowCounts(0, 0)) { StreamEnd = _ended ? _endStep : -1, ReleasedAt = released };

@@ -5,18 +5,22 @@ namespace EventSpike.Hardware.Streaming;
 /// <summary>Parses <c>--source</c>: <c>tcp://HOST:PORT</c>, <c>udp://HOST:PORT</c>, or a recording's path.</summary>
 public static class StreamSources
 {
-    /// <summary>The feed for <paramref name="source"/>; <see cref="ArgumentException"/> naming what is wrong.</summary>
+    /// <summary>
+    /// The feed for <paramref name="source"/>; <see cref="ArgumentException"/> naming what is wrong. A file is paced at
+    /// <paramref name="speed"/> (0: as fast as the network goes); a socket with <paramref name="speed"/> &gt; 0 (<c>--realtime</c>)
+    /// lets the watermark follow the wall clock while it is quiet.
+    /// </summary>
     public static IStreamFeed Open(string source, double speed, StreamFraming framing)
     {
         if (source.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
         {
             var (host, port) = HostPort(source);
-            return new TcpFeed(host, port, framing);
+            return new TcpFeed(host, port, framing, followClock: speed > 0);
         }
         if (source.StartsWith("udp://", StringComparison.OrdinalIgnoreCase))
         {
             var (host, port) = HostPort(source);
-            return new UdpFeed(host, port);
+            return new UdpFeed(host, port, followClock: speed > 0);
         }
         if (source.Contains("://", StringComparison.Ordinal))
             throw new ArgumentException($"--source {source}: unknown scheme (tcp://HOST:PORT, udp://HOST:PORT or a file)");

@@ -9,9 +9,10 @@ namespace EventSpike.Hardware.Streaming;
 /// of each connection unless given: an AEDAT4 IOHeader (DV's network output, packets decoded by
 /// <see cref="Aedat4Framing.Decoder"/>), else AEStream/SPIF raw event words (<see cref="SpifWords"/>). When the
 /// peer is not there or goes away it reconnects, waiting 50 ms, then twice as long each time up to 2 s; a
-/// corrupt frame drops the connection (counted) and reconnects. Runs until <c>cancel</c>.
+/// corrupt frame drops the connection (counted) and reconnects. Runs until <c>cancel</c>. With <paramref name="followClock"/>
+/// (<c>--realtime</c>) the watermark follows the wall clock while nothing comes, reconnects included (<see cref="SocketWait"/>).
 /// </summary>
-public sealed class TcpFeed(string host, int port, StreamFraming framing = StreamFraming.Auto) : IStreamFeed
+public sealed class TcpFeed(string host, int port, StreamFraming framing = StreamFraming.Auto, bool followClock = false) : IStreamFeed
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LastBackoff = TimeSpan.FromSeconds(2);
@@ -35,7 +36,7 @@ public sealed class TcpFeed(string host, int port, StreamFraming framing = Strea
                 connected = true;
                 backoff = FirstBackoff;
                 using var stop = cancel.Register(client.Close);
-                Read(client.GetStream(), ingest, clock, cancel);
+                Read(client, ingest, clock, cancel);
             }
             catch (OperationCanceledException)
             {
@@ -46,14 +47,15 @@ public sealed class TcpFeed(string host, int port, StreamFraming framing = Strea
             {
                 Counters.Skipped();
             }
-            if (cancel.WaitHandle.WaitOne(backoff)) break;
+            if (SocketWait.Sleep(backoff, ingest, followClock, cancel)) break;
             backoff = TimeSpan.FromTicks(Math.Min(LastBackoff.Ticks, backoff.Ticks * 2));
         }
     }
 
     /// <summary>Reads one connection to its end.</summary>
-    private void Read(NetworkStream stream, SensorIngest ingest, Stopwatch clock, CancellationToken cancel)
+    private void Read(TcpClient client, SensorIngest ingest, Stopwatch clock, CancellationToken cancel)
     {
+        var stream = client.GetStream();
         var head = new byte[12];
         var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var events = new List<SensorEvent>();
@@ -64,7 +66,7 @@ public sealed class TcpFeed(string host, int port, StreamFraming framing = Strea
             var compression = Aedat4Framing.ReadHeader(new ConcatStream(rest, stream), BitConverter.ToUInt32(head), Name);
             var packetHead = new byte[8];
             var packetStream = new ConcatStream(rest, stream);
-            while (!cancel.IsCancellationRequested && Aedat4Framing.ReadPacket(packetStream, compression, packetHead, events, Name))
+            while (!cancel.IsCancellationRequested && (rest.Position < rest.Length || SocketWait.Readable(client.Client, ingest, followClock, cancel)) && Aedat4Framing.ReadPacket(packetStream, compression, packetHead, events, Name))
             {
                 ingest.OfferBatch(events, Stopwatch.GetTimestamp(), cancel);
                 events.Clear();
@@ -80,7 +82,7 @@ public sealed class TcpFeed(string host, int port, StreamFraming framing = Strea
             words.Decode(buffer.AsSpan(0, n), (long)(clock.ElapsedTicks * 1e6 / Stopwatch.Frequency), events);
             ingest.OfferBatch(events, Stopwatch.GetTimestamp(), cancel);
             events.Clear();
-            n = stream.Read(buffer);
+            n = SocketWait.Readable(client.Client, ingest, followClock, cancel) ? stream.Read(buffer) : 0;
         }
     }
 }

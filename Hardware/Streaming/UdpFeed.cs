@@ -10,8 +10,9 @@ namespace EventSpike.Hardware.Streaming;
 /// with the AEDAT 3.x network header carries a sequence number: gaps are counted as lost datagrams, and its
 /// AEDAT 3.1 polarity packets are decoded. Any other datagram is AEStream/SPIF raw event words, which carry no
 /// sequence number, so their losses cannot be seen. A corrupt datagram is counted and skipped. Runs until <c>cancel</c>.
+/// With <paramref name="followClock"/> (<c>--realtime</c>) the watermark follows the wall clock while nothing comes (<see cref="SocketWait"/>).
 /// </summary>
-public sealed class UdpFeed(string host, int port) : IStreamFeed
+public sealed class UdpFeed(string host, int port, bool followClock = false) : IStreamFeed
 {
     private readonly Socket _socket = Bind(host, port);
 
@@ -40,7 +41,7 @@ public sealed class UdpFeed(string host, int port) : IStreamFeed
         long? expected = null;
         try
         {
-            while (!cancel.IsCancellationRequested)
+            while (SocketWait.Readable(_socket, ingest, followClock, cancel))
             {
                 var n = _socket.Receive(buffer);
                 Counters.Datagram();

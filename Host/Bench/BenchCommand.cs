@@ -22,6 +22,7 @@ public static class BenchCommand
         if (a.Positional.Count > 0 && a.Positional[0] == "decode") return DecodeBench.Execute(a, stdout, stderr);
         if (a.Positional is ["stream"]) return StreamBench.Execute(a, stdout, stderr);
         if (a.Positional is ["dynapse"]) return DynapseBench.Execute(a, stdout, stderr);
+        if (a.Positional is ["microcircuit"]) return MicrocircuitBench.Execute(a, stdout, stderr, cancel);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
             throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}; or eventspike bench decode RECORDING [--repeat N]");
         var name = a.Positional[0];
@@ -73,8 +74,10 @@ public static class BenchCommand
         if (a.Flag("plain"))
         {
             using var plainPool = new Neurons.Kernels.KernelPool(threads);
-            var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool, device);
-            stdout.WriteLine(JsonSerializer.Serialize(report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall)));
+            var counted = new WindowCounts[network.Layers.Count];
+            var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool, device, counted);
+            stdout.WriteLine(JsonSerializer.Serialize(report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
+                counted.Aggregate(default(WindowCounts), (a, b) => a + b))));
             return ExitCodes.Done;
         }
         var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads) { Backend = device }, cancel)
@@ -84,7 +87,8 @@ public static class BenchCommand
             stderr.WriteLine($"bench {name}: run failed: {result.Failure}");
             return result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed;
         }
-        var line = report.Line("actors", result.Completed!.Steps, result.Completed.Layers.Sum(l => l.Spikes), result.WallSeconds);
+        var line = report.Line("actors", result.Completed!.Steps, result.Completed.Layers.Sum(l => l.Spikes), result.WallSeconds,
+            new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
         line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
         stdout.WriteLine(JsonSerializer.Serialize(line));
         return ExitCodes.Done;
@@ -98,12 +102,12 @@ public static class BenchCommand
     /// says which, <c>weights_stored</c> the distinct weights, and <c>routing_synapses</c> the
     /// one-to-one tables that carry channels between the blocks. <c>bytes_per_synapse</c> is memory
     /// per stored entry (float64 dense weights and CSR tables alike). <c>synaptic_ops</c> counts
-    /// synaptic events delivered (each recorded spike times its row's fan-out), or for dense layers
+    /// synaptic events the layers' backends counted as they delivered them (also <c>synaptic_events</c>, with <c>neuron_updates</c>: the counts <c>run --energy</c> uses), or for dense layers
     /// the multiply-adds of every weight on every step (clocked: an upper bound, zero inputs are skipped).
     /// </summary>
     private sealed class BenchReport(string name, CompiledNetwork network, CountingSink sink, double buildSeconds, int threads, string device, double scale)
     {
-        public Dictionary<string, object?> Line(string runtime, long steps, long spikes, double wall)
+        public Dictionary<string, object?> Line(string runtime, long steps, long spikes, double wall, WindowCounts counted)
         {
             var simulated = steps * network.Dt;
             var neurons = network.Layers.Where(l => l.Model.OutputKind == SignalKind.Spikes).Sum(l => (long)l.Size);
@@ -115,7 +119,7 @@ public static class BenchCommand
             var weightsStored = dense.Sum(d => (long)d.Weights.Rows * d.Weights.Cols);
             var stored = weightsStored + tableSynapses;
             var bytes = 8 * weightsStored + tableBytes;
-            var ops = dense.Count > 0 ? synapses * steps : SynapticEvents();
+            var ops = dense.Count > 0 ? synapses * steps : counted.SynapticEvents;
             var line = new Dictionary<string, object?>
             {
                 ["bench"] = name,
@@ -137,6 +141,8 @@ public static class BenchCommand
                 ["synaptic_ops"] = ops,
                 ["synaptic_ops_per_s"] = wall > 0 ? Math.Round(ops / wall) : null,
                 ["synaptic_ops_basis"] = dense.Count > 0 ? "dense_macs" : "events",
+                ["synaptic_events"] = counted.SynapticEvents,
+                ["neuron_updates"] = counted.NeuronUpdates,
             };
             if (dense.Count > 0)
             {
@@ -147,20 +153,6 @@ public static class BenchCommand
                 line["routing_synapses"] = tableSynapses;
             }
             return line;
-        }
-
-        /// <summary>Σ over connections of each source neuron's recorded spikes times its fan-out in that connection.</summary>
-        private long SynapticEvents()
-        {
-            long events = 0;
-            foreach (var c in network.Connections)
-            {
-                var counts = sink.PerNeuron(c.From);
-                var rows = c.Synapses.RowStart;
-                for (var pre = 0; pre < counts.Length; pre++)
-                    if (counts[pre] != 0) events += counts[pre] * (rows[pre + 1] - rows[pre]);
-            }
-            return events;
         }
     }
 }

@@ -10,7 +10,7 @@ public static class CommandLine
     private const string Usage =
         "usage: eventspike run NETWORK.json|ROCKPOOL.json [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
-        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N]\n" +
+        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N] [--energy DEVICE] [--verbose]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
         "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--cluster FILE.hocon]\n" +
@@ -19,11 +19,12 @@ public static class CommandLine
         "                      [--sensor WxH] [--crop X,Y,W,H] [--pool N] [--polarity split|merge] [--framing auto|aedat4|words]\n" +
         "                      [--seed N] [--dt S] [--threads N] [--credit N] [--watchdog S] [--no-plot]\n" +
         "       eventspike node [--host 127.0.0.1] [--port P] [--seed-nodes HOST:PORT,...] [--config FILE.hocon] [--threads N]\n" +
-        "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--insecure]\n" +
+        "                      [--tls-cert FILE.pfx [--tls-password-file FILE] [--tls-trust THUMBPRINT,...]] [--insecure] [--verbose]\n" +
         "       (TLS password: --tls-password-file FILE or EVENTSPIKE_TLS_PASSWORD; --tls-password P shows in ps.\n" +
         "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu] [--seed N] [--v-reset MV] [--credit N]\n" +
+        "       eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--plain]\n" +
         "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
         "       eventspike bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]\n" +
@@ -33,7 +34,7 @@ public static class CommandLine
         "       eventspike describe TYPE | --markdown\n" +
         "       eventspike --version\n" +
         "       eventspike COMMAND --help   (every option of COMMAND, one line each)\n" +
-        "       not yet: run --energy (later versions)";
+        "       eventspike [suggest] COMMAND --PARTIAL   (completions, as dotnet-suggest asks for them)";
 
     /// <summary>The Host assembly's informational version, without the <c>+commit</c> suffix.</summary>
     public static string Version
@@ -59,6 +60,10 @@ public static class CommandLine
         return interrupt.ExitCode(Dispatch(args, stdout, stderr, interrupt.Token));
     }
 
+    /// <summary>" (did you mean run?)" when System.CommandLine finds a command close to <paramref name="word"/>.</summary>
+    private static string DidYouMean(string word) =>
+        word.StartsWith('-') || CommandTree.CommandCorrections(word) is not { Count: > 0 } near ? "" : $" (did you mean {string.Join(" or ", near)}?)";
+
     /// <summary>Runs the command <paramref name="args"/> names; bad input is exit 2, a failure exit 3.</summary>
     private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken interrupt)
     {
@@ -69,6 +74,7 @@ public static class CommandLine
                 (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
                 return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Done;
             }
+            if (args[0].StartsWith("[suggest", StringComparison.Ordinal)) return CommandTree.Suggest(args, stdout);
             if (args[0] is "--version" or "-V")
             {
                 stdout.WriteLine("eventspike " + Version);
@@ -90,7 +96,7 @@ public static class CommandLine
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
                 "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
                 "device-server" => DeviceServerCommand.Execute(rest, stdout, stderr, interrupt),
-                _ => throw new InputException($"unknown command '{args[0]}'; commands: run, stream, node, device-server, bench, inspect, models, describe (eventspike --help)"),
+                _ => throw new InputException($"unknown command '{args[0]}'{DidYouMean(args[0])}; commands: run, stream, node, device-server, bench, inspect, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

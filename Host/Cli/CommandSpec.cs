@@ -3,7 +3,9 @@ namespace EventSpike.Host.Cli;
 /// <summary>
 /// A command's table: its name, what it does, its usage lines and every option it takes. The parser reads
 /// its known options from here (<see cref="Parse"/>) and <c>--help</c> prints from here (<see cref="Help"/>),
-/// so what the help says and what the parser accepts are the same list.
+/// so what the help says and what the parser accepts are the same list. System.CommandLine does the parsing,
+/// the help's option list, typo corrections and completions from a command it builds from this table
+/// (<see cref="CommandTree"/>): a new option is one more entry here, nothing else.
 /// </summary>
 public sealed class CommandSpec(string name, string summary, IReadOnlyList<string> usage, IReadOnlyList<OptionSpec> options)
 {
@@ -28,22 +30,13 @@ public sealed class CommandSpec(string name, string summary, IReadOnlyList<strin
     /// <summary>Reads <paramref name="args"/> against this table; a not-yet option is refused as bad input.</summary>
     public ParsedArguments Parse(IReadOnlyList<string> args)
     {
-        var parsed = new ParsedArguments(Name, args, ValueOptions, FlagOptions);
+        var parsed = new ParsedArguments(this, args);
         foreach (var option in Options.Where(o => o.NotYet))
             if (parsed.Flag(option.Name) || parsed.All(option.Name).Count > 0)
                 throw new InputException($"{Name}: --{option.Name} is not available in this version yet");
         return parsed;
     }
 
-    /// <summary>The text of <c>eventspike NAME --help</c>: usage, summary, one line per option.</summary>
-    public string Help()
-    {
-        var text = new System.Text.StringBuilder();
-        for (var i = 0; i < Usage.Count; i++) text.Append(i == 0 ? "usage: " : "       ").Append("eventspike ").AppendLine(Usage[i]);
-        text.AppendLine().AppendLine(Summary);
-        if (Options.Count > 0) text.AppendLine().AppendLine("options:");
-        foreach (var option in Options) text.AppendLine(option.HelpLine());
-        text.AppendLine("  " + "-h, --help".PadRight(32) + " this help");
-        return text.ToString();
-    }
+    /// <summary>The text of <c>eventspike NAME --help</c>: usage, summary, then System.CommandLine's list of the options.</summary>
+    public string Help() => CommandTree.Help(this);
 }

@@ -34,7 +34,7 @@ public static class CommandSpecs
             V("resume", "DIR", "continue the run in DIR from its newest checkpoint"),
             V("watchdog", "S", "fail the run when no window completes for S seconds (default: 60)"),
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
-            F("no-plot", "write no raster.png"),
+            F("no-plot", "write no raster.png or traces.png"),
             V("backend", "cpu|cuda|ilgpu-cpu", "where layers run when the network file names no backend (default: cpu)"),
             V("max-memory", "SIZE", "refuse a network whose tables would need more than SIZE (e.g. 8GB)"),
             V("shard-size", "N", "split layers above N neurons into shards (cluster default: 65536)"),
@@ -43,8 +43,9 @@ public static class CommandSpecs
             V("join-timeout", "S", "cluster: how long to wait for --min-nodes"),
             V("on-node-loss", "stop|resume", "cluster: stop when a node is lost (default), or resume from the last checkpoint"),
             V("cluster", "FILE.hocon", "cluster: extra Akka configuration"),
+            F("verbose", "Akka's log at INFO, with the remote lifecycle messages left out by default"),
             .. Tls,
-            new OptionSpec("energy", "MODEL", "energy estimate per run", NotYet: true),
+            V("energy", "DEVICE", "add an energy estimate per layer to summary.json: cpu, gpu, arm (clocked), loihi, spinnaker, spinnaker2 (event-driven)"),
         ]);
 
     /// <summary><c>eventspike node</c>.</summary>
@@ -58,13 +59,14 @@ public static class CommandSpecs
             V("config", "FILE.hocon", "extra Akka configuration"),
             V("threads", "N", "worker threads (default: the number of cores)"),
             F("insecure", "listen beyond loopback without TLS (a warning says so)"),
+            F("verbose", "Akka's log at INFO, with the remote lifecycle messages (a peer's disassociation) left out by default"),
             .. Tls,
         ]);
 
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench stream [--rate R] [--policy block|drop-oldest]",
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
          "bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
@@ -76,10 +78,12 @@ public static class CommandSpecs
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
             V("batch", "B", "dense bench: networks run side by side"),
             V("warmup", "S", "first run an untimed S-second copy (JIT, caches)"),
+            V("transient", "S", "bench microcircuit: simulated seconds before rates and CVs are counted (default: 0.5)"),
             F("plain", "run the same engines in a plain loop instead of actors"),
             V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
             V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),
+            V("speed", "X", "bench stream: replay at X times the sensor's speed (default: 1; 0: as fast as the network goes)"),
             V("mode", "dpi|virtual|hil", "bench dynapse: the DPI chip model, VirtualDynapse, or the loopback device link (default: dpi)"),
         ]);
 
@@ -121,14 +125,14 @@ public static class CommandSpecs
             V("source", "FILE|tcp://HOST:PORT|udp://HOST:PORT", "where the events come from"),
             V("network", "NETWORK.json", "the network to run"),
             V("input-layer", "NAME", "the source layer the sensor feeds"),
-            F("realtime", "pace a file at its own speed"),
+            F("realtime", "pace a file at its own speed; on a socket, keep the network running with the wall clock while no events come"),
             V("speed", "X", "pace a file at X times its own speed"),
             V("policy", "block|drop-newest|drop-oldest|merge", "what a full backlog does (default: block for a file, drop-oldest for a socket)"),
             V("backlog", "WINDOWS", "windows of input that may wait (default: 8)"),
             V("out", "DIR", "output folder (default: out)"),
-            V("sensor", "WxH", "the sensor's resolution when the source does not say"),
+            V("sensor", "WxH", "the sensor's resolution (default: the input layer's \"sensor\" object, else what the source says)"),
             V("crop", "X,Y,W,H", "use only this part of the sensor"),
-            V("pool", "N", "pool N×N pixels into one channel"),
+            V("pool", "N|PXxPY", "pool N×N (or PX×PY) pixels into one channel"),
             V("polarity", "split|merge", "ON and OFF events to separate channels, or the same"),
             V("framing", "auto|aedat4|words", "how a socket's bytes are framed (default: auto)"),
             V("seed", "N", "random seed (default: the network file's)"),
@@ -136,7 +140,7 @@ public static class CommandSpecs
             V("threads", "N", "worker threads (default: 1)"),
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
             V("watchdog", "S", "fail when no window completes for S seconds (default: 60 for a file, none for a socket)"),
-            F("no-plot", "write no raster.png"),
+            F("no-plot", "write no raster.png or traces.png"),
         ]);
 
     /// <summary>Every command, as <c>eventspike --help</c> lists them.</summary>

@@ -27,6 +27,7 @@ public static class NodeCommand
         var extra = a.Value("config") is { } path
             ? File.Exists(path) ? File.ReadAllText(path) : throw new InputException($"node: --config {path}: file not found")
             : null;
+        if (a.Flag("verbose")) extra += "\n" + Actors.Runtime.StderrLogger.VerboseHocon;
         var tls = TlsOptions.From(a, stderr);
         CheckExposure(host, tls is not null, a.Flag("insecure"), stderr);
         ActorSystem system;

@@ -63,6 +63,8 @@ public static class RunCommand
     {
         var started = DateTime.UtcNow;
         var request = ParseRequest(args);
+        if (request.Args.Value("energy") is { } device && !Neurons.Energy.EnergyDevices.IsKnown(device))
+            throw new InputException($"run: --energy: unknown device '{device}'; known: {string.Join(", ", Neurons.Energy.EnergyDevices.Names)}");
         var run = Build(request, stderr);
         var cluster = SetUpCluster(run);
         OutputFolder.Prepare(request.OutDir);
@@ -72,6 +74,7 @@ public static class RunCommand
         var options = new RunOptions(request.Credit, request.Threads)
         {
             Realtime = request.Args.Flag("realtime"), WatchdogSeconds = request.Args.Seconds("watchdog") ?? 60, Backend = request.Backend,
+            ExtraHocon = request.Args.Flag("verbose") ? Actors.Runtime.StderrLogger.VerboseHocon : null,
         };
         // A new run gets a fresh id; a resumed one is the manifest's run (null for a run from before ids).
         var runId = request.Manifest is { } resumed ? resumed.RunId : Guid.NewGuid().ToString("N");
@@ -223,6 +226,7 @@ public static class RunCommand
         var extra = a.Value("cluster") is { } hocon
             ? File.Exists(hocon) ? File.ReadAllText(hocon) : throw new InputException($"--cluster {hocon}: file not found")
             : null;
+        if (a.Flag("verbose")) extra += "\n" + Actors.Runtime.StderrLogger.VerboseHocon;
         var coordinator = new ClusterCoordinator
         {
             Seeds = NodeCommand.Seeds(seedNodes, null),
@@ -298,7 +302,11 @@ public static class RunCommand
         sink.WriteOutputs(outDir, result.Completed.Steps, run.Request.Args.Flag("no-plot") ? null : network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, run.BuildSeconds, run.Request.Threads,
             coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses,
-            extra: w => Hardware.Dynapse.Backend.DeviceLinkReport.Write(w, network));
+            extra: w =>
+            {
+                if (run.Request.Args.Value("energy") is { } energy) RunEnergyJson.Write(w, energy, network, result.Completed.Layers);
+                Hardware.Dynapse.Backend.DeviceLinkReport.Write(w, network);
+            });
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({SpeedFigure.Text(simulated, result.WallSeconds)}), {total} spikes; outputs in {outDir}"));

@@ -20,7 +20,7 @@ public static class StreamCommand
     public const string Usage =
         "eventspike stream --source FILE|tcp://HOST:PORT|udp://HOST:PORT --network NETWORK.json --input-layer NAME\n" +
         "                      [--realtime | --speed X] [--policy block|drop-newest|drop-oldest|merge] [--backlog WINDOWS] [--out DIR]\n" +
-        "                      [--sensor WxH] [--crop X,Y,W,H] [--pool N] [--polarity split|merge] [--framing auto|aedat4|words]";
+        "                      [--sensor WxH] [--crop X,Y,W,H] [--pool N|PXxPY] [--polarity split|merge] [--framing auto|aedat4|words]";
 
     /// <summary>What the command line asks for, checked.</summary>
     private sealed record StreamRequest(ParsedArguments Args, string Source, string NetworkPath, string LayerName, double Speed,
@@ -32,8 +32,8 @@ public static class StreamCommand
         var request = Parse(args);
         var build = Stopwatch.StartNew();
         var feed = OpenFeed(request);
-        var (network, layer) = BuildNetwork(request);
-        var mapping = Mapping(request, feed, network.FileLayers[layer].Size, stderr);
+        var (network, layer, spec) = BuildNetwork(request);
+        var mapping = StreamMapping.Resolve(request.Args, request.Source, feed, spec, stderr);
         build.Stop();
         var source = new SensorWindowSource(mapping.Channels, network.Plan.WindowSteps, request.Policy, request.Backlog);
         var backends = new Actors.Hosting.IWindowBackend?[network.Layers.Count];
@@ -82,7 +82,8 @@ public static class StreamCommand
             speed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x > 0 && double.IsFinite(x)
                 ? x : throw new InputException($"stream: --speed must be a positive number, got '{text}'");
         var live = StreamSources.IsLive(source);
-        if (live && speed > 0) throw new InputException($"stream: --realtime and --speed pace a file; {source} comes at its own speed");
+        // On a socket --realtime lets simulated time follow the wall clock while the sensor is quiet; --speed paces a file only.
+        if (live && a.Value("speed") is not null) throw new InputException($"stream: --speed paces a file; {source} comes at its own speed (--realtime keeps its network running while it is quiet)");
         var policy = a.Value("policy") switch
         {
             null => live ? BackpressurePolicy.DropOldest : BackpressurePolicy.Block,
@@ -116,7 +117,7 @@ public static class StreamCommand
     }
 
     /// <summary>The network (its seed and dt as given) and the id of the input layer, which must be a source.</summary>
-    private static (CompiledNetwork Network, int Layer) BuildNetwork(StreamRequest request)
+    private static (CompiledNetwork Network, int Layer, LayerSpec Spec) BuildNetwork(StreamRequest request)
     {
         var a = request.Args;
         var spec = NetworkFile.Load(request.NetworkPath);
@@ -126,82 +127,7 @@ public static class StreamCommand
             ?? throw new InputException($"--input-layer {request.LayerName}: no such layer in {request.NetworkPath} (layers: {string.Join(", ", network.FileLayers.Select(l => l.Name))})");
         if (layer.Model.Ports.Count != 0)
             throw new InputException($"--input-layer {request.LayerName}: a {layer.Model.ClassName} takes input from other layers; the sensor feeds a source layer (e.g. PoissonSource or EventReplay)");
-        return (network, layer.Id);
-    }
-
-    /// <summary>The mapping from sensor pixels to the layer's channels: as given, else the pooling that fits the layer's size.</summary>
-    private static SensorMapping Mapping(StreamRequest request, IStreamFeed feed, int size, TextWriter stderr)
-    {
-        var a = request.Args;
-        var (width, height) = a.Value("sensor") is { } s ? SensorSize(s) : FileSize(request, feed, stderr);
-        try
-        {
-            var crop = a.Value("crop") is { } c ? SensorCrop.Parse(c) : (SensorCrop?)null;
-            var split = a.Value("polarity") switch
-            {
-                null or "split" => true,
-                "merge" => false,
-                var other => throw new FormatException($"--polarity must be split or merge, got '{other}'"),
-            };
-            var mapping = crop is not null || a.Value("pool") is not null || a.Value("polarity") is not null
-                ? new SensorMapping(width, height, crop, (int)(a.Integer("pool", 1) ?? 1), split)
-                : DefaultMapping(width, height, size, stderr);
-            if (mapping.Channels != size)
-                throw new FormatException($"the {mapping} do not match --input-layer {request.LayerName}'s {size} neurons (give --pool, --crop or --polarity)");
-            return mapping;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw new InputException($"stream: {e.Message}");
-        }
-    }
-
-    private static (int, int) SensorSize(string text)
-    {
-        var parts = text.ToLowerInvariant().Split('x');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var w) && int.TryParse(parts[1], out var h) && w > 0 && h > 0) return (w, h);
-        throw new InputException($"stream: --sensor is WIDTHxHEIGHT in pixels, got '{text}'");
-    }
-
-    /// <summary>Without --crop, --pool or --polarity: <see cref="SensorMapping.Default"/>, said on stderr when it crops.</summary>
-    private static SensorMapping DefaultMapping(int width, int height, int size, TextWriter stderr)
-    {
-        var mapping = SensorMapping.Default(width, height, size) ?? new SensorMapping(width, height);
-        if (mapping.Channels == size && (mapping.Crop.Width != width || mapping.Crop.Height != height))
-            stderr.WriteLine($"stream: no --crop or --pool given: the centred {mapping.Crop.Width}x{mapping.Crop.Height} square at {mapping.Crop.X},{mapping.Crop.Y} " +
-                $"of the {width}x{height} sensor, pooled {mapping.Pool}x{mapping.Pool}, fits the input layer's {size} neurons; events outside it are counted in events_outside_crop");
-        return mapping;
-    }
-
-    /// <summary>
-    /// The sensor's size: the file's header when it says it; else, for N-MNIST (.bin), the dataset's 34x34; else the
-    /// smallest size that holds every event of the file (one read of it before streaming). Said on stderr when not from the header.
-    /// </summary>
-    private static (int, int) FileSize(StreamRequest request, IStreamFeed feed, TextWriter stderr)
-    {
-        if (feed is not FileFeed) throw new InputException($"stream: {request.Source} does not say its sensor's size; give --sensor WxH");
-        try
-        {
-            using var reader = EventFiles.Open(request.Source);
-            if (reader.Info is { Width: { } w, Height: { } h }) return (w, h);
-            if (reader.Info.Format == "NMNIST")
-            {
-                stderr.WriteLine($"stream: {request.Source} does not say its sensor's size: taking N-MNIST's 34x34 (give --sensor WxH for another)");
-                return (34, 34);
-            }
-            var buffer = new SensorEvent[4096];
-            int n, xMax = -1, yMax = -1;
-            while ((n = reader.Read(buffer)) > 0)
-                foreach (var e in buffer.AsSpan(0, n))
-                    (xMax, yMax) = (Math.Max(xMax, e.X), Math.Max(yMax, e.Y));
-            if (xMax < 0) throw new InputException($"{request.Source}: the recording does not say its sensor's size and holds no events; give --sensor WxH");
-            stderr.WriteLine($"stream: {request.Source} does not say its sensor's size: taking {xMax + 1}x{yMax + 1}, the smallest that holds its events (give --sensor WxH for another)");
-            return (xMax + 1, yMax + 1);
-        }
-        catch (SensorFormatException e)
-        {
-            throw new InputException(e.Message);
-        }
+        return (network, layer.Id, spec.Layers.First(l => l.Name == request.LayerName));
     }
 
     private static string Name(BackpressurePolicy p) => p switch
@@ -219,7 +145,7 @@ public static class StreamCommand
         var steps = result.Completed!.Steps;
         sink.WriteOutputs(request.OutDir, steps, request.Args.Flag("no-plot") ? null : network.Name);
         RunSummary.Write(Path.Combine(request.OutDir, "summary.json"), network, result, buildSeconds, (int)(request.Args.Integer("threads", 1) ?? 1),
-            extra: w => StreamSummary.Write(w, request.Source, Name(request.Policy), stats, result.Completed.SourceLag));
+            extra: w => StreamSummary.Write(w, request.Source, Name(request.Policy), stats, result.Completed.SourceLag, interrupted));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {steps * network.Dt:0.###} s streamed in {result.WallSeconds:0.###} s, {stats.EventsIn} events in, {stats.EventsDropped} dropped, latency p99 {stats.Latency.P99:0.###} ms; outputs in {request.OutDir}"));
         return interrupted ? ExitCodes.Interrupted : ExitCodes.Done;

@@ -13,7 +13,7 @@ public static class NetworkFile
 {
     private static readonly string[] TopKeys = ["name", "description", "dt", "duration", "seed", "window", "layers", "connections", "record", "probes"];
     private static readonly string[] ProbeKeys = ["layer", "variable", "neurons", "interval"];
-    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt", "node", "backend"];
+    private static readonly string[] LayerKeys = ["name", "type", "size", "params", "description", "dt", "node", "backend", "sensor"];
     private static readonly string[] ConnectionKeys = ["from", "to", "weights", "delay", "port", "description"];
 
     public static NetworkSpec Load(string path)
@@ -89,7 +89,8 @@ public static class NetworkFile
                         _ => throw Error(path, where + ".node", $"node must be a worker index (0, 1, ...) or \"HOST:PORT\", got {pin.GetRawText()}"),
                     };
                 var backend = l.TryGetProperty("backend", out _) ? RequiredString(l, "backend", path, where + ".") : null;
-                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt, Node = node, Backend = backend });
+                var sensor = l.TryGetProperty("sensor", out var sensorField) ? SensorField.Parse(sensorField, path, where, (int)sizeValue) : null;
+                layers.Add(new LayerSpec(layerName, type, (int)sizeValue, parameters) { Where = $"{path}: {where}", Dt = layerDt, Node = node, Backend = backend, Sensor = sensor });
                 i++;
             }
 
@@ -103,9 +104,11 @@ public static class NetworkFile
                 var from = RequiredString(c, "from", path, where + ".");
                 var to = RequiredString(c, "to", path, where + ".");
                 if (!c.TryGetProperty("weights", out var weights)) throw Error(path, where, "missing 'weights'");
-                var delay = c.TryGetProperty("delay", out _) ? RequiredNumber(c, "delay", path, where + ".") : 0.0;
+                // A number of seconds, or an object of per-synapse delays (checked by the compiler).
+                JsonElement? delayDistribution = c.TryGetProperty("delay", out var delayValue) && delayValue.ValueKind == JsonValueKind.Object ? delayValue.Clone() : null;
+                var delay = delayDistribution is null && c.TryGetProperty("delay", out _) ? RequiredNumber(c, "delay", path, where + ".") : 0.0;
                 var port = OptionalString(c, "port", path, where + ".");
-                connections.Add(new ConnectionSpec(from, to, weights.Clone(), delay, port) { Where = $"{path}: {where}" });
+                connections.Add(new ConnectionSpec(from, to, weights.Clone(), delay, port) { Where = $"{path}: {where}", DelayDistribution = delayDistribution });
                 i++;
             }
 

@@ -15,7 +15,7 @@ namespace EventSpike.Host.NetworkFiles;
 /// </summary>
 public static class RockpoolNetworkFile
 {
-    private static readonly string[] StructureKeys = ["class_name", "name", "pre_layer_name", "external_input"];
+    private static readonly string[] StructureKeys = ["class_name", "name", "pre_layer_name", "external_input", "size"];
 
     public static bool Matches(JsonElement root) =>
         root.TryGetProperty("class_name", out _) ||
@@ -40,7 +40,11 @@ public static class RockpoolNetworkFile
             if (e.TryGetProperty("dt", out var dt) && dt.ValueKind == JsonValueKind.Number) dts.Add(dt.GetDouble());
             var parameters = e.EnumerateObject().Where(p => !StructureKeys.Contains(p.Name) && p.Name != "dt")
                 .ToDictionary(p => p.Name, p => p.Value.Clone());
-            layers.Add(new LayerSpec(name, type, 0, parameters)
+            // "size" (as EventSpike's to_dict writes it; Rockpool's layers with weights infer it): the layer's size, 0 when absent.
+            var size = 0;
+            if (e.TryGetProperty("size", out var sz) && !(sz.ValueKind == JsonValueKind.Number && sz.TryGetInt32(out size) && size >= 1))
+                throw Error(path, where == "" ? "size" : $"{where}.size", $"size must be a whole number ≥ 1, got {sz.GetRawText()}");
+            layers.Add(new LayerSpec(name, type, size, parameters)
             {
                 Where = $"{path}: {(where == "" ? "layer" : where)}",
                 Dt = e.TryGetProperty("dt", out var ldt) && ldt.ValueKind == JsonValueKind.Number ? ldt.GetDouble() : null,

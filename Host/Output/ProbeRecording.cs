@@ -8,10 +8,14 @@ namespace EventSpike.Host.Output;
 /// (a TSContinuous, one channel per probed neuron, each sample stamped at the end of its step, t_start 0,
 /// t_stop n·dt or the last sample) and <c>LAYER.VARIABLE.csv</c> (<c>time_s</c> then one column per
 /// neuron, headed <c>n&lt;index&gt;</c>). Both are streamed: memory does not grow with the run.
+/// <see cref="Panel"/> reads its panel of <c>traces.png</c> (bounded too: a few neurons, thinned samples).
 /// </summary>
-public sealed class ProbeRecording(string layer, string variable, int[] neurons)
+public sealed class ProbeRecording(string layer, string variable, int[] neurons, string? unit = null)
 {
     public string FileStem => $"{layer}.{variable}";
+
+    /// <summary>The variable's unit, as the model's documentation gives it (null when unknown).</summary>
+    public string? Unit => unit;
 
     /// <summary>The names of the two files <see cref="Write"/> makes: the <c>.npz</c>, then the <c>.csv</c>.</summary>
     public IReadOnlyList<string> FileNames
@@ -31,6 +35,31 @@ public sealed class ProbeRecording(string layer, string variable, int[] neurons)
         var names = FileNames;
         AtomicFile.Write(Path.Combine(dir, names[0]), stream => WriteSeries(stream, probe, journal, counts, dt, totalSteps));
         AtomicFile.Write(Path.Combine(dir, names[1]), stream => WriteCsv(stream, probe, journal, dt));
+    }
+
+    /// <summary>
+    /// This probe's panel of <c>traces.png</c>: at most <see cref="TracePlot.MaxNeuronsPerPanel"/> of its neurons,
+    /// every k-th sample so a line has at most <see cref="TracePlot.MaxPointsPerLine"/> points.
+    /// </summary>
+    public TracePanel Panel(int probe, JournalReader journal, JournalCounts counts, double dt)
+    {
+        var columns = TracePanel.Columns(Width, TracePlot.MaxNeuronsPerPanel);
+        var stride = TracePlot.Stride(counts.ProbeRows(probe));
+        var times = new List<double>();
+        var values = columns.Select(_ => new List<double>()).ToArray();
+        long row = 0;
+        journal.Read(probes: (p, steps, samples) =>
+        {
+            if (p != probe) return;
+            for (var i = 0; i < steps.Length; i++, row++)
+            {
+                if (row % stride != 0) continue;
+                times.Add((steps[i] + 1) * dt);
+                for (var c = 0; c < columns.Length; c++) values[c].Add(samples[i * Width + columns[c]]);
+            }
+        });
+        return new TracePanel(FileStem, unit, columns.Select(c => neurons[c]).ToArray(), Width,
+            times.ToArray(), values.Select(v => v.ToArray()).ToArray(), stride);
     }
 
     private void WriteSeries(Stream stream, int probe, JournalReader journal, JournalCounts counts, double dt, long totalSteps)

@@ -110,7 +110,8 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
 
     /// <summary>
     /// After a run of <paramref name="steps"/> steps: each recorded layer's <c>.npz</c>, each probe's
-    /// <c>.npz</c> and <c>.csv</c>, and <c>raster.png</c> of the spiking layers unless <paramref name="rasterTitle"/> is null.
+    /// <c>.npz</c> and <c>.csv</c>, and <c>raster.png</c> of the spiking layers and <c>traces.png</c> of the probes
+    /// unless <paramref name="rasterTitle"/> is null.
     /// </summary>
     public void WriteOutputs(string dir, long steps, string? rasterTitle)
     {
@@ -119,8 +120,11 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
         var recorded = _layers.Values.OrderBy(l => l.Layer).ToList();
         SeriesOutputs.Write(dir, recorded, journal, counts, _dt, steps);
         foreach (var (id, probe) in Probes) probe.Write(dir, id, journal, counts, _dt, steps);
-        if (rasterTitle is not null)
-            RasterPlot.Write(Path.Combine(dir, "raster.png"), recorded.Where(r => !r.Continuous).ToList(), journal, counts, _dt, steps * _dt, rasterTitle);
+        if (rasterTitle is null) return;
+        RasterPlot.Write(Path.Combine(dir, "raster.png"), recorded.Where(r => !r.Continuous).ToList(), journal, counts, _dt, steps * _dt, rasterTitle);
+        if (Probes.Count > 0)
+            TracePlot.Write(Path.Combine(dir, "traces.png"),
+                Probes.OrderBy(p => p.Key).Select(p => p.Value.Panel(p.Key, journal, counts, _dt)).ToList(), steps * _dt, rasterTitle);
     }
 
     /// <summary>Each recorded spiking layer's name, size and spikes in the recording so far, in layer order.</summary>
@@ -132,14 +136,21 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
 
     /// <summary>
     /// The names of the files this recording makes in the output folder: <c>spikes.csv</c>, each recorded
-    /// layer's <c>.npz</c>, each probe's files, and <c>raster.png</c> when <paramref name="raster"/>.
+    /// layer's <c>.npz</c>, each probe's files, and <c>raster.png</c> (and <c>traces.png</c> when there are
+    /// probes) when <paramref name="raster"/>.
     /// </summary>
     public static IEnumerable<string> FileNames(IEnumerable<RecordedLayer> layers, IEnumerable<ProbeRecording> probes, bool raster)
     {
         yield return "spikes.csv";
         foreach (var layer in layers) yield return SeriesOutputs.FileName(layer.Name);
-        foreach (var name in probes.SelectMany(p => p.FileNames)) yield return name;
+        var any = false;
+        foreach (var name in probes.SelectMany(p => p.FileNames))
+        {
+            any = true;
+            yield return name;
+        }
         if (raster) yield return "raster.png";
+        if (raster && any) yield return "traces.png";
     }
 
     /// <summary>Closes the journal; a temporary one (no checkpoints) is deleted.</summary>

@@ -16,7 +16,26 @@ public static class RunRecording
 
     /// <summary>The network file's probes by probe id.</summary>
     public static Dictionary<int, ProbeRecording> ProbeRecordings(CompiledNetwork network) =>
-        network.FileProbes.ToDictionary(p => p.Id, p => new ProbeRecording(network.FileLayers[p.Layer].Name, p.Probe.Variable, p.Probe.Neurons));
+        network.FileProbes.ToDictionary(p => p.Id, p => new ProbeRecording(network.FileLayers[p.Layer].Name, p.Probe.Variable, p.Probe.Neurons,
+            StateUnit(network.FileLayers[p.Layer].Model.ClassName, p.Probe.Variable)));
+
+    /// <summary>The unit of state variable <paramref name="variable"/> of model class <paramref name="type"/> as its documentation gives it, or null.</summary>
+    public static string? StateUnit(string type, string variable) =>
+        Neurons.Models.ModelCatalog.IsKnown(type)
+            ? Neurons.Models.ModelCatalog.Document(type).State.FirstOrDefault(s => s.Name == variable)?.Unit
+            : null;
+
+    /// <summary>
+    /// The unit of a state variable called <paramref name="variable"/> when every model that has one gives it
+    /// the same unit (a series file names only <c>layer.variable</c>), else null.
+    /// </summary>
+    public static string? StateUnit(string variable)
+    {
+        var units = Neurons.Models.ModelCatalog.Names
+            .SelectMany(type => Neurons.Models.ModelCatalog.Document(type).State)
+            .Where(s => s.Name == variable).Select(s => s.Unit).Distinct().ToList();
+        return units.Count == 1 ? units[0] : null;
+    }
 
     /// <summary>The files a run writes into its folder (what a new run claims).</summary>
     public static IEnumerable<string> FileNames(CompiledNetwork network, bool raster) =>

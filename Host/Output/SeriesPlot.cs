@@ -5,13 +5,19 @@ namespace EventSpike.Host.Output;
 
 /// <summary>
 /// Rockpool's <c>plot</c> for a time series, as a PNG: a raster (one dot per event, channel on the
-/// y axis) for a TSEvent; one trace per channel, staggered upwards so that they do not overlap, for
-/// a TSContinuous. Written under a temporary name and renamed when whole.
+/// y axis) for a TSEvent; for a TSContinuous, one panel drawn as <c>traces.png</c> is (<see cref="TracePlot"/>:
+/// true values, at most a few channels, the unit when the name <c>layer.variable</c> says it).
+/// Written under a temporary name and renamed when whole.
 /// </summary>
 public static class SeriesPlot
 {
     public static void Save(TimeSeries series, string path, int width = 1000, int height = 600)
     {
+        if (series is TSContinuous continuous)
+        {
+            TracePlot.Write(path, [Panel(continuous)], continuous.TStop);
+            return;
+        }
         var plot = new Plot();
         switch (series)
         {
@@ -23,18 +29,6 @@ public static class SeriesPlot
                 }
                 plot.YLabel("channel");
                 plot.Axes.SetLimits(events.TStart, Math.Max(events.TStop, events.TStart + 1e-9), -0.5, Math.Max(events.NumChannels, 1) - 0.5);
-                break;
-            case TSContinuous signal:
-                var times = signal.Times.ToArray();
-                var offset = 0.0;
-                var span = Math.Max(1e-12, (double.IsNaN(signal.Max) ? 0 : signal.Max) - (double.IsNaN(signal.Min) ? 0 : signal.Min));
-                for (var c = 0; c < signal.NumChannels; c++)
-                {
-                    var ys = Enumerable.Range(0, signal.Count).Select(i => signal.SampleAt(i, c) + offset).ToArray();
-                    if (times.Length > 0) plot.Add.ScatterLine(times, ys).LegendText = $"channel {c}";
-                    offset += 1.1 * span;
-                }
-                plot.YLabel("value (channels staggered)");
                 break;
         }
         plot.XLabel("time (s)");
@@ -50,5 +44,18 @@ public static class SeriesPlot
             AtomicFile.TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>A TSContinuous as one trace panel: evenly spaced channels, thinned samples.</summary>
+    public static TracePanel Panel(TSContinuous signal)
+    {
+        var columns = TracePanel.Columns(signal.NumChannels, TracePlot.MaxNeuronsPerPanel);
+        var stride = TracePlot.Stride(signal.Count);
+        var rows = Enumerable.Range(0, (signal.Count + stride - 1) / stride).Select(r => r * stride).ToArray();
+        var name = string.IsNullOrEmpty(signal.Name) ? "TSContinuous" : signal.Name;
+        var dot = name.LastIndexOf('.');
+        return new TracePanel(name, RunRecording.StateUnit(dot >= 0 ? name[(dot + 1)..] : name), columns, signal.NumChannels,
+            rows.Select(r => signal.Times[r]).ToArray(),
+            columns.Select(c => rows.Select(r => signal.SampleAt(r, c)).ToArray()).ToArray(), stride) { Line = "channel" };
     }
 }

@@ -6,8 +6,10 @@ namespace EventSpike.Host.Output;
 /// <summary>The fields a stream run adds to <c>summary.json</c> (CONTRACT: <c>events_in</c>, <c>events_dropped</c>, <c>latency_ms</c>), and what else the stream counted.</summary>
 public static class StreamSummary
 {
-    public static void Write(Utf8JsonWriter w, string source, string policy, StreamStats stats, (double Mean, double Max)? sourceLag)
+    /// <param name="interrupted">Stopped by Ctrl-C or SIGTERM (a socket's normal end): the outputs hold what came in until then.</param>
+    public static void Write(Utf8JsonWriter w, string source, string policy, StreamStats stats, (double Mean, double Max)? sourceLag, bool interrupted)
     {
+        w.WriteBoolean("interrupted", interrupted);
         w.WriteString("source", source);
         w.WriteString("policy", policy);
         w.WriteNumber("events_in", stats.EventsIn);

@@ -122,7 +122,7 @@ public sealed class DenseMatrix
         for (var i = 0; i < Rows; i++)
         {
             var row = new JsonArray();
-            foreach (var v in Row(i)) row.Add(v);
+            foreach (var v in Row(i)) row.Add(JsonValue.Create(v));
             rows.Add(row);
         }
         return rows;

@@ -14,6 +14,8 @@ namespace EventSpike.Neurons.Models;
 ///   τ_mem dV/dt      = −(V − v_rest) + I_exc + I_inh + bias + I_in(t)
 ///   τ_syn_exc dI_exc/dt = −I_exc,  τ_syn_inh dI_inh/dt = −I_inh
 ///   spikes on port "exc" / "inh" add their weight to I_exc / I_inh (inhibitory weights negative);
+///   an optional independent Poisson drive adds drive_weight to I_exc per event, k ~ Poisson(drive_rate·dt)
+///   per neuron and step (NEST's poisson_generator onto the excitatory synapse), drawn every step;
 ///   V &gt; v_thresh → spike, V ← v_reset, V held for round(refractory/dt) steps while the currents decay.
 /// Integration: exact (closed-form propagators of the linear system), per step, as in LifExpSyn:
 ///   V' = V∞ + (V − V∞)·a + I_exc·c_exc + I_inh·c_inh,  c_x = τ_x/(τ_x − τ_mem)·(e^(−dt/τ_x) − a),
@@ -25,6 +27,8 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
 
     private readonly double _a, _sExc, _sInh, _cExc, _cInh;
     private readonly int _refractorySteps;
+    private readonly PoissonDrive _drive;
+    private readonly double[]? _driven; // excitatory input plus the drive's events, per step
 
     public IafPscExp(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
         : base(TypeName, size, dt, p, streams,
@@ -41,11 +45,24 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
         _cInh = Cross(TauSynInh, TauMem, dt, _a, _sInh);
         IExc = Synaptic[0];
         IInh = Synaptic[1];
+        DriveRate = p.Scalar("drive_rate", 0.0);
+        DriveWeight = p.Scalar("drive_weight", 0.0);
+        _drive = new PoissonDrive(size, DriveRate, dt, streams);
+        _driven = _drive.Active ? new double[size] : null;
         ResetState();
     }
 
     public double TauSynExc { get; }
     public double TauSynInh { get; }
+
+    /// <summary>Rate of each neuron's independent Poisson drive (Hz; 0: none).</summary>
+    public double DriveRate { get; }
+
+    /// <summary>Jump of I_exc per drive event (R·I volts).</summary>
+    public double DriveWeight { get; }
+
+    /// <summary>True when the layer has a Poisson drive (the accelerated kernel has none).</summary>
+    public bool HasDrive => _drive.Active;
 
     /// <summary>The step's propagators, for the accelerated version of this model.</summary>
     public (double A, double SExc, double SInh, double CExc, double CInh, int RefractorySteps) Propagators =>
@@ -60,11 +77,31 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
         Array.Clear(IExc);
         Array.Clear(IInh);
         Array.Clear(RefractoryLeft);
+        _drive?.Reset();
+    }
+
+    public ulong[][] GetRandomState() => _drive.GetState();
+
+    public void SetRandomState(ulong[][] states) => _drive.SetState(states);
+
+    /// <summary>The excitatory input of neurons [from, to) plus this step's drive events, block by block (so the draws do not depend on the split).</summary>
+    private double[] Driven(double[] exc, int from, int to)
+    {
+        var driven = _driven!;
+        var w = DriveWeight;
+        var block = InitialPotentials.BlockSize;
+        for (var start = from; start < to; start = (start / block + 1) * block)
+        {
+            var end = Math.Min(to, (start / block + 1) * block);
+            var rng = _drive.Stream(start / block);
+            for (var j = start; j < end; j++) driven[j] = exc[j] + _drive.Draw(rng) * w;
+        }
+        return driven;
     }
 
     public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
-        var exc = portInput[0];
+        var exc = _driven is null ? portInput[0] : Driven(portInput[0], from, to);
         var inh = portInput[1];
         var current = portInput[2];
         var v = VMem;
@@ -139,7 +176,13 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
 
     public override JsonObject ToDict()
     {
-        return PscDict(this, TypeName, TauSynExc, TauSynInh);
+        var d = PscDict(this, TypeName, TauSynExc, TauSynInh);
+        if (HasDrive)
+        {
+            d["drive_rate"] = DriveRate;
+            d["drive_weight"] = DriveWeight;
+        }
+        return d;
     }
 
     /// <summary>The to_dict of a current-based NEST-named model: the membrane parameters and the two synaptic time constants.</summary>

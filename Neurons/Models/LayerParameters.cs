@@ -21,7 +21,7 @@ public sealed class LayerParameters
     public static LayerParameters From(params (string Name, object Value)[] values)
     {
         var dict = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var (name, value) in values) dict[name] = JsonSerializer.SerializeToElement(value);
+        foreach (var (name, value) in values) dict[name] = JsonElements.Of(value);
         return new LayerParameters(dict);
     }
 
@@ -44,7 +44,7 @@ public sealed class LayerParameters
         var sliced = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (name, value) in _values)
             sliced[name] = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == size
-                ? JsonSerializer.SerializeToElement(value.EnumerateArray().Skip(from).Take(to - from).ToArray())
+                ? JsonElements.Array(value.EnumerateArray().Skip(from).Take(to - from))
                 : value;
         return new LayerParameters(sliced);
     }

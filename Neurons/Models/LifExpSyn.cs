@@ -30,7 +30,7 @@ public sealed class LifExpSyn : IPartitionedModel
     private readonly double[] _propCross; // coefficient of I_syn in V(t+dt)
     private readonly int[] _refractorySteps;
     private readonly double[] _vInit;
-    private readonly double[]? _vInitSpec;
+    private readonly bool _vInitGiven;
     private readonly StateVariables _state;
 
     /// <summary>A layer whose random initial potentials all come from <paramref name="rng"/>, in neuron order.</summary>
@@ -54,7 +54,7 @@ public sealed class LifExpSyn : IPartitionedModel
         Bias = p.PerNeuron("bias", 0.0, size);
         Refractory = p.PerNeuron("refractory", 0.0, size);
         var vInitRange = p.List("v_init");
-        _vInitSpec = vInitRange;
+        _vInitGiven = vInitRange is not null || p.Has("v_init_values") || p.Has("v_init_mean") || p.Has("v_init_std");
 
         _propMem = new double[size];
         _propSyn = new double[size];
@@ -73,9 +73,7 @@ public sealed class LifExpSyn : IPartitionedModel
             _refractorySteps[j] = (int)Math.Round(Refractory[j] / dt);
         }
 
-        _vInit = vInitRange is null && !p.Has("v_init_values") && !p.Has("v_init_mean")
-            ? (double[])VRest.Clone()
-            : InitialPotentials.Draw(size, 0.0, vInitRange, p, streams);
+        _vInit = InitialPotentials.Draw(size, VRest, vInitRange, p, streams);
 
         _state = new StateVariables(TypeName, size);
         VMem = _state.Add("v_mem");
@@ -138,7 +136,7 @@ public sealed class LifExpSyn : IPartitionedModel
         d["bias"] = ModelDict.PerNeuron(Bias);
         d["refractory"] = ModelDict.PerNeuron(Refractory);
         // The drawn initial potentials themselves, so the rebuilt layer starts identically.
-        if (_vInitSpec is not null) d["v_init_values"] = ModelDict.PerNeuron(_vInit);
+        if (_vInitGiven) d["v_init_values"] = ModelDict.PerNeuron(_vInit);
         return d;
     }
 

@@ -19,8 +19,6 @@ public static class ModelCatalog
 
     private static readonly Dictionary<string, (ModelInfo Info, ModelDoc Doc, Factory Factory)> Entries = new(StringComparer.Ordinal);
 
-    private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
-
     static ModelCatalog()
     {
         RegisterCore();
@@ -133,7 +131,7 @@ public static class ModelCatalog
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var (key, value) in dict)
             if (key is not "class_name" and not "size" and not "dt")
-                parameters[key] = value is null ? NullElement : JsonSerializer.SerializeToElement(value); // null: Rockpool's None
+                parameters[key] = JsonElements.Of(value); // null: Rockpool's None
         // A Rockpool dict has no size: 0 lets a model that carries its weights take it from them
         // (models without weights refuse size 0).
         var n = size ?? dict["size"]?.GetValue<int>() ?? 0;

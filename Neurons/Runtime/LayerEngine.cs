@@ -20,6 +20,13 @@ namespace EventSpike.Neurons.Runtime;
 /// run on the <see cref="KernelPool"/>: each range integrates its neurons, then adds every spike of
 /// the step to its own targets (recurrent tables are split by target range), so no two threads
 /// ever write the same value and each target's sum keeps the unsplit order.
+///
+/// A projection whose table has per-synapse delays (<see cref="SynapseTable.HasDelays"/>) keeps a ring
+/// as long as its longest delay (plus the horizon): a spike adds each synapse's fixed-point weight q (a
+/// whole number) to the row of its own arrival step, and such rows are cleared whole. Sums of whole numbers
+/// are exact in doubles, so a row's value does not depend on the order spikes of different source steps or
+/// shards arrive in; it is scaled by the table's weight scale when the step reads it. Its
+/// <see cref="Projection.DelaySteps"/> is a lower bound of the table's delays (what the window plan relies on).
 /// </summary>
 public sealed class LayerEngine
 {
@@ -29,6 +36,7 @@ public sealed class LayerEngine
     private readonly List<int>[][] _sources;  // per ring slot: presynaptic rows added there (serial path), for a sparse clear
     private readonly long[][] _touched;       // per ring slot: synapses added there; long.MaxValue: clear the whole row
     private readonly int[] _ringRows;
+    private readonly double[] _ringScale;     // what a ring value is worth: 1, or the weight scale of a table with per-synapse delays
     private readonly int[] _width;
     private readonly int[][] _portProjections;
     private readonly double[][] _portSum;
@@ -68,6 +76,7 @@ public sealed class LayerEngine
         _sources = new List<int>[n][];
         _touched = new long[n][];
         _ringRows = new int[n];
+        _ringScale = _projections.Select(p => p.Synapses.HasDelays ? p.Synapses.WeightScale : 1.0).ToArray();
         _width = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -83,7 +92,10 @@ public sealed class LayerEngine
                 if (p.DelaySteps < 1) throw new ArgumentException($"recurrent projection {i} needs a delay of at least one step");
                 if (p.Synapses.PreSize != model.Size) throw new ArgumentException($"recurrent projection {i} must start from the layer's {model.Size} outputs");
             }
-            _ringRows[i] = p.Recurrent ? p.DelaySteps + 1 : horizonSteps + p.DelaySteps;
+            if (p.Synapses.HasDelays && p.Synapses.Count > 0 && p.Synapses.MinDelay < p.DelaySteps)
+                throw new ArgumentException($"projection {i} has a synapse of delay {p.Synapses.MinDelay} steps, shorter than its {p.DelaySteps}");
+            var longest = p.Synapses.HasDelays ? Math.Max(p.DelaySteps, p.Synapses.MaxDelay) : p.DelaySteps;
+            _ringRows[i] = p.Recurrent ? longest + 1 : horizonSteps + longest;
             _rings[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new double[_width[i]]).ToArray();
             _dirty[i] = new bool[_ringRows[i]];
             _sources[i] = Enumerable.Range(0, _ringRows[i]).Select(_ => new List<int>()).ToArray();
@@ -164,6 +176,12 @@ public sealed class LayerEngine
             var from = stepPtr[i];
             var to = stepPtr[i + 1];
             if (from == to) continue;
+            if (p.Synapses.HasDelays)
+            {
+                var ring = MarkDelayedRows(projection, firstStep + i, p.DelaySteps);
+                for (var s = from; s < to; s++) p.Synapses.AccumulateRowDelayed(neurons[s] + rowOffset, ring, (int)((firstStep + i) % _ringRows[projection]));
+                continue;
+            }
             var arrival = firstStep + i + p.DelaySteps;
             var row = Row(projection, arrival);
             var slot = (int)(arrival % _ringRows[projection]);
@@ -184,6 +202,7 @@ public sealed class LayerEngine
     public void DeliverSamples(int projection, long firstStep, int channels, ReadOnlySpan<double> samples)
     {
         var p = External(projection);
+        if (p.Synapses.HasDelays) throw new InvalidOperationException($"projection {projection} has per-synapse delays, which apply to spikes only");
         if (channels != p.Synapses.PreSize) throw new ArgumentException($"projection {projection} takes {p.Synapses.PreSize} channels, got {channels}");
         var steps = samples.Length / channels;
         for (var i = 0; i < steps; i++)
@@ -285,7 +304,7 @@ public sealed class LayerEngine
             {
                 var feeding = _portProjections[port];
                 if (feeding.Length == 0) input[port] = _zero[port];
-                else if (feeding.Length == 1)
+                else if (feeding.Length == 1 && _ringScale[feeding[0]] == 1.0)
                 {
                     var i = feeding[0];
                     var slot = (int)(step % _ringRows[i]);
@@ -454,7 +473,7 @@ public sealed class LayerEngine
         {
             var feeding = _portProjections[port];
             if (feeding.Length == 0) _portInput[port] = _zero[port];
-            else if (feeding.Length == 1)
+            else if (feeding.Length == 1 && _ringScale[feeding[0]] == 1.0)
             {
                 var i = feeding[0];
                 var slot = (int)(t % _ringRows[i]);
@@ -483,7 +502,9 @@ public sealed class LayerEngine
                     var slot = (int)(b % _ringRows[i]);
                     if (!_dirty[i][slot]) continue;
                     var row = _rings[i][slot];
-                    for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+                    var scale = _ringScale[i];
+                    if (scale == 1.0) for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+                    else for (var j = 0; j < sum.Length; j++) sum[j] += row[j] * scale;
                 }
         }
     }
@@ -497,7 +518,9 @@ public sealed class LayerEngine
             var slot = (int)(t % _ringRows[i]);
             if (!_dirty[i][slot]) continue;
             var row = _rings[i][slot].AsSpan(from, to - from);
-            for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+            var scale = _ringScale[i];
+            if (scale == 1.0) for (var j = 0; j < sum.Length; j++) sum[j] += row[j];
+            else for (var j = 0; j < sum.Length; j++) sum[j] += row[j] * scale;
         }
     }
 
@@ -508,10 +531,15 @@ public sealed class LayerEngine
         {
             var p = _projections[i];
             if (!p.Recurrent) continue;
+            var table = _recurrent[i]!;
+            if (table.HasDelays)
+            {
+                PropagateDelayed(i, t, part, fired, table);
+                continue;
+            }
             var slot = (int)((t + p.DelaySteps) % _ringRows[i]);
             var row = _rings[i][slot];
             _dirty[i][slot] = true;
-            var table = _recurrent[i]!;
             if (_ranges.Length == 1)
             {
                 foreach (var pre in fired)
@@ -527,6 +555,43 @@ public sealed class LayerEngine
             foreach (var pre in fired)
                 table.AccumulateSlice(starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], row);
         }
+    }
+
+    /// <summary>A recurrent projection with per-synapse delays: the spikes of step t, each synapse into its own arrival row.</summary>
+    private void PropagateDelayed(int i, long t, int part, List<int> fired, SynapseTable table)
+    {
+        var ring = MarkDelayedRows(i, t, _projections[i].DelaySteps);
+        var baseSlot = (int)(t % _ringRows[i]);
+        if (_ranges.Length == 1)
+        {
+            foreach (var pre in fired) table.AccumulateRowDelayed(pre, ring, baseSlot);
+            return;
+        }
+        var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
+        var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
+        foreach (var pre in fired)
+            table.AccumulateSliceDelayed(starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], ring, baseSlot);
+    }
+
+    /// <summary>
+    /// Before spikes of <paramref name="sourceStep"/> enter a projection with per-synapse delays: every row they may
+    /// reach (delays from <paramref name="minDelay"/> to the ring's end) is marked to be read and cleared whole.
+    /// </summary>
+    private double[][] MarkDelayedRows(int projection, long sourceStep, int minDelay)
+    {
+        var rows = _ringRows[projection];
+        var longest = Math.Max(minDelay, _projections[projection].Synapses.MaxDelay);
+        if (!_projections[projection].Recurrent) Row(projection, sourceStep + longest); // checks the horizon
+        if (sourceStep + minDelay < Step && !_projections[projection].Recurrent)
+            throw new InvalidOperationException($"input for step {sourceStep + minDelay} delivered at step {Step}: already integrated");
+        for (var d = minDelay; d <= longest; d++)
+        {
+            var slot = (int)((sourceStep + d) % rows);
+            if (_dirty[projection][slot] && _touched[projection][slot] == long.MaxValue) continue;
+            _dirty[projection][slot] = true;
+            _touched[projection][slot] = long.MaxValue;
+        }
+        return _rings[projection];
     }
 
     private void PropagateContinuous(long t)

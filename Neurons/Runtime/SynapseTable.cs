@@ -6,8 +6,14 @@ namespace EventSpike.Neurons.Runtime;
 /// per synapse (32-bit target, 32-bit weight), four when every synapse of the table has the same
 /// weight (then kept once, as GeNN's global weights). Targets within a row keep the order they were
 /// added in; spikes are propagated in that order, which fixes the order of every floating-point sum.
+///
+/// A table with per-synapse delays (<see cref="WithDelays"/>) keeps eight bytes per synapse too: the
+/// 32-bit target, and one 32-bit word whose low 16 bits are the weight as a signed fixed-point number
+/// (weight = q · <see cref="WeightScale"/>, q in −32,767..32,767, scale = the largest |weight| / 32,767,
+/// so every weight is within 1.5·10⁻⁵ of the largest one's magnitude) and whose high 16 bits are
+/// the delay in steps (0..65,535).
 /// </summary>
-public sealed class SynapseTable
+public sealed partial class SynapseTable
 {
     public SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, float[] weight) : this(preSize, postSize, rowStart, target, weight, false)
     {
@@ -46,12 +52,14 @@ public sealed class SynapseTable
     public int[] RowStart { get; }
     public int[] Target { get; }
     /// <summary>Every synapse's weight (built on demand when the table keeps one shared weight).</summary>
-    public float[] Weight => _weights ?? Enumerable.Repeat(_uniform, Target.Length).ToArray();
+    public float[] Weight => _packed is not null ? Enumerable.Range(0, Target.Length).Select(WeightAt).ToArray()
+        : _weights ?? Enumerable.Repeat(_uniform, Target.Length).ToArray();
 
     /// <summary>The weight every synapse shares, or null when they differ.</summary>
-    public float? UniformWeight => _weights is null && Target.Length > 0 ? _uniform : null;
+    public float? UniformWeight => _weights is null && _packed is null && Target.Length > 0 ? _uniform : null;
 
-    public float WeightAt(int synapse) => _weights is null ? _uniform : _weights[synapse];
+    public float WeightAt(int synapse) =>
+        _packed is not null ? (float)(WeightScale * (short)_packed[synapse]) : _weights is null ? _uniform : _weights[synapse];
     public long Count => Target.Length;
 
     /// <summary>The dense [pre, post] matrix (Rockpool's weights layout); repeated synapses add up.</summary>
@@ -67,6 +75,7 @@ public sealed class SynapseTable
     /// <summary>Adds the weights of presynaptic neuron <paramref name="pre"/>'s row into <paramref name="post"/>, scaled by <paramref name="scale"/>.</summary>
     public void AccumulateRow(int pre, Span<double> post, double scale = 1.0)
     {
+        if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateRowDelayed");
         var end = RowStart[pre + 1];
         var target = Target;
         var weight = _weights;
@@ -100,15 +109,18 @@ public sealed class SynapseTable
         }
         var target = new int[rowStart[PreSize]];
         // A shared weight stays shared: no per-synapse weights are made for it.
-        var weight = _weights is null ? null : new float[target.Length];
+        var weight = _weights is null || _packed is not null ? null : new float[target.Length];
+        var packed = _packed is null ? null : new int[target.Length];
         var n = 0;
         for (var s = 0; s < Target.Length; s++)
         {
             var t = Target[s] - from;
             if ((uint)t >= (uint)(to - from)) continue;
             if (weight is not null) weight[n] = _weights![s];
+            if (packed is not null) packed[n] = _packed![s];
             target[n++] = t;
         }
+        if (packed is not null) return new SynapseTable(PreSize, to - from, rowStart, target, packed, WeightScale);
         return weight is null
             ? new SynapseTable(PreSize, to - from, rowStart, target, target.Length == 0 ? [] : [_uniform], sharedWeight: true)
             : new SynapseTable(PreSize, to - from, rowStart, target, weight);
@@ -124,11 +136,12 @@ public sealed class SynapseTable
             var local = Math.Clamp(i - offset, 0, PreSize);
             rowStart[i] = RowStart[local];
         }
+        if (_packed is not null) return new SynapseTable(preSize, PostSize, rowStart, Target, _packed, WeightScale);
         return new SynapseTable(preSize, PostSize, rowStart, Target, _weights ?? (Target.Length > 0 ? [_uniform] : []), _weights is null);
     }
 
     /// <summary>Memory held by the table, in bytes (targets, weights and row starts).</summary>
-    public long Bytes => 4L * Target.Length + (_weights is null ? 4L : 4L * _weights.Length) + 4L * RowStart.Length;
+    public long Bytes => 4L * Target.Length + (_packed is not null ? 4L * _packed.Length : _weights is null ? 4L : 4L * _weights.Length) + 4L * RowStart.Length;
 
     /// <summary>True when the targets of every row are in non-decreasing order (what every generator produces).</summary>
     public bool RowsSorted
@@ -146,7 +159,8 @@ public sealed class SynapseTable
     public SynapseTable SortRows()
     {
         var target = (int[])Target.Clone();
-        var weight = Weight;
+        var weight = _packed is null ? Weight : null;
+        var packed = _packed is null ? null : new int[_packed.Length];
         for (var i = 0; i < PreSize; i++)
         {
             var from = RowStart[i];
@@ -155,10 +169,12 @@ public sealed class SynapseTable
             for (var k = 0; k < count; k++)
             {
                 target[from + k] = Target[order[k]];
-                weight[from + k] = WeightAt(order[k]);
+                if (packed is not null) packed[from + k] = _packed![order[k]];
+                else weight![from + k] = WeightAt(order[k]);
             }
         }
-        return new SynapseTable(PreSize, PostSize, RowStart, target, weight);
+        if (packed is not null) return new SynapseTable(PreSize, PostSize, RowStart, target, packed, WeightScale);
+        return new SynapseTable(PreSize, PostSize, RowStart, target, weight!);
     }
 
     /// <summary>For a row-sorted table: where each row's targets reach <paramref name="bound"/> (index of the first synapse with target ≥ bound).</summary>
@@ -182,6 +198,7 @@ public sealed class SynapseTable
     /// <summary>Adds the weights of synapses [<paramref name="from"/>, <paramref name="to"/>) (a slice of one row) into <paramref name="post"/>.</summary>
     public void AccumulateSlice(int from, int to, double[] post)
     {
+        if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateSliceDelayed");
         var target = Target;
         var weight = _weights;
         if (weight is null)

@@ -99,4 +99,64 @@ public static class SynapseGenerators
             }
         return new SynapseTable(preSize, postSize, rowStart, target, weights);
     }
+
+    /// <summary>
+    /// Exactly <paramref name="total"/> synapses, each joining a presynaptic and a postsynaptic neuron drawn
+    /// uniformly and independently (NEST's <c>fixed_total_number</c> with multapses; the pre is drawn again
+    /// when it equals the post and autapses are not allowed). The pairs are drawn first, in order; the table
+    /// holds them by presynaptic row, each row in ascending target order (pairs with the same target in the
+    /// order drawn); weights are then drawn in table order.
+    /// </summary>
+    public static SynapseTable FixedTotalNumber(int preSize, int postSize, int total, WeightRule weight, bool autapses, Xoshiro256StarStar rng)
+    {
+        if (total < 0) throw new ArgumentOutOfRangeException(nameof(total));
+        if (total > 0 && (preSize < 1 || postSize < 1)) throw new ArgumentException("no neuron to connect");
+        var sameLayer = !autapses && preSize == postSize;
+        if (sameLayer && preSize <= 1 && total > 0) throw new ArgumentException("no partner to draw without autapses");
+        var preOf = new int[total];
+        var postOf = new int[total];
+        for (var k = 0; k < total; k++)
+        {
+            int pre, post;
+            do
+            {
+                pre = rng.NextInt(preSize);
+                post = rng.NextInt(postSize);
+            } while (sameLayer && pre == post);
+            preOf[k] = pre;
+            postOf[k] = post;
+        }
+        // Stable counting sorts: by target, then by source, so rows come out sorted by target.
+        var byPost = CountingOrder(postOf, postSize, null);
+        var order = CountingOrder(preOf, preSize, byPost);
+        var rowStart = new int[preSize + 1];
+        foreach (var pre in preOf) rowStart[pre + 1]++;
+        for (var i = 0; i < preSize; i++) rowStart[i + 1] += rowStart[i];
+        var target = new int[total];
+        for (var s = 0; s < total; s++) target[s] = postOf[order[s]];
+        postOf = null!;
+        var weights = new float[total];
+        var row = 0;
+        for (var s = 0; s < total; s++)
+        {
+            while (rowStart[row + 1] <= s) row++;
+            weights[s] = weight(row, rng);
+        }
+        return new SynapseTable(preSize, postSize, rowStart, target, weights);
+    }
+
+    /// <summary>The indices of <paramref name="keys"/> (each in 0..<paramref name="range"/>) in ascending key order, ties in the order of <paramref name="within"/> (or index order).</summary>
+    private static int[] CountingOrder(int[] keys, int range, int[]? within)
+    {
+        var start = new int[range + 1];
+        foreach (var k in keys) start[k + 1]++;
+        for (var i = 0; i < range; i++) start[i + 1] += start[i];
+        var order = new int[keys.Length];
+        for (var n = 0; n < keys.Length; n++)
+        {
+            var index = within is null ? n : within[n];
+            order[start[keys[index]]++] = index;
+        }
+        return order;
+    }
 }

@@ -10,6 +10,13 @@ public static class WeightRules
     /// <summary>Normal weights N(mean, std²).</summary>
     public static WeightRule Normal(double mean, double std) => (_, rng) => (float)(mean + std * rng.NextGaussian());
 
+    /// <summary>
+    /// Normal weights N(mean, std²) clipped to [<paramref name="min"/>, <paramref name="max"/>]: a draw beyond a bound
+    /// becomes the bound (e.g. min 0 for excitatory weights, so a synapse keeps its sign). One Gaussian per synapse, as <see cref="Normal"/>.
+    /// </summary>
+    public static WeightRule ClippedNormal(double mean, double std, double min, double max) =>
+        (_, rng) => (float)Math.Clamp(mean + std * rng.NextGaussian(), min, max);
+
     /// <summary>Uniform weights on [low, high).</summary>
     public static WeightRule Uniform(double low, double high) => (_, rng) => (float)rng.NextUniform(low, high);
 

@@ -11,4 +11,10 @@ public sealed record ConnectionSpec(string From, string To, JsonElement Weights,
 {
     /// <summary>Where the connection stands in the file, for messages (e.g. <c>connections[1]</c>).</summary>
     public string Where { get; init; } = "";
+
+    /// <summary>
+    /// Per-synapse delays (<see cref="SynapseDelays"/>): a <c>{"mean", "std"}</c> or <c>{"low", "high"}</c> object in
+    /// place of a number of seconds; null for one delay (<see cref="Delay"/>) shared by every synapse.
+    /// </summary>
+    public JsonElement? DelayDistribution { get; init; }
 }

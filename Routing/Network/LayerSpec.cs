@@ -20,4 +20,7 @@ public sealed record LayerSpec(string Name, string Type, int Size, IReadOnlyDict
 
     /// <summary>The backend this layer must run on ("cpu", "cuda", …); null: the run's default.</summary>
     public string? Backend { get; init; }
+
+    /// <summary>How an event sensor's pixels map to this (input) layer's channels when it is streamed into; null: not said.</summary>
+    public SensorSpec? Sensor { get; init; }
 }

@@ -97,7 +97,7 @@ public static class NetworkCompiler
         }
         estimate.Check();
 
-        var pending = new List<(int Index, int From, int To, int Port, int Delay, WeightPlan Weights, Xoshiro256StarStar Rng, bool Built)>();
+        var pending = new List<(int Index, int From, int To, int Port, int Delay, WeightPlan Weights, Xoshiro256StarStar Rng, bool Built, SynapseDelays.Plan? Delays, Xoshiro256StarStar DelayRng)>();
         var parallel = new Dictionary<(int, int), int>();
         for (var c = 0; c < spec.Connections.Count; c++)
         {
@@ -131,10 +131,17 @@ public static class NetworkCompiler
                 throw new NetworkSpecException(string.Create(CultureInfo.InvariantCulture,
                     $"{where}: delay {cs.Delay} s is {cs.Delay / spec.Dt:0.###e+0} steps of {spec.Dt} s, more than the {MaxDelaySteps} steps a delay may have"));
             var delay = StepCount.Delay(cs.Delay, spec.Dt);
+            SynapseDelays.Plan? delays = null;
+            if (cs.DelayDistribution is { } distribution)
+            {
+                if (wanted != PortKind.Spikes) throw new NetworkSpecException($"{where}: per-synapse delays apply to spikes; '{cs.From}' emits a continuous signal");
+                delays = SynapseDelays.Parse(distribution, spec.Dt, where);
+                delay = delays.MinSteps;
+            }
             if (from == to && delay < 1)
                 throw new NetworkSpecException(
                     $"{where}: a connection from a layer onto itself needs a delay of at least one step ({spec.Dt} s); a zero-delay cycle cannot be computed");
-            if (UnitWarnings.OfDelay(cs.Delay, spec.Dt, where) is { } shortDelay) warnings.Add(shortDelay);
+            if (delays is null && UnitWarnings.OfDelay(cs.Delay, spec.Dt, where) is { } shortDelay) warnings.Add(shortDelay);
             parallel.TryGetValue((from, to), out var k);
             parallel[(from, to)] = k + 1;
             var rng = StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}");
@@ -143,14 +150,16 @@ public static class NetworkCompiler
                 throw new NetworkSpecException(string.Create(CultureInfo.InvariantCulture,
                     $"{where}: about {weights.ExpectedSynapses:N0} synapses, more than the {int.MaxValue:N0} a connection may have"));
             var built = buildInto is null || buildInto.Contains(cs.To);
-            if (built) EstimateConnection(estimate, $"connections[{c}] ({cs.From} → {cs.To})", weights, from == to, delay, maxSteps, target.Ports[port].Width);
-            pending.Add((c, from, to, port, delay, weights, rng, built));
+            if (built) EstimateConnection(estimate, $"connections[{c}] ({cs.From} → {cs.To})", weights, from == to, delays?.MaxSteps ?? delay, maxSteps, target.Ports[port].Width);
+            pending.Add((c, from, to, port, delay, weights, rng, built, delays, StreamSeed.Generator(spec.Seed, $"connection:{cs.From}->{cs.To}#{k}:delay")));
         }
         estimate.Check();
         var connections = new List<ConnectionTable>();
-        foreach (var (c, from, to, port, delay, weights, rng, built) in pending)
+        foreach (var (c, from, to, port, delay, weights, rng, built, delays, delayRng) in pending)
         {
             var synapses = built ? weights.Generate(rng) : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, layers[to].Model.Ports[port].Width);
+            // Per-synapse delays come from the connection's own delay stream, one per synapse in table order.
+            if (built && delays is not null) synapses = synapses.WithDelays(delays.Draw(delayRng, (int)synapses.Count));
             connections.Add(new ConnectionTable(c, from, to, port, delay, synapses) { ExpectedSynapses = built ? synapses.Count : weights.ExpectedSynapses });
         }
 

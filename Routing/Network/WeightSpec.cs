@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSpike.Neurons.Models;
 using EventSpike.Neurons.Random;
 using EventSpike.Neurons.Runtime;
 using EventSpike.Neurons.Weights;
@@ -11,7 +12,7 @@ namespace EventSpike.Routing.Network;
 /// </summary>
 public static class WeightSpec
 {
-    public static readonly IReadOnlyList<string> Generators = ["bernoulli", "fixed_indegree", "one_to_one"];
+    public static readonly IReadOnlyList<string> Generators = ["bernoulli", "fixed_indegree", "fixed_total_number", "one_to_one"];
 
     public static SynapseTable Build(JsonElement spec, int preSize, int postSize, bool recurrent, Xoshiro256StarStar rng, string where) =>
         Plan(spec, preSize, postSize, recurrent, where).Generate(rng);
@@ -39,8 +40,8 @@ public static class WeightSpec
                 range[0].ValueKind != JsonValueKind.Number || range[1].ValueKind != JsonValueKind.Number ||
                 !range[0].TryGetInt32(out var lo) || !range[1].TryGetInt32(out var hi) || lo < 0 || hi > preSize || lo >= hi)
                 throw new NetworkSpecException($"{where}: pre_range must be [first, end) within 0..{preSize}");
-            var inner = JsonSerializer.SerializeToElement(spec.EnumerateObject().Where(p => p.Name != "pre_range")
-                .ToDictionary(p => p.Name, p => p.Value));
+            var inner = JsonElements.Object(spec.EnumerateObject().Where(p => p.Name != "pre_range")
+                .Select(p => KeyValuePair.Create(p.Name, p.Value)));
             // Presynaptic indices inside the range are local to it (0 .. end − first); autapses refer to the full layer.
             var sub = Plan(inner, hi - lo, postSize, false, where);
             var dropAutapses = recurrent && Bool(spec, "autapses", where) != true;
@@ -73,6 +74,14 @@ public static class WeightSpec
                 if (k < 0 || k != Math.Floor(k)) throw new NetworkSpecException($"{where}: indegree must be a whole number ≥ 0, got {k}");
                 if (!autapses && recurrent && preSize < 2 && k > 0) throw new NetworkSpecException($"{where}: no partner to draw without autapses");
                 return new WeightPlan((long)k * postSize, rng => SynapseGenerators.FixedIndegree(preSize, postSize, (int)k, rule, autapses, rng));
+            case "fixed_total_number":
+                known.Add("n");
+                Check(spec, known, where);
+                var total = Number(spec, "n", where) ?? throw new NetworkSpecException($"{where}: fixed_total_number needs 'n'");
+                if (total < 0 || total != Math.Floor(total) || total > int.MaxValue)
+                    throw new NetworkSpecException($"{where}: n must be a whole number in 0..{int.MaxValue}, got {total}");
+                if (!autapses && recurrent && preSize < 2 && total > 0) throw new NetworkSpecException($"{where}: no partner to draw without autapses");
+                return new WeightPlan((long)total, rng => SynapseGenerators.FixedTotalNumber(preSize, postSize, (int)total, rule, autapses, rng));
             case "one_to_one":
                 Check(spec, known, where);
                 if (preSize != postSize)
@@ -113,12 +122,38 @@ public static class WeightSpec
         {
             var mean = Number(e, "mean", where);
             var std = Number(e, "std", where);
-            if (mean is not null && std is not null) return WeightRules.Normal(mean.Value, std.Value);
+            if (mean is not null && std is not null)
+            {
+                if (!(std >= 0)) throw new NetworkSpecException($"{where}: '{name}'.std must be ≥ 0, got {std}");
+                var (min, max) = Bounds(e, mean.Value, $"{where}: '{name}'");
+                return min is null && max is null ? WeightRules.Normal(mean.Value, std.Value)
+                    : WeightRules.ClippedNormal(mean.Value, std.Value, min ?? double.NegativeInfinity, max ?? double.PositiveInfinity);
+            }
             var low = Number(e, "low", where);
             var high = Number(e, "high", where);
             if (low is not null && high is not null) return WeightRules.Uniform(low.Value, high.Value);
         }
         throw new NetworkSpecException($"{where}: '{name}' must be a number, {{\"mean\", \"std\"}} or {{\"low\", \"high\"}}");
+    }
+
+    /// <summary>
+    /// A normal weight's optional clip bounds: <c>min</c>, <c>max</c>, or <c>"keep_sign": true</c> (min 0 for a mean ≥ 0,
+    /// max 0 for a negative one: no synapse changes sign).
+    /// </summary>
+    private static (double? Min, double? Max) Bounds(JsonElement e, double mean, string where)
+    {
+        var min = Number(e, "min", where);
+        var max = Number(e, "max", where);
+        if (Bool(e, "keep_sign", where) == true)
+        {
+            if (mean >= 0) min = Math.Max(min ?? 0, 0);
+            else max = Math.Min(max ?? 0, 0);
+        }
+        if (min > max) throw new NetworkSpecException($"{where}: min {min} is above max {max}");
+        foreach (var prop in e.EnumerateObject())
+            if (prop.Name is not ("mean" or "std" or "min" or "max" or "keep_sign"))
+                throw new NetworkSpecException($"{where}: unknown field '{prop.Name}'; a normal weight has mean, std, min, max, keep_sign");
+        return (min, max);
     }
 
     private static double[,] Matrix(JsonElement spec, int rows, int cols, string where)

@@ -23,9 +23,12 @@ public static class DesignTable
         ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster"]),
         // Sensor readers (FlatBuffers, LZ4, Zstd for AEDAT4) and live sources (per-window latency with HdrHistogram).
         ["Hardware"] = new(["Neurons", "Routing", "Actors"], ["Google.FlatBuffers", "K4os.Compression.LZ4", "K4os.Compression.LZ4.Streams", "ZstdSharp.Port", "HdrHistogram"]),
-        ["Host"] = new([.. Sources], ["Spectre.Console", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
+        // The command line is read by System.CommandLine from the tables in Host/Cli/CommandSpecs.cs (issue 18).
+        ["Host"] = new([.. Sources], ["Spectre.Console", "ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies", "System.CommandLine"]),
         // Micro-benchmarks of the kernels: a leaf like Host, with BenchmarkDotNet.
         ["Benchmarks"] = new([.. Sources], ["BenchmarkDotNet"]),
+        // examples/product-training: a worked example of gradient training, a leaf on the numerical core only.
+        ["ProductTraining"] = new(["Neurons"], []),
     };
 
     /// <summary>Projects in the table that may not exist yet (another branch adds them); absent, their rules are skipped out loud.</summary>

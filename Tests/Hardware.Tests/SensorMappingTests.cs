@@ -47,4 +47,19 @@ public class SensorMappingTests
         Assert.Equal((4, false), (merged.Pool, merged.SplitPolarity));
         Assert.Null(SensorMapping.Fitting(34, 34, 7));
     }
+
+    [Fact]
+    public void A_rectangular_pooling_pools_columns_and_rows_by_their_own_factors()
+    {
+        var m = new SensorMapping(34, 34, new SensorCrop(2, 4, 30, 30), poolX: 3, poolY: 5, splitPolarity: true);
+        Assert.Equal((10, 6, 120), (m.PooledWidth, m.PooledHeight, m.Channels));
+        Assert.Equal(-1, m.Channel(1, 10, true));
+        Assert.Equal(-1, m.Channel(10, 3, true));
+        Assert.Equal(0, m.Channel(2, 4, false));
+        Assert.Equal(m.Channel(4, 8, false), m.Channel(2, 4, false));      // (2..4, 4..8) is one block
+        Assert.Equal(1, m.Channel(5, 4, false));
+        Assert.Equal(10, m.Channel(2, 9, false));
+        Assert.Equal(60 + 5 * 10 + 9, m.Channel(31, 33, true));           // ON: (p·H + y')·W + x' = (6 + 5)·10 + 9
+        Assert.Equal("34x34 sensor, crop 2,4,30,30, pool 3x5, polarities split: 120 channels", m.ToString());
+    }
 }

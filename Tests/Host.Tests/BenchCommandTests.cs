@@ -52,6 +52,10 @@ public class BenchCommandTests
         Assert.Equal("plain-loop", plain.GetProperty("runtime").GetString());
         Assert.Equal(actors.GetProperty("spikes").GetInt64(), plain.GetProperty("spikes").GetInt64());
         Assert.Equal(actors.GetProperty("synaptic_ops").GetInt64(), plain.GetProperty("synaptic_ops").GetInt64());
+        // The counts are the backends' (what run --energy uses): events delivered, and every neuron of every layer each step.
+        Assert.Equal(actors.GetProperty("synaptic_events").GetInt64(), actors.GetProperty("synaptic_ops").GetInt64());
+        Assert.True(actors.GetProperty("synaptic_events").GetInt64() > 0);
+        Assert.Equal(actors.GetProperty("neuron_updates").GetInt64(), plain.GetProperty("neuron_updates").GetInt64());
     }
 
     [Fact]

@@ -92,6 +92,19 @@ public static class ClusterProcesses
             return node;
         }
 
+        /// <summary>Stops every worker and returns what each wrote on stderr (node k, its text).</summary>
+        public IReadOnlyList<(int Node, string Errors)> StopAndReadErrors()
+        {
+            var errors = new List<(int, string)>();
+            for (var k = 0; k < Nodes.Count; k++)
+            {
+                if (!Nodes[k].HasExited) Nodes[k].Kill(entireProcessTree: true);
+                Nodes[k].WaitForExit();
+                errors.Add((k, Nodes[k].StandardError.ReadToEnd()));
+            }
+            return errors;
+        }
+
         public void Dispose()
         {
             foreach (var node in Nodes)

@@ -98,6 +98,16 @@ public class ClusterTests
         var raw = between[0].GetProperty("raw_bytes").GetInt64();
         Assert.InRange(raw, 30 * 800 * 2, 30 * 1200 * 4);
         Assert.InRange(bytes, 30 * 800 * 1, raw * 3 / 4);
+
+        // The run ended well: the workers saw the coordinator go without a warning, a stack trace or an
+        // error on stderr (they print those only with --verbose).
+        await Task.Delay(1000);
+        foreach (var (node, errors) in workers.StopAndReadErrors())
+        {
+            Assert.DoesNotContain("Disassociated", errors);
+            Assert.DoesNotContain("   at ", errors);
+            Assert.DoesNotContain("[error]", errors);
+        }
     }
 
     private const string PinnedChain = """

@@ -29,8 +29,8 @@ internal static class CoreModelDocs
             P("refractory", "0", "s", "refractory period (≥ 0)"),
             P("v_init", "v_rest", "V", "initial potential: a number, or [low, high] for a uniform draw per neuron"),
             P("v_init_values", "—", "V", "every neuron's initial potential (what ToDict writes back after a draw)"),
-            P("v_init_mean", "0", "V", "mean of a normal draw of the initial potentials"),
-            P("v_init_std", "0", "V", "standard deviation of that draw (read only when v_init or v_init_mean is given)"),
+            P("v_init_mean", "v_init, else v_rest", "V", "mean of a normal draw of the initial potentials (a number v_init, else each neuron's v_rest, when absent)"),
+            P("v_init_std", "0", "V", "standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init)"),
         ],
         [Port("syn", "weighted spikes: a jump of I_syn at the start of the step"), Port("current", "a continuous input I_in (R·I volts), held over the step")],
         [S("v_mem", "V", "membrane potential"), S("i_syn", "R·I volts", "synaptic current"), S("refractory_left", "steps", "steps left in the refractory period")]);

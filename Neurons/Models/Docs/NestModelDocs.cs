@@ -16,7 +16,7 @@ internal static class NestModelDocs
         P("v_rest", Number(d.VRest), "V", "resting potential (scalar)"),
         P("bias", "0", "R·I volts", "constant input (scalar)"),
         P("refractory", Number(d.Refractory), "s", "refractory period (scalar, ≥ 0)"),
-        .. VInit("v_rest"),
+        .. VInit("v_init, else v_rest"),
     ];
 
     private static ParameterDoc[] SynapseTaus(string unit) =>
@@ -40,13 +40,17 @@ internal static class NestModelDocs
         τ_mem dV/dt = −(V − v_rest) + I_exc + I_inh + bias + I_in(t)      (currents in volts, R·I)
         τ_syn_exc dI_exc/dt = −I_exc,  τ_syn_inh dI_inh/dt = −I_inh
         spikes on "exc" / "inh" add their weight to I_exc / I_inh (inhibitory weights negative)
+        an optional independent Poisson drive adds drive_weight to I_exc per event at drive_rate Hz (NEST's poisson_generator on the exc synapse)
         V > v_thresh → spike, V ← v_reset, held for round(refractory/dt) steps while the currents decay
         """,
         """
         Exact (closed-form propagators of the linear system), per step, as LIF:
         V' = V∞ + (V − V∞)·a + I_exc·c_exc + I_inh·c_inh,  c_x = τ_x/(τ_x − τ_mem)·(e^(−dt/τ_x) − a),  a = e^(−dt/τ_mem),  V∞ = v_rest + bias + I_in.
+        Drive events k ~ Poisson(drive_rate·dt) per neuron and step, from the stream of the neuron's 1,024-neuron block.
         """,
-        [.. Membrane(CurrentBased), .. SynapseTaus("current")],
+        [.. Membrane(CurrentBased), .. SynapseTaus("current"),
+         P("drive_rate", "0", "Hz", "rate of the independent Poisson drive of each neuron (scalar, ≥ 0)"),
+         P("drive_weight", "0", "V", "jump of I_exc per drive event (R·I volts)")],
         [Port("exc", "weighted spikes: a jump of I_exc"), Port("inh", "weighted spikes (negative weights): a jump of I_inh"), Current],
         [VMem, S("i_exc", "R·I volts", "excitatory current"), S("i_inh", "R·I volts", "inhibitory current"), Refractory]);
 

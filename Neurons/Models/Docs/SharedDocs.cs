@@ -17,8 +17,8 @@ internal static class SharedDocs
     [
         P("v_init", "v_rest", "V", "initial potential: a number, or [low, high] for a uniform draw per neuron"),
         P("v_init_values", "—", "V", "every neuron's initial potential (what ToDict writes back after a draw)"),
-        P("v_init_mean", meanDefault, "V", "mean of a normal draw of the initial potentials"),
-        P("v_init_std", "0", "V", "standard deviation of that normal draw"),
+        P("v_init_mean", meanDefault, "V", "mean of a normal draw of the initial potentials (a number v_init, else v_rest, when absent)"),
+        P("v_init_std", "0", "V", "standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init)"),
     ];
 
     /// <summary>The port of spikes every spiking zoo layer reads through its own input weights.</summary>

@@ -20,6 +20,10 @@ namespace EventSpike.Neurons.Models.Zoo;
 /// every reset (Keras with a fixed seed). <c>spiking_aware_training</c> and
 /// <c>return_sequences</c> only matter for training and for sequence shapes: they are kept for
 /// to_dict. State: <c>v</c>.
+/// The step itself is computed as counts (<see cref="StepCounts"/>: one signed n_k per unit, memory
+/// O(units) however large r·dt is); <see cref="Step"/> then writes them as repeated indices, which the
+/// spike-event runtime needs, and refuses a step of more than <see cref="MaxSpikesPerStep"/> spikes (a
+/// huge dt·rate) with a message naming the layer instead of filling gigabytes.
 /// </summary>
 public sealed class SpikingActivation : ZooLayer
 {
@@ -66,24 +70,41 @@ public sealed class SpikingActivation : ZooLayer
 
     public override void ResetState() => Array.Copy(_v0, V, Units);
 
-    public override void Step(long step, double[][] portInput, List<int> spikes)
+    /// <summary>The most spikes one step may write as events (64 MB of indices); beyond it the step is refused.</summary>
+    public const long MaxSpikesPerStep = 1L << 24;
+
+    /// <summary>
+    /// One step as counts: <paramref name="counts"/>[j] = n_k of unit j (negative for negative spikes),
+    /// the accumulator updated. Nothing is allocated, whatever r·dt.
+    /// </summary>
+    public void StepCounts(ReadOnlySpan<double> x, Span<double> counts)
     {
-        var x = portInput[0];
-        List<int>? negative = null;
         for (var j = 0; j < Units; j++)
         {
             var v = V[j] + _act(x[j]) * Dt;
             var n = Math.Floor(v);
             V[j] = v - n;
-            for (var c = 0; c < n; c++) spikes.Add(j);
-            if (n < 0 && SplitNegative)
-            {
-                negative ??= new List<int>();
-                for (var c = 0; c < -n; c++) negative.Add(Units + j);
-            }
+            counts[j] = n;
         }
-        if (negative is not null) spikes.AddRange(negative);
     }
+
+    public override void Step(long step, double[][] portInput, List<int> spikes)
+    {
+        var counts = _counts ??= new double[Units];
+        StepCounts(portInput[0], counts);
+        double total = 0;
+        foreach (var n in counts) total += n > 0 || SplitNegative ? Math.Abs(n) : 0;
+        if (total > MaxSpikesPerStep)
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{ClassName}: step {step} would emit {total:N0} spikes ({total / Units:N0} a unit: activation·dt is that large); at most {MaxSpikesPerStep} a step: use a smaller dt or scale the input"));
+        for (var j = 0; j < Units; j++)
+            for (var c = 0; c < counts[j]; c++) spikes.Add(j);
+        if (!SplitNegative) return;
+        for (var j = 0; j < Units; j++)
+            for (var c = 0; c < -counts[j]; c++) spikes.Add(Units + j);
+    }
+
+    private double[]? _counts;
 
     public override JsonObject ToDict()
     {

@@ -141,6 +141,36 @@ public class LifExpSynTests
     }
 
     [Fact]
+    public void A_normal_draw_without_a_mean_is_around_v_rest_as_Rockpool_starts_at_rest_never_around_0_V()
+    {
+        // v_init_std alone: around each neuron's v_rest (Rockpool's layers start from their rest state).
+        var rests = Enumerable.Range(0, 2000).Select(j => j < 1000 ? -0.065 : -0.070).ToArray();
+        var alone = new LifExpSyn(2000, Dt, LayerParameters.From(("v_rest", rests), ("v_init_std", 0.002)), _ => new Xoshiro256StarStar(3));
+        Assert.InRange(alone.VMem.Take(1000).Average(), -0.0653, -0.0647);
+        Assert.InRange(alone.VMem.Skip(1000).Average(), -0.0703, -0.0697);
+        Assert.InRange(Std(alone.VMem.Take(1000)), 0.0018, 0.0022);
+        // Beside a number v_init, around it; v_init_mean wins over both.
+        var number = new LifExpSyn(1000, Dt, LayerParameters.From(("v_init", -0.06), ("v_init_std", 0.002)), _ => new Xoshiro256StarStar(3));
+        Assert.InRange(number.VMem.Average(), -0.0603, -0.0597);
+        var mean = new LifExpSyn(1000, Dt, LayerParameters.From(("v_init", -0.06), ("v_init_mean", -0.05), ("v_init_std", 0.002)), _ => new Xoshiro256StarStar(3));
+        Assert.InRange(mean.VMem.Average(), -0.0503, -0.0497);
+        // The same stream: only the centre moves.
+        for (var j = 0; j < 1000; j++) Assert.Equal(number.VMem[j] + 0.01, mean.VMem[j], 12);
+        // The draw travels in to_dict, so the rebuilt layer starts where this one did.
+        Assert.Equal(alone.VMem, ModelCatalog.FromDict(alone.ToDict(), _ => new Xoshiro256StarStar(99)).GetState("v_mem"));
+        var range = Assert.Throws<ModelParameterException>(() =>
+            new LifExpSyn(3, Dt, LayerParameters.From(("v_init", new[] { -0.07, -0.05 }), ("v_init_std", 0.002)), new Xoshiro256StarStar(1)));
+        Assert.Equal("v_init_std", range.Parameter);
+    }
+
+    private static double Std(IEnumerable<double> xs)
+    {
+        var list = xs.ToList();
+        var m = list.Average();
+        return Math.Sqrt(list.Sum(x => (x - m) * (x - m)) / (list.Count - 1));
+    }
+
+    [Fact]
     public void Bad_parameters_name_the_parameter()
     {
         var e = Assert.Throws<ModelParameterException>(() => Lif(("tau_mem", -1.0)));

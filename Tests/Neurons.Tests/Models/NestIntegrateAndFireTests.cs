@@ -71,4 +71,21 @@ public class NestIntegrateAndFireTests
         for (var n = 0; n < 100; n++) m.Step(n, [new double[1], new double[1], new double[1]], spikes);
         Assert.Equal(-0.06 + 0.01 * Math.Exp(-100 * 1e-4 / 0.02), m.GetState("v_mem")[0], 12);
     }
+
+    [Theory]
+    [InlineData("iaf_psc_exp")]
+    [InlineData("iaf_psc_alpha")]
+    [InlineData("iaf_psc_delta")]
+    [InlineData("iaf_cond_exp")]
+    public void A_NEST_named_model_takes_one_number_per_parameter_and_refuses_a_list_naming_it(string type)
+    {
+        // docs/network-format.md says so: one population per parameter set, as nest.Create with scalar params.
+        var e = Assert.Throws<ModelParameterException>(() =>
+            ModelCatalog.Create(type, 3, 1e-4, LayerParameters.From(("v_thresh", new[] { -0.05, -0.05, -0.05 })), Streams("l")));
+        Assert.Equal("v_thresh", e.Parameter);
+        Assert.Contains("'v_thresh' must be a number", e.Message);
+        // Its initial potentials: a draw without a mean is around v_rest, as for LIF.
+        var drawn = ModelCatalog.Create(type, 1000, 1e-4, LayerParameters.From(("v_rest", -0.07), ("v_init_std", 0.001)), Streams("l")).GetState("v_mem");
+        Assert.InRange(drawn.Average(), -0.0702, -0.0698);
+    }
 }

@@ -27,7 +27,7 @@ internal static class KerasDocs
         unit j emits its index n_k times (the libraries' n_k/dt: the amplitude 1/dt is the consumer's weight scale)
         split_negative: channel units + j carries unit j's negative spikes; otherwise they are dropped
         """,
-        "Exact accumulation: Σ n_k = v_0 − v_K + Σ r_k·dt. Initial v: initial_state, else U[0, 1) per unit (from seed, else the layer's streams), the same on every reset.",
+        "Exact accumulation: Σ n_k = v_0 − v_K + Σ r_k·dt, computed as one count n_k per unit (memory O(units) whatever r·dt); a step of more than 2^24 spikes is refused (as events they would fill gigabytes: use a smaller dt). Initial v: initial_state, else U[0, 1) per unit (from seed, else the layer's streams), the same on every reset.",
         [
             Name,
             P("activation", "\"relu\"", "—", "relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names)"),

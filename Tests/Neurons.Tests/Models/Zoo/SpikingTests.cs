@@ -41,6 +41,59 @@ public class SpikingTests
     }
 
     [Fact]
+    public void SpikingActivation_counts_a_huge_dt_times_rate_in_small_memory_and_refuses_to_list_it()
+    {
+        // 4 units at relu(1e6)·dt(1e3) = 1e9 spikes each: 16 GB as a list of indices, nothing as counts.
+        var layer = (SpikingActivation)Make("SpikingActivation", 4, 1e3, """{"activation": "relu", "initial_state": [0, 0.25, 0.5, 0.999]}""");
+        var counts = new double[4];
+        var x = new[] { 1e6, 1e6, 2e6, 0 };
+        layer.StepCounts(x, counts); // JIT and first-call costs out of the measurement
+        layer.ResetState();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        layer.StepCounts(x, counts);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024, "counting allocated");
+        Assert.Equal([1e9, 1e9, 2e9, 0], counts);
+        Assert.Equal([0, 0.25, 0.5, 0.999], layer.V.Select(v => Math.Round(v, 6)));
+        var e = Assert.Throws<InvalidOperationException>(() => layer.Step(1, [x], []));
+        Assert.Contains("SpikingActivation: step 1 would emit 4,000,000,000 spikes", e.Message);
+    }
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("linear")]
+    public void SpikingActivation_counts_are_the_spikes_the_per_spike_loop_gave(string activation)
+    {
+        const double dt = 0.01;
+        const int units = 6;
+        var split = Activation.CanBeNegative(activation);
+        var json = $$"""{"activation": "{{activation}}", "seed": 5}""";
+        var events = (SpikingActivation)Make("SpikingActivation", split ? 2 * units : units, dt, json);
+        var counting = (SpikingActivation)Make("SpikingActivation", split ? 2 * units : units, dt, json);
+        var v = (double[])events.V.Clone();
+        var act = Activation.ByName(activation, "activation");
+        var counts = new double[units];
+        for (var k = 0; k < 300; k++)
+        {
+            var x = Enumerable.Range(0, units).Select(j => (j - 2.5) * 400 * Math.Cos(0.05 * k + j)).ToArray();
+            var spikes = Step(events, k, x);
+            counting.StepCounts(x, counts);
+            var expected = new List<int>(); // the loop before counts: one entry per spike, the negative channels after
+            var negative = new List<int>();
+            for (var j = 0; j < units; j++)
+            {
+                var w = v[j] + act(x[j]) * dt;
+                var n = Math.Floor(w);
+                v[j] = w - n;
+                for (var c = 0; c < n; c++) expected.Add(j);
+                for (var c = 0; c < -n && split; c++) negative.Add(units + j);
+                Assert.Equal(n, counts[j]);
+            }
+            Assert.Equal(expected.Concat(negative), spikes);
+        }
+        Assert.Equal(events.V, counting.V);
+    }
+
+    [Fact]
     public void SpikingActivation_negative_rate_spikes_on_the_first_step_from_zero_and_goes_to_the_negative_channel()
     {
         var layer = Make("SpikingActivation", 2, 1e-3, """{"activation": "linear", "initial_state": 0}""");

@@ -1,0 +1,96 @@
+namespace EventSpike.Neurons.Runtime;
+
+/// <summary>
+/// Per-synapse delays (see the layout in <see cref="SynapseTable"/>'s summary): a spike of the
+/// presynaptic neuron at step s reaches target <c>Target[k]</c> at step s + <see cref="DelayAt"/>(k).
+/// </summary>
+public sealed partial class SynapseTable
+{
+    /// <summary>The longest delay one synapse can keep, in steps (16 bits).</summary>
+    public const int MaxSynapseDelay = ushort.MaxValue;
+
+    /// <summary>The largest |q| of a fixed-point weight (16 bits, signed).</summary>
+    public const int WeightLevels = short.MaxValue;
+
+    private readonly int[]? _packed;
+
+    /// <summary>A table with per-synapse delays: <paramref name="packed"/> holds (delay &lt;&lt; 16) | (ushort)q per synapse.</summary>
+    private SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, int[] packed, double weightScale)
+        : this(preSize, postSize, rowStart, target, [], sharedWeight: true)
+    {
+        if (packed.Length != target.Length) throw new ArgumentException("target and packed weight/delay lengths differ");
+        _packed = packed;
+        WeightScale = weightScale;
+        if (packed.Length == 0) return;
+        var min = int.MaxValue;
+        var max = 0;
+        foreach (var word in packed)
+        {
+            var d = word >>> 16;
+            if (d < min) min = d;
+            if (d > max) max = d;
+        }
+        MinDelay = min;
+        MaxDelay = max;
+    }
+
+    /// <summary>True when every synapse carries its own delay.</summary>
+    public bool HasDelays => _packed is not null;
+
+    /// <summary>The weight of one fixed-point step (tables with per-synapse delays); 0 otherwise.</summary>
+    public double WeightScale { get; }
+
+    /// <summary>The shortest per-synapse delay in steps (0 without per-synapse delays or synapses).</summary>
+    public int MinDelay { get; }
+
+    /// <summary>The longest per-synapse delay in steps (0 without per-synapse delays or synapses).</summary>
+    public int MaxDelay { get; }
+
+    /// <summary>The delay of synapse <paramref name="synapse"/> in steps (0 without per-synapse delays).</summary>
+    public int DelayAt(int synapse) => _packed is null ? 0 : _packed[synapse] >>> 16;
+
+    /// <summary>
+    /// This table with the delays given (steps, one per synapse in table order, each in 0..<see cref="MaxSynapseDelay"/>),
+    /// its weights made 16-bit fixed-point numbers of a common scale (the largest |weight| / 32,767).
+    /// </summary>
+    public SynapseTable WithDelays(ReadOnlySpan<int> delays)
+    {
+        if (delays.Length != Target.Length) throw new ArgumentException($"{delays.Length} delays for {Target.Length} synapses");
+        var maxAbs = 0.0;
+        for (var s = 0; s < Target.Length; s++) maxAbs = Math.Max(maxAbs, Math.Abs((double)WeightAt(s)));
+        var scale = maxAbs > 0 ? maxAbs / WeightLevels : 1.0;
+        var packed = new int[Target.Length];
+        for (var s = 0; s < packed.Length; s++)
+        {
+            if ((uint)delays[s] > MaxSynapseDelay) throw new ArgumentOutOfRangeException(nameof(delays), $"delay {delays[s]} steps outside 0..{MaxSynapseDelay}");
+            var q = (int)Math.Round(WeightAt(s) / scale, MidpointRounding.AwayFromZero);
+            packed[s] = (delays[s] << 16) | (ushort)(short)q;
+        }
+        return new SynapseTable(PreSize, PostSize, RowStart, Target, packed, scale);
+    }
+
+    /// <summary>
+    /// Adds presynaptic neuron <paramref name="pre"/>'s row into the ring <paramref name="ring"/>: synapse k's
+    /// fixed-point weight q (a whole number; the weight is q · <see cref="WeightScale"/>) into row
+    /// (<paramref name="baseSlot"/> + its delay) mod ring length, <paramref name="baseSlot"/> being the source step's
+    /// row (&lt; the ring's length; every delay &lt; the ring's length). Sums of whole numbers below 2⁵³ are exact,
+    /// so a row's value does not depend on the order rows are added in.
+    /// </summary>
+    public void AccumulateRowDelayed(int pre, double[][] ring, int baseSlot) =>
+        AccumulateSliceDelayed(RowStart[pre], RowStart[pre + 1], ring, baseSlot);
+
+    /// <summary>As <see cref="AccumulateRowDelayed"/> for synapses [<paramref name="from"/>, <paramref name="to"/>) (a slice of one row).</summary>
+    public void AccumulateSliceDelayed(int from, int to, double[][] ring, int baseSlot)
+    {
+        var packed = _packed ?? throw new InvalidOperationException("the table has no per-synapse delays");
+        var target = Target;
+        var rows = ring.Length;
+        for (var s = from; s < to; s++)
+        {
+            var word = packed[s];
+            var slot = baseSlot + (word >>> 16);
+            if (slot >= rows) slot -= rows;
+            ring[slot][target[s]] += (short)word;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using EventSpike.Actors.Builder;
+
+namespace EventSpike.Host.Tests;
+
+/// <summary>The example networks of config/networks written in C# with the builder (what the README's example shows).</summary>
+public static class ExampleNetworks
+{
+    public static NetworkBuilder Build(string name) => name switch
+    {
+        "reservoir" => Reservoir(),
+        "brunel-ei" => BrunelEI(),
+        "dvs" => Dvs(),
+        "cluster-pingpong" => ClusterPingPong(),
+        _ => throw new ArgumentException($"no C# version of example '{name}': add one here"),
+    };
+
+    public static NetworkBuilder Reservoir()
+    {
+        var net = new NetworkBuilder("reservoir", dt: 1e-4, duration: 2.0, seed: 1);
+        var input = net.PoissonSource("input", 100, rate: 20.0);
+        var reservoir = net.LIF("reservoir", 1000, tauMem: 0.02, tauSyn: 0.005, vThresh: -0.055, vReset: -0.065, vRest: -0.065,
+            refractory: 0.002, bias: 0.0, vInit: new[] { -0.065, -0.055 });
+        var readout = net.LIF("readout", 10, tauMem: 0.02, tauSyn: 0.005, vThresh: -0.055, vReset: -0.065, vRest: -0.065, refractory: 0.002);
+        net.Connect(input, reservoir, Weights.Bernoulli(0.1, weight: Weight.Normal(0.012, 0.002)));
+        net.Connect(reservoir, reservoir, Weights.Bernoulli(0.1, weight: 0.0005, excFraction: 0.8, weightInh: -0.0025), delay: 0.001);
+        net.Connect(reservoir, readout, Weights.Bernoulli(0.2, weight: Weight.Uniform(0.0, 0.0012)));
+        net.Record(input, reservoir, readout);
+        return net;
+    }
+
+    public static NetworkBuilder BrunelEI()
+    {
+        var net = new NetworkBuilder("brunel-ei", dt: 1e-4, duration: 0.2, seed: 11);
+        foreach (var (name, size) in new[] { ("exc", 8000), ("inh", 2000) })
+            net.IafPscDelta(name, size, tauMem: 0.02, vThresh: 0.02, vReset: 0.0, vRest: 0.0, refractory: 0.002, driveRate: 20000, driveWeight: 0.0001);
+        net.Connect("exc", "exc", Weights.FixedIndegree(800, weight: 0.0001, autapses: true), delay: 0.0015);
+        net.Connect("exc", "inh", Weights.FixedIndegree(800, weight: 0.0001), delay: 0.0015);
+        net.Connect("inh", "exc", Weights.FixedIndegree(200, weight: -0.0005), delay: 0.0015);
+        net.Connect("inh", "inh", Weights.FixedIndegree(200, weight: -0.0005, autapses: true), delay: 0.0015);
+        return net;
+    }
+
+    public static NetworkBuilder Dvs()
+    {
+        var net = new NetworkBuilder("dvs", dt: 1e-4, duration: 1.0, seed: 7, window: 0.001);
+        net.PoissonSource("input", 578, rate: 0);
+        net.LIF("hidden", 200, refractory: 0.002);
+        net.LIF("readout", 10, refractory: 0.002);
+        net.Connect("input", "hidden", Weights.FixedIndegree(40, weight: 0.006), delay: 0.0003);
+        net.Connect("hidden", "readout", Weights.FixedIndegree(40, weight: 0.004), delay: 0.0003);
+        return net;
+    }
+
+    public static NetworkBuilder ClusterPingPong()
+    {
+        var net = new NetworkBuilder("cluster-pingpong", dt: 1e-4, duration: 1.0, seed: 1, window: 0.001);
+        net.LIF("a", 10, node: "0");
+        net.LIF("b", 10, node: "1");
+        net.Connect("a", "b", Weights.OneToOne(0.1), delay: 0.001);
+        net.Connect("b", "a", Weights.OneToOne(0.1), delay: 0.001);
+        return net;
+    }
+}
