@@ -21,6 +21,7 @@ public static class BenchCommand
         var a = CommandSpecs.Bench.Parse(args);
         if (a.Positional.Count > 0 && a.Positional[0] == "decode") return DecodeBench.Execute(a, stdout, stderr);
         if (a.Positional is ["stream"]) return StreamBench.Execute(a, stdout, stderr);
+        if (a.Positional is ["dynapse"]) return DynapseBench.Execute(a, stdout, stderr);
         if (a.Positional is ["microcircuit"]) return MicrocircuitBench.Execute(a, stdout, stderr, cancel);
         if (a.Positional.Count != 1 || !BenchNetworks.Names.Contains(a.Positional[0]))
             throw new InputException($"usage: eventspike bench NAME [--scale X] [--duration S] [--threads N] [--batch B]; NAME is one of {string.Join(", ", BenchNetworks.Names)}; or eventspike bench decode RECORDING [--repeat N]");

@@ -28,14 +28,15 @@ public static class CommandLine
         "       eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--plain]\n" +
         "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
+        "       eventspike bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]\n" +
+        "       eventspike device-server [--host 127.0.0.1] [--port P] [--chips N] [--seed N] [--max-clients N]\n" +
         "       eventspike inspect FILE [--json] [--plot PNG]\n" +
         "       eventspike export NETWORK.json|MODEL.nir --nir OUT.nir [--dt S]\n" +
         "       eventspike models\n" +
         "       eventspike describe TYPE | --markdown\n" +
         "       eventspike --version\n" +
         "       eventspike COMMAND --help   (every option of COMMAND, one line each)\n" +
-        "       eventspike [suggest] COMMAND --PARTIAL   (completions, as dotnet-suggest asks for them)\n" +
-        "       not yet: device-server (later versions)";
+        "       eventspike [suggest] COMMAND --PARTIAL   (completions, as dotnet-suggest asks for them)";
 
     /// <summary>The Host assembly's informational version, without the <c>+commit</c> suffix.</summary>
     public static string Version
@@ -56,6 +57,7 @@ public static class CommandLine
     {
         Gpu.GpuBackends.Register();
         Hardware.Sensors.SensorFormats.RegisterAll();
+        Hardware.Dynapse.DynapseHardware.Register();
         using var interrupt = new StopSignals(cancel);
         return interrupt.ExitCode(Dispatch(args, stdout, stderr, interrupt.Token));
     }
@@ -96,9 +98,8 @@ public static class CommandLine
                 "node" => NodeCommand.Execute(rest, stdout, stderr, interrupt),
                 "stream" => StreamCommand.Execute(rest, stdout, stderr, interrupt),
                 "export" => ExportCommand.Execute(rest, stdout, stderr),
-                "device-server" =>
-                    throw new InputException($"eventspike {args[0]}: not available in this version yet"),
-                _ => throw new InputException($"unknown command '{args[0]}'{DidYouMean(args[0])}; commands: run, stream, node, bench, inspect, export, models, describe (eventspike --help)"),
+                "device-server" => DeviceServerCommand.Execute(rest, stdout, stderr, interrupt),
+                _ => throw new InputException($"unknown command '{args[0]}'{DidYouMean(args[0])}; commands: run, stream, node, device-server, bench, inspect, export, models, describe (eventspike --help)"),
             };
         }
         catch (InputException e)

@@ -69,7 +69,8 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]"],
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
+         "bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
             V("duration", "S", "simulated seconds (default: the bench's own)"),
@@ -86,6 +87,19 @@ public static class CommandSpecs
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
             V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),
             V("speed", "X", "bench stream: replay at X times the sensor's speed (default: 1; 0: as fast as the network goes)"),
+            V("mode", "dpi|virtual|hil", "bench dynapse: the DPI chip model, VirtualDynapse, or the loopback device link (default: dpi)"),
+        ]);
+
+    /// <summary><c>eventspike device-server</c>.</summary>
+    public static readonly CommandSpec DeviceServer = new("device-server",
+        "Serves emulated DYNAP-SE boards over TCP (docs/device-protocol.md), one board per client, until Ctrl-C.",
+        ["device-server [--host 127.0.0.1] [--port P] [--chips N] [--seed N] [--max-clients N]"],
+        [
+            V("host", "ADDRESS", "address to listen on (default: 127.0.0.1)"),
+            V("port", "P", "port to listen on (default: 7411; 0: any free port)"),
+            V("chips", "N", "chips on each emulated board, 1–4 (default: 4)"),
+            V("seed", "N", "mismatch seed of the emulated boards, replacing the configurations' (default: theirs)"),
+            V("max-clients", "N", "clients served at once (default: 16)"),
         ]);
 
     /// <summary><c>eventspike inspect</c>.</summary>
@@ -145,7 +159,7 @@ public static class CommandSpecs
         ]);
 
     /// <summary>Every command, as <c>eventspike --help</c> lists them.</summary>
-    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, Bench, Inspect, Models, Describe, Export];
+    public static readonly IReadOnlyList<CommandSpec> All = [Run, Stream, Node, DeviceServer, Bench, Inspect, Models, Describe, Export];
 
     /// <summary>The command called <paramref name="name"/>, or null.</summary>
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);

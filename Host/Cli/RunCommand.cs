@@ -317,7 +317,11 @@ public static class RunCommand
         sink.WriteOutputs(outDir, result.Completed.Steps, run.Request.Args.Flag("no-plot") ? null : network.Name);
         RunSummary.Write(Path.Combine(outDir, "summary.json"), network, result, run.BuildSeconds, run.Request.Threads,
             coordinator?.Nodes, coordinator?.Placement, coordinator?.Lost, coordinator?.Traffic, coordinator?.Synapses,
-            extra: run.Request.Args.Value("energy") is { } energy ? w => RunEnergyJson.Write(w, energy, network, result.Completed.Layers) : null);
+            extra: w =>
+            {
+                if (run.Request.Args.Value("energy") is { } energy) RunEnergyJson.Write(w, energy, network, result.Completed.Layers);
+                Hardware.Dynapse.Backend.DeviceLinkReport.Write(w, network);
+            });
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{network.Name}: {simulated:0.###} s simulated in {result.WallSeconds:0.###} s ({SpeedFigure.Text(simulated, result.WallSeconds)}), {total} spikes; outputs in {outDir}"));

@@ -49,7 +49,7 @@ public class BackendOptionTests
 
     [Theory]
     [InlineData("cuda", "layer 'out' (LIF): backend 'cuda' cannot run it")]
-    [InlineData("nowhere", "unknown backend 'nowhere'; known: cpu, cuda, ilgpu-cpu")]
+    [InlineData("nowhere", "unknown backend 'nowhere'; known: cpu, cuda, dynapse, ilgpu-cpu")]
     public void A_layer_on_a_backend_that_cannot_run_it_is_exit_2_naming_the_layer_and_nothing_is_written(string backend, string message)
     {
         var dir = TempDir();

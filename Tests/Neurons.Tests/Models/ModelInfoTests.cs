@@ -26,6 +26,8 @@ public class ModelInfoTests
         ["NirThreshold"] = (3, 1e-4, """{"threshold": [0.1, 0.2, 0.3]}"""),
         ["NirOutput"] = (3, 1e-4, """{"bias": 0.5}"""),
         ["NirInput"] = (3, 1e-4, """{"shape": [3]}"""),
+        ["RecDynapSE"] = (3, 1e-4, """{"weights_in": [[2, 0, 0], [0, -1, 0]], "weights_rec": [[0, 3, 0], [0, 0, 1], [-1, 0, 0]], "i_dc": 2e-11}"""),
+        ["VirtualDynapse"] = (3, 1e-4, """{"connections_ext": [[1, 0, 2]], "ids_in": [100], "connections_rec": [[0, 1, 0], [0, 0, -1], [2, 0, 0]], "bias": 0.005}"""),
     };
 
     public static IEnumerable<object[]> Names => ModelCatalog.Names.Select(n => new object[] { n });
@@ -55,7 +57,8 @@ public class ModelInfoTests
     {
         foreach (var info in ModelCatalog.Infos)
         {
-            var expected = info.ClassName == IafPscExp.TypeName ? new[] { "cpu", "gpu" } : ["cpu"];
+            var expected = info.ClassName == IafPscExp.TypeName ? new[] { "cpu", "gpu" }
+                : EventSpike.Hardware.Dynapse.Layers.DynapseModels.Names.Contains(info.ClassName) ? ["cpu", "dynapse"] : ["cpu"];
             Assert.True(info.Backends.SetEquals(expected), $"{info.ClassName}: backends {string.Join(", ", info.Backends)}");
         }
     }
@@ -64,7 +67,7 @@ public class ModelInfoTests
     public void Infos_has_one_info_per_registered_name_in_name_order_aliases_included()
     {
         Assert.Equal(ModelCatalog.Names, ModelCatalog.Infos.Select(i => i.ClassName).ToList());
-        Assert.Equal(6 + ZooCatalog.Names.Count + Neurons.Models.Nir.NirCatalog.Names.Count, ModelCatalog.Infos.Count); // six core models, the zoo and the NIR models
+        Assert.Equal(6 + ZooCatalog.Names.Count + Neurons.Models.Nir.NirCatalog.Names.Count + EventSpike.Hardware.Dynapse.Layers.DynapseModels.Names.Count, ModelCatalog.Infos.Count); // six core models, the zoo, the NIR models and the DYNAP-SE layers
         Assert.Equal(ModelCatalog.Describe("FFExpSyn") with { ClassName = "FFExpSynBrian" }, ModelCatalog.Describe("FFExpSynBrian"));
     }
 
