@@ -12,7 +12,8 @@ public sealed record ConnectionDocument
     [JsonRequired]
     public string To { get; init; } = "";
 
-    public double? Delay { get; init; }
+    /// <summary>Seconds (a number), or per-synapse delays: <c>{"mean", "std"}</c> or <c>{"low", "high"}</c> (with an optional <c>min</c>).</summary>
+    public JsonElement? Delay { get; init; }
     public string? Port { get; init; }
 
     [JsonRequired]

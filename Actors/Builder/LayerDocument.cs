@@ -25,4 +25,7 @@ public sealed record LayerDocument
     public JsonElement? Node { get; init; }
 
     public string? Backend { get; init; }
+
+    /// <summary>An input layer fed by an event sensor (<c>eventspike stream</c>): width, height, crop, pool, polarity; kept as written, read by the command.</summary>
+    public JsonElement? Sensor { get; init; }
 }

@@ -18,7 +18,10 @@ public sealed partial class NetworkBuilder
         {
             Where = $"{path}: layers[{i}]", Dt = l.Dt, Backend = l.Backend, Node = Node(l, path, i),
         }).ToList();
-        var connections = _connections.Select((c, i) => new ConnectionSpec(c.From, c.To, c.Weights, c.Delay ?? 0.0, c.Port) { Where = $"{path}: connections[{i}]" }).ToList();
+        var connections = _connections.Select((c, i) => new ConnectionSpec(c.From, c.To, c.Weights, Delay(c, path, i), c.Port)
+        {
+            Where = $"{path}: connections[{i}]", DelayDistribution = c.Delay is { ValueKind: JsonValueKind.Object } d ? d : null,
+        }).ToList();
         var probes = _probes.Select((p, i) => new ProbeSpec(p.Layer, p.Variable, p.Neurons, p.Interval) { Where = $"{path}: probes[{i}]" }).ToList();
         return new NetworkSpec(Name, Dt ?? double.NaN, Duration ?? double.NaN, Seed, layers, connections, _record, Window) { Probes = probes };
     }
@@ -59,6 +62,13 @@ public sealed partial class NetworkBuilder
             throw new NetworkSpecException($"{path}: {at}{where}{e.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}");
         }
     }
+
+    private static double Delay(ConnectionDocument c, string path, int i) => c.Delay switch
+    {
+        null or { ValueKind: JsonValueKind.Object } => 0.0,
+        { ValueKind: JsonValueKind.Number } n => n.GetDouble(),
+        var other => throw new NetworkSpecException($"{path}: connections[{i}].delay: a delay is seconds or a distribution object, got {other.Value.GetRawText()}"),
+    };
 
     private static string? Node(LayerDocument l, string path, int i) => l.Node switch
     {

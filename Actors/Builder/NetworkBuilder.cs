@@ -90,11 +90,16 @@ public sealed partial class NetworkBuilder
     /// </summary>
     /// <param name="delay">Seconds, rounded to whole steps.</param>
     /// <param name="port">The target's input port (e.g. <c>"exc"</c>, <c>"inh"</c>); null: its first of the kind the source emits.</param>
-    public NetworkBuilder Connect(string from, string to, Weights weights, double delay = 0, string? port = null, string? description = null)
+    /// <param name="delays">Per-synapse delays instead of <paramref name="delay"/>: e.g. <c>new Dictionary&lt;string, object?&gt; { ["mean"] = 0.0016, ["std"] = 0.00075, ["min"] = 0.0002 }</c>.</param>
+    public NetworkBuilder Connect(string from, string to, Weights weights, double delay = 0, string? port = null, string? description = null,
+        IReadOnlyDictionary<string, object?>? delays = null)
     {
         IndexOf(from);
         IndexOf(to);
-        _connections.Add(new ConnectionDocument { From = from, To = to, Weights = weights.Json, Delay = delay, Port = port, Description = description });
+        _connections.Add(new ConnectionDocument
+        {
+            From = from, To = to, Weights = weights.Json, Delay = delays is null ? JsonElements.Of(delay) : JsonElements.Of(delays), Port = port, Description = description,
+        });
         return this;
     }
 

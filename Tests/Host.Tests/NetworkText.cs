@@ -22,7 +22,7 @@ public sealed record NetworkText(string Name, string Body)
             foreach (var (k, v) in l.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)) b.Append($" {k}={Canonical(v)}");
             b.Append('\n');
         }
-        foreach (var c in s.Connections) b.Append(CultureInfo.InvariantCulture, $"{c.From}->{c.To} delay={c.Delay:R} port={c.Port} {Canonical(c.Weights)}\n");
+        foreach (var c in s.Connections) b.Append(CultureInfo.InvariantCulture, $"{c.From}->{c.To} delay={c.Delay:R} {(c.DelayDistribution is { } d ? Canonical(d) : "")} port={c.Port} {Canonical(c.Weights)}\n");
         foreach (var p in s.Probes)
             b.Append(CultureInfo.InvariantCulture, $"probe {p.Layer}.{p.Variable} [{(p.Neurons is null ? "all" : string.Join(",", p.Neurons))}] {p.Interval:R}\n");
         return new NetworkText(s.Name, b.ToString());

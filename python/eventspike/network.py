@@ -70,10 +70,11 @@ class Network:
         return name
 
     def connect(self, source, target, weights, delay=0.0, port=None):
-        """Connects two layers (the same one: recurrent, delay >= one step); weights: a generator dict or a [pre][post] matrix."""
+        """Connects two layers (the same one: recurrent, delay >= one step); weights: a generator dict or a [pre][post] matrix;
+        delay: seconds, or per-synapse delays as {"mean", "std"[, "min"]} or {"low", "high"}."""
         for layer in (source, target):
             self._check(layer)
-        entry = {"from": source, "to": target, "delay": float(delay), "weights": weights}
+        entry = {"from": source, "to": target, "delay": delay if isinstance(delay, dict) else float(delay), "weights": weights}
         if port is not None:
             entry["port"] = port
         self.connections.append(entry)
