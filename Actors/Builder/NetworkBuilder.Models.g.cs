@@ -367,6 +367,57 @@ public sealed partial class NetworkBuilder
     public LayerHandle RecDIAF(string name, int size, object weightsIn, object weightsRec, double? delay = null, double? tauLeak = null, double? refractory = null, double? vThresh = null, double? vReset = null, object? vRest = null, double? leak = null, object? vSubtract = null, string? stateType = null, object? monitorId = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "RecDIAF", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("delay", delay), ("tau_leak", tauLeak), ("refractory", refractory), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("leak", leak), ("v_subtract", vSubtract), ("state_type", stateType), ("monitor_id", monitorId)), layerDt, node, backend);
 
+    /// <summary>Adds a layer of class <c>RecDynapSE</c> (DYNAP-SE (Hardware)): Rockpool's RecDynapSE: a recurrent layer mapped onto the 4-chip DYNAP-SE board (fan-in 64, fan-out 3 chips, no CAM aliasing) and run on the DPI chip model.</summary>
+    /// <param name="weightsIn"><c>weights_in</c>: M×N input connection counts [channel][neuron] (sign: exc/inh), or a generator object; rounded to integers (count; default required).</param>
+    /// <param name="weightsRec"><c>weights_rec</c>: N×N recurrent counts, or a generator object (in_res_* also give weights_in); N is the size (count; default required).</param>
+    /// <param name="maxNumConnections"><c>max_num_connections</c>: discretise real weights to this many levels per sign (DiscretiseWeightMatrix) instead of rounding (—; default null).</param>
+    /// <param name="neuronIds"><c>neuron_ids</c>: board neurons of the layer (null: allocated first-free, skipping 0, 1024, 2048, 3072) (—; default null).</param>
+    /// <param name="virtualNeuronIds"><c>virtual_neuron_ids</c>: FPGA virtual neurons of the input channels (null: first-free from 1, disjoint from the layer's tags) (—; default null).</param>
+    /// <param name="lInputCoreIds"><c>l_input_core_ids</c>: cores (within the input chip) that hold the input-receiving neurons (—; default [0]).</param>
+    /// <param name="inputChipId"><c>input_chip_id</c>: chip of the input-receiving neurons (—; default 0).</param>
+    /// <param name="maxNumEventsBatch"><c>max_num_events_batch</c>: most input events per FPGA transfer; a larger window is split in halves (events; default 65535).</param>
+    /// <param name="maxNumTrialsBatch"><c>max_num_trials_batch</c>: Rockpool's batching option, kept for to_dict (—; default —).</param>
+    /// <param name="maxBatchDur"><c>max_batch_dur</c>: Rockpool's batching option, kept for to_dict (s; default —).</param>
+    /// <param name="maxNumTimesteps"><c>max_num_timesteps</c>: Rockpool's batching option, kept for to_dict (steps; default —).</param>
+    /// <param name="clearcoresList"><c>clearcores_list</c>: Rockpool's cores to clear, kept for to_dict (—; default —).</param>
+    /// <param name="rpycPort"><c>rpyc_port</c>: Rockpool's RPyC port, kept for to_dict (—; default —).</param>
+    /// <param name="skipWeights"><c>skip_weights</c>: Rockpool's option, kept for to_dict (—; default false).</param>
+    /// <param name="skipNeuronAllocation"><c>skip_neuron_allocation</c>: Rockpool's option, kept for to_dict (—; default false).</param>
+    /// <param name="fastmode"><c>fastmode</c>: Rockpool's option, kept for to_dict (—; default false).</param>
+    /// <param name="speedup"><c>speedup</c>: Rockpool's option, kept for to_dict (—; default 1.0).</param>
+    /// <param name="chipDt"><c>chip_dt</c>: the chip model's step (≤ dt) (s; default 1e-05).</param>
+    /// <param name="rockpoolParity"><c>rockpool_parity</c>: DynapSim v3's double leak subtraction (—; default false).</param>
+    /// <param name="shunting"><c>shunting</c>: the shunting inhibitory synapse: "gaba_a" (fast) or "gaba_b"; the other is subtractive (—; default "gaba_a").</param>
+    /// <param name="tauMem"><c>tau_mem</c>: per core (one value or 16): membrane time constant (IF_TAU1_N) (s; default 0.02).</param>
+    /// <param name="tauMem2"><c>tau_mem_2</c>: per core (one value or 16): second membrane time constant (IF_TAU2_N) (s; default 0.002).</param>
+    /// <param name="gainMemRatio"><c>gain_mem_ratio</c>: per core (one value or 16): I_g,mem/I_τ,mem (IF_THR_N) (—; default 4).</param>
+    /// <param name="iDc"><c>i_dc</c>: per core (one value or 16): constant input current (IF_DC_P) (A; default 5E-13).</param>
+    /// <param name="iSpkthr"><c>i_spkthr</c>: per core (one value or 16): spike threshold current (A; default 1E-07).</param>
+    /// <param name="tRef"><c>t_ref</c>: per core (one value or 16): refractory period (IF_RFR_N) (s; default 0.001).</param>
+    /// <param name="tPulse"><c>t_pulse</c>: per core (one value or 16): CAM pulse width (PULSE_PWLK_P) (s; default 1E-05).</param>
+    /// <param name="tauGabaB"><c>tau_gaba_b</c>: per core (one value or 16): GABA_B synapse time constant (s; default 0.1).</param>
+    /// <param name="tauGabaA"><c>tau_gaba_a</c>: per core (one value or 16): GABA_A synapse time constant (s; default 0.01).</param>
+    /// <param name="tauNmda"><c>tau_nmda</c>: per core (one value or 16): NMDA synapse time constant (s; default 0.1).</param>
+    /// <param name="tauAmpa"><c>tau_ampa</c>: per core (one value or 16): AMPA synapse time constant (s; default 0.01).</param>
+    /// <param name="gainSynRatio"><c>gain_syn_ratio</c>: per core (one value or 16): I_g/I_τ of every synapse (—; default 100).</param>
+    /// <param name="iwGabaB"><c>iw_gaba_b</c>: per core (one value or 16): GABA_B weight current per CAM match (PS_WEIGHT_*) (A; default 1E-08).</param>
+    /// <param name="iwGabaA"><c>iw_gaba_a</c>: per core (one value or 16): GABA_A weight current per CAM match (PS_WEIGHT_*) (A; default 1E-08).</param>
+    /// <param name="iwNmda"><c>iw_nmda</c>: per core (one value or 16): NMDA weight current per CAM match (PS_WEIGHT_*) (A; default 1E-08).</param>
+    /// <param name="iwAmpa"><c>iw_ampa</c>: per core (one value or 16): AMPA weight current per CAM match (PS_WEIGHT_*) (A; default 1E-08).</param>
+    /// <param name="ifNmda"><c>if_nmda</c>: per core (one value or 16): NMDA gate current (IF_NMDA_N) (A; default 5E-13).</param>
+    /// <param name="tauAhp"><c>tau_ahp</c>: per core (one value or 16): adaptation time constant (s; default 0.05).</param>
+    /// <param name="gainAhpRatio"><c>gain_ahp_ratio</c>: per core (one value or 16): I_g,ahp/I_τ,ahp (—; default 1).</param>
+    /// <param name="iwAhp"><c>iw_ahp</c>: per core (one value or 16): adaptation jump current (I₀: off) (A; default 5E-13).</param>
+    /// <param name="tPulseAhp"><c>t_pulse_ahp</c>: per core (one value or 16): adaptation pulse width (s; default 1E-06).</param>
+    /// <param name="mismatch"><c>mismatch</c>: frozen device mismatch on (per-neuron, per-parameter and per-synapse factors max(0.1, 1 + σ·z)) (—; default true).</param>
+    /// <param name="mismatchStd"><c>mismatch_std</c>: σ of the mismatch factors (—; default 0.2).</param>
+    /// <param name="mismatchSeed"><c>mismatch_seed</c>: seed of the counter-based mismatch factors (whole number &lt; 2^53); the same seed gives the same bits (—; default drawn from the layer's stream).</param>
+    /// <param name="device"><c>device</c>: for backend "dynapse": "local" (the chip model in this process) or tcp://HOST:PORT of `eventspike device-server` (—; default "local").</param>
+    /// <param name="monitored"><c>monitored</c>: SRAM 0 kept for the FPGA monitor: fan-out ≤ 3 destination chips (false: 4) (—; default true).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle RecDynapSE(string name, int size, object weightsIn, object weightsRec, object? maxNumConnections = null, object? neuronIds = null, object? virtualNeuronIds = null, object? lInputCoreIds = null, double? inputChipId = null, double? maxNumEventsBatch = null, object? maxNumTrialsBatch = null, object? maxBatchDur = null, object? maxNumTimesteps = null, object? clearcoresList = null, object? rpycPort = null, bool? skipWeights = null, bool? skipNeuronAllocation = null, bool? fastmode = null, double? speedup = null, double? chipDt = null, bool? rockpoolParity = null, string? shunting = null, double? tauMem = null, double? tauMem2 = null, double? gainMemRatio = null, double? iDc = null, double? iSpkthr = null, double? tRef = null, double? tPulse = null, double? tauGabaB = null, double? tauGabaA = null, double? tauNmda = null, double? tauAmpa = null, double? gainSynRatio = null, double? iwGabaB = null, double? iwGabaA = null, double? iwNmda = null, double? iwAmpa = null, double? ifNmda = null, double? tauAhp = null, double? gainAhpRatio = null, double? iwAhp = null, double? tPulseAhp = null, bool? mismatch = null, double? mismatchStd = null, object? mismatchSeed = null, string? device = null, bool? monitored = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "RecDynapSE", size, Given(("weights_in", weightsIn), ("weights_rec", weightsRec), ("max_num_connections", maxNumConnections), ("neuron_ids", neuronIds), ("virtual_neuron_ids", virtualNeuronIds), ("l_input_core_ids", lInputCoreIds), ("input_chip_id", inputChipId), ("max_num_events_batch", maxNumEventsBatch), ("max_num_trials_batch", maxNumTrialsBatch), ("max_batch_dur", maxBatchDur), ("max_num_timesteps", maxNumTimesteps), ("clearcores_list", clearcoresList), ("rpyc_port", rpycPort), ("skip_weights", skipWeights), ("skip_neuron_allocation", skipNeuronAllocation), ("fastmode", fastmode), ("speedup", speedup), ("chip_dt", chipDt), ("rockpool_parity", rockpoolParity), ("shunting", shunting), ("tau_mem", tauMem), ("tau_mem_2", tauMem2), ("gain_mem_ratio", gainMemRatio), ("i_dc", iDc), ("i_spkthr", iSpkthr), ("t_ref", tRef), ("t_pulse", tPulse), ("tau_gaba_b", tauGabaB), ("tau_gaba_a", tauGabaA), ("tau_nmda", tauNmda), ("tau_ampa", tauAmpa), ("gain_syn_ratio", gainSynRatio), ("iw_gaba_b", iwGabaB), ("iw_gaba_a", iwGabaA), ("iw_nmda", iwNmda), ("iw_ampa", iwAmpa), ("if_nmda", ifNmda), ("tau_ahp", tauAhp), ("gain_ahp_ratio", gainAhpRatio), ("iw_ahp", iwAhp), ("t_pulse_ahp", tPulseAhp), ("mismatch", mismatch), ("mismatch_std", mismatchStd), ("mismatch_seed", mismatchSeed), ("device", device), ("monitored", monitored)), layerDt, node, backend);
+
     /// <summary>Adds a layer of class <c>RecFSSpikeEulerBT</c> (Rockpool Denève): Rockpool's Denève tight E/I balance reservoir: LIF neurons with fast and slow recurrent current synapses and a precise-time spike solver.</summary>
     /// <param name="weightsFast"><c>weights_fast</c>: fast recurrent weights, N×N [post][pre]; N is the size (R·I volts; default required).</param>
     /// <param name="weightsSlow"><c>weights_slow</c>: slow recurrent weights, N×N [post][pre] (R·I volts; default required).</param>
@@ -620,19 +671,49 @@ public sealed partial class NetworkBuilder
 
     /// <summary>Adds a layer of class <c>SpikingActivationCounts</c> (KerasSpiking/PyTorchSpiking): SpikingActivation with the libraries' own output: each step's spike count per unit as the value n_k/dt.</summary>
     /// <param name="activation"><c>activation</c>: relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names) (—; default "relu").</param>
+    /// <param name="splitNegative"><c>split_negative</c>: must be false: the output is the signed value n_k/dt, one channel a unit (—; default false).</param>
     /// <param name="spikingAwareTraining"><c>spiking_aware_training</c>: only matters for training, kept for to_dict (—; default true).</param>
     /// <param name="returnSequences"><c>return_sequences</c>: only matters for sequence shapes, kept for to_dict (—; default true).</param>
     /// <param name="seed"><c>seed</c>: seed of the initial voltages' draw (—; default null).</param>
     /// <param name="initialState"><c>initial_state</c>: initial voltage per unit (—; default U[0, 1) draw).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
-    public LayerHandle SpikingActivationCounts(string name, int size, string? activation = null, bool? spikingAwareTraining = null, bool? returnSequences = null, object? seed = null, object? initialState = null, double? layerDt = null, string? node = null, string? backend = null) =>
-        Layer(name, "SpikingActivationCounts", size, Given(("activation", activation), ("spiking_aware_training", spikingAwareTraining), ("return_sequences", returnSequences), ("seed", seed), ("initial_state", initialState)), layerDt, node, backend);
+    public LayerHandle SpikingActivationCounts(string name, int size, string? activation = null, bool? splitNegative = null, bool? spikingAwareTraining = null, bool? returnSequences = null, object? seed = null, object? initialState = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "SpikingActivationCounts", size, Given(("activation", activation), ("split_negative", splitNegative), ("spiking_aware_training", spikingAwareTraining), ("return_sequences", returnSequences), ("seed", seed), ("initial_state", initialState)), layerDt, node, backend);
 
     /// <summary>Adds a layer of class <c>TemporalAvgPool</c> (PyTorchSpiking): Mean over the time axis, streamed: the output of step k is the mean of the inputs since the last reset.</summary>
     /// <param name="dim"><c>dim</c>: the pooled axis; only the time axis (1) is meaningful on a stream (—; default 1).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
     public LayerHandle TemporalAvgPool(string name, int size, double? dim = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "TemporalAvgPool", size, Given(("dim", dim)), layerDt, node, backend);
+
+    /// <summary>Adds a layer of class <c>VirtualDynapse</c> (DYNAP-SE (Hardware)): Rockpool's VirtualDynapse: the board's neurons 0…N−1 as AdEx neurons with exponential current synapses (NEST aeif_psc_exp, V_rest = V_reset = 0, a = 0), integer connection counts, per-core parameters and mismatch.</summary>
+    /// <param name="connectionsRec"><c>connections_rec</c>: N×N connection counts among neurons 0…N−1 (sign: exc/inh), or a generator object (count; default required).</param>
+    /// <param name="connectionsExt"><c>connections_ext</c>: M×N counts from external channels, or a generator object (count; default one silent channel).</param>
+    /// <param name="idsIn"><c>ids_in</c>: external IDs (virtual neurons) of the input channels (—; default 0…M−1).</param>
+    /// <param name="hasTauMem2"><c>has_tau_mem_2</c>: per neuron (true/false or a list): use tau_mem_2 (—; default false).</param>
+    /// <param name="validate"><c>validate</c>: refuse connections that break a board limit (validate_connections ≠ 0) (—; default true).</param>
+    /// <param name="record"><c>record</c>: Rockpool's option, kept for to_dict (—; default false).</param>
+    /// <param name="numThreads"><c>num_threads</c>: Rockpool's option, kept for to_dict (—; default 1).</param>
+    /// <param name="tauMem1"><c>tau_mem_1</c>: per core (one value or 16; negative clipped to 0): tau mem 1 (s; default 0.02).</param>
+    /// <param name="tauMem2"><c>tau_mem_2</c>: per core (one value or 16; negative clipped to 0): tau mem 2 (s; default 0.02).</param>
+    /// <param name="tauSynExc"><c>tau_syn_exc</c>: per core (one value or 16; negative clipped to 0): tau syn exc (s; default 0.05).</param>
+    /// <param name="tauSynInh"><c>tau_syn_inh</c>: per core (one value or 16; negative clipped to 0): tau syn inh (s; default 0.05).</param>
+    /// <param name="baseweightE"><c>baseweight_e</c>: per core (one value or 16; negative clipped to 0): baseweight e (V; default 0.01).</param>
+    /// <param name="baseweightI"><c>baseweight_i</c>: per core (one value or 16; negative clipped to 0): baseweight i (V; default 0.01).</param>
+    /// <param name="bias"><c>bias</c>: per core (one value or 16; negative clipped to 0): bias (V; default 0).</param>
+    /// <param name="refractory"><c>refractory</c>: per core (one value or 16; negative clipped to 0): refractory (s; default 0.001).</param>
+    /// <param name="vThresh"><c>v_thresh</c>: per core (one value or 16; negative clipped to 0): v thresh (V; default 0.01).</param>
+    /// <param name="spikeAdapt"><c>spike_adapt</c>: per core (one value or 16; negative clipped to 0): spike adapt (V; default 0).</param>
+    /// <param name="tauAdapt"><c>tau_adapt</c>: per core (one value or 16; negative clipped to 0): tau adapt (s; default 0.1).</param>
+    /// <param name="deltaT"><c>delta_t</c>: per core (one value or 16; negative clipped to 0): delta t (V; default 0.002).</param>
+    /// <param name="mismatch"><c>mismatch</c>: frozen device mismatch on (per-neuron, per-parameter and per-synapse factors max(0.1, 1 + σ·z)) (—; default true).</param>
+    /// <param name="mismatchStd"><c>mismatch_std</c>: σ of the mismatch factors (—; default 0.2).</param>
+    /// <param name="mismatchSeed"><c>mismatch_seed</c>: seed of the counter-based mismatch factors (whole number &lt; 2^53); the same seed gives the same bits (—; default drawn from the layer's stream).</param>
+    /// <param name="device"><c>device</c>: for backend "dynapse": "local" (the chip model in this process) or tcp://HOST:PORT of `eventspike device-server` (—; default "local").</param>
+    /// <param name="monitored"><c>monitored</c>: SRAM 0 kept for the FPGA monitor: fan-out ≤ 3 destination chips (false: 4) (—; default true).</param>
+    /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
+    public LayerHandle VirtualDynapse(string name, int size, object connectionsRec, object? connectionsExt = null, object? idsIn = null, bool? hasTauMem2 = null, bool? validate = null, bool? record = null, double? numThreads = null, double? tauMem1 = null, double? tauMem2 = null, double? tauSynExc = null, double? tauSynInh = null, double? baseweightE = null, double? baseweightI = null, double? bias = null, double? refractory = null, double? vThresh = null, double? spikeAdapt = null, double? tauAdapt = null, double? deltaT = null, bool? mismatch = null, double? mismatchStd = null, object? mismatchSeed = null, string? device = null, bool? monitored = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "VirtualDynapse", size, Given(("connections_rec", connectionsRec), ("connections_ext", connectionsExt), ("ids_in", idsIn), ("has_tau_mem_2", hasTauMem2), ("validate", validate), ("record", record), ("num_threads", numThreads), ("tau_mem_1", tauMem1), ("tau_mem_2", tauMem2), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh), ("baseweight_e", baseweightE), ("baseweight_i", baseweightI), ("bias", bias), ("refractory", refractory), ("v_thresh", vThresh), ("spike_adapt", spikeAdapt), ("tau_adapt", tauAdapt), ("delta_t", deltaT), ("mismatch", mismatch), ("mismatch_std", mismatchStd), ("mismatch_seed", mismatchSeed), ("device", device), ("monitored", monitored)), layerDt, node, backend);
 
     /// <summary>Adds a layer of class <c>iaf_cond_exp</c> (NEST-named): Conductance-based LIF with exponential conductances (NEST's iaf_cond_exp; Brian's COBA).</summary>
     /// <param name="tauMem"><c>tau_mem</c>: membrane time constant (scalar, &gt; 0) (s; default 0.02).</param>

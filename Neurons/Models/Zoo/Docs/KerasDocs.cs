@@ -51,6 +51,7 @@ internal static class KerasDocs
         [
             Name,
             P("activation", "\"relu\"", "—", "relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names)"),
+            P("split_negative", "false", "—", "must be false: the output is the signed value n_k/dt, one channel a unit"),
             P("spiking_aware_training", "true", "—", "only matters for training, kept for to_dict"),
             P("return_sequences", "true", "—", "only matters for sequence shapes, kept for to_dict"),
             P("seed", "null", "—", "seed of the initial voltages' draw"),
