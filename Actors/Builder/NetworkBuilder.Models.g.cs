@@ -217,10 +217,10 @@ public sealed partial class NetworkBuilder
     /// <param name="refractory"><c>refractory</c>: refractory period (≥ 0) (s; default 0).</param>
     /// <param name="vInit"><c>v_init</c>: initial potential: a number, or [low, high] for a uniform draw per neuron (V; default v_rest).</param>
     /// <param name="vInitValues"><c>v_init_values</c>: every neuron's initial potential (what ToDict writes back after a draw) (V; default —).</param>
-    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (V; default 0).</param>
-    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that draw (read only when v_init or v_init_mean is given) (V; default 0).</param>
+    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (a number v_init, else each neuron's v_rest, when absent) (V; default v_init, else v_rest).</param>
+    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init) (V; default 0).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
-    public LayerHandle LIF(string name, int size, double? tauMem = null, double? tauSyn = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, double? vInitMean = null, double? vInitStd = null, double? layerDt = null, string? node = null, string? backend = null) =>
+    public LayerHandle LIF(string name, int size, double? tauMem = null, double? tauSyn = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, object? vInitMean = null, double? vInitStd = null, double? layerDt = null, string? node = null, string? backend = null) =>
         Layer(name, "LIF", size, Given(("tau_mem", tauMem), ("tau_syn", tauSyn), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd)), layerDt, node, backend);
 
     /// <summary>Adds a layer of class <c>Lowpass</c> (KerasSpiking/PyTorchSpiking): First-order lowpass filter per unit: h(t) = e^(−t/τ)/τ, H(s) = 1/(τs + 1).</summary>
@@ -579,8 +579,8 @@ public sealed partial class NetworkBuilder
     /// <param name="refractory"><c>refractory</c>: refractory period (scalar, ≥ 0) (s; default 0.005).</param>
     /// <param name="vInit"><c>v_init</c>: initial potential: a number, or [low, high] for a uniform draw per neuron (V; default v_rest).</param>
     /// <param name="vInitValues"><c>v_init_values</c>: every neuron's initial potential (what ToDict writes back after a draw) (V; default —).</param>
-    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (V; default v_rest).</param>
-    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (V; default 0).</param>
+    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (a number v_init, else v_rest, when absent) (V; default v_init, else v_rest).</param>
+    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init) (V; default 0).</param>
     /// <param name="tauSynExc"><c>tau_syn_exc</c>: excitatory conductance time constant (scalar, &gt; 0) (s; default 0.005).</param>
     /// <param name="tauSynInh"><c>tau_syn_inh</c>: inhibitory conductance time constant (scalar, &gt; 0) (s; default 0.01).</param>
     /// <param name="eRevExc"><c>e_rev_exc</c>: excitatory reversal potential (scalar) (V; default 0).</param>
@@ -604,8 +604,8 @@ public sealed partial class NetworkBuilder
     /// <param name="refractory"><c>refractory</c>: refractory period (scalar, ≥ 0) (s; default 0.005).</param>
     /// <param name="vInit"><c>v_init</c>: initial potential: a number, or [low, high] for a uniform draw per neuron (V; default v_rest).</param>
     /// <param name="vInitValues"><c>v_init_values</c>: every neuron's initial potential (what ToDict writes back after a draw) (V; default —).</param>
-    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (V; default v_rest).</param>
-    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (V; default 0).</param>
+    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (a number v_init, else v_rest, when absent) (V; default v_init, else v_rest).</param>
+    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init) (V; default 0).</param>
     /// <param name="tauSynExc"><c>tau_syn_exc</c>: excitatory current time constant (scalar, &gt; 0) (s; default 0.005).</param>
     /// <param name="tauSynInh"><c>tau_syn_inh</c>: inhibitory current time constant (scalar, &gt; 0) (s; default 0.01).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
@@ -621,8 +621,8 @@ public sealed partial class NetworkBuilder
     /// <param name="refractory"><c>refractory</c>: refractory period (scalar, ≥ 0) (s; default 0.002).</param>
     /// <param name="vInit"><c>v_init</c>: initial potential: a number, or [low, high] for a uniform draw per neuron (V; default v_rest).</param>
     /// <param name="vInitValues"><c>v_init_values</c>: every neuron's initial potential (what ToDict writes back after a draw) (V; default —).</param>
-    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (V; default v_rest).</param>
-    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (V; default 0).</param>
+    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (a number v_init, else v_rest, when absent) (V; default v_init, else v_rest).</param>
+    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init) (V; default 0).</param>
     /// <param name="driveRate"><c>drive_rate</c>: rate of the independent Poisson drive of each neuron (scalar, ≥ 0) (Hz; default 0).</param>
     /// <param name="driveWeight"><c>drive_weight</c>: jump of V per drive event (scalar) (V; default 0).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
@@ -638,12 +638,14 @@ public sealed partial class NetworkBuilder
     /// <param name="refractory"><c>refractory</c>: refractory period (scalar, ≥ 0) (s; default 0.005).</param>
     /// <param name="vInit"><c>v_init</c>: initial potential: a number, or [low, high] for a uniform draw per neuron (V; default v_rest).</param>
     /// <param name="vInitValues"><c>v_init_values</c>: every neuron's initial potential (what ToDict writes back after a draw) (V; default —).</param>
-    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (V; default v_rest).</param>
-    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (V; default 0).</param>
+    /// <param name="vInitMean"><c>v_init_mean</c>: mean of a normal draw of the initial potentials (a number v_init, else v_rest, when absent) (V; default v_init, else v_rest).</param>
+    /// <param name="vInitStd"><c>v_init_std</c>: standard deviation of that normal draw (given alone: around v_rest; not with a [low, high] v_init) (V; default 0).</param>
     /// <param name="tauSynExc"><c>tau_syn_exc</c>: excitatory current time constant (scalar, &gt; 0) (s; default 0.005).</param>
     /// <param name="tauSynInh"><c>tau_syn_inh</c>: inhibitory current time constant (scalar, &gt; 0) (s; default 0.01).</param>
+    /// <param name="driveRate"><c>drive_rate</c>: rate of the independent Poisson drive of each neuron (scalar, ≥ 0) (Hz; default 0).</param>
+    /// <param name="driveWeight"><c>drive_weight</c>: jump of I_exc per drive event (R·I volts) (V; default 0).</param>
     /// <param name="layerDt">The layer's own step, a whole multiple of the network's.</param>
-    public LayerHandle IafPscExp(string name, int size, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, object? vInitMean = null, double? vInitStd = null, double? tauSynExc = null, double? tauSynInh = null, double? layerDt = null, string? node = null, string? backend = null) =>
-        Layer(name, "iaf_psc_exp", size, Given(("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh)), layerDt, node, backend);
+    public LayerHandle IafPscExp(string name, int size, double? tauMem = null, double? vThresh = null, double? vReset = null, double? vRest = null, double? bias = null, double? refractory = null, object? vInit = null, object? vInitValues = null, object? vInitMean = null, double? vInitStd = null, double? tauSynExc = null, double? tauSynInh = null, double? driveRate = null, double? driveWeight = null, double? layerDt = null, string? node = null, string? backend = null) =>
+        Layer(name, "iaf_psc_exp", size, Given(("tau_mem", tauMem), ("v_thresh", vThresh), ("v_reset", vReset), ("v_rest", vRest), ("bias", bias), ("refractory", refractory), ("v_init", vInit), ("v_init_values", vInitValues), ("v_init_mean", vInitMean), ("v_init_std", vInitStd), ("tau_syn_exc", tauSynExc), ("tau_syn_inh", tauSynInh), ("drive_rate", driveRate), ("drive_weight", driveWeight)), layerDt, node, backend);
 
 }
