@@ -11,6 +11,7 @@ public static class ExampleNetworks
         "brunel-ei" => BrunelEI(),
         "dvs" => Dvs(),
         "cluster-pingpong" => ClusterPingPong(),
+        "hil" => Hil(),
         _ => throw new ArgumentException($"no C# version of example '{name}': add one here"),
     };
 
@@ -58,6 +59,29 @@ public static class ExampleNetworks
         net.LIF("b", 10, node: "1");
         net.Connect("a", "b", Weights.OneToOne(0.1), delay: 0.001);
         net.Connect("b", "a", Weights.OneToOne(0.1), delay: 0.001);
+        return net;
+    }
+
+    public static NetworkBuilder Hil()
+    {
+        var net = new NetworkBuilder("hil", dt: 1e-4, duration: 1.0, seed: 7, window: 0.005);
+        net.PoissonSource("input", 16, rate: 40.0);
+        net.LIF("lif", 16, tauMem: 0.02, tauSyn: 0.005, vThresh: -0.055, vReset: -0.065, vRest: -0.065, refractory: 0.002);
+        net.Layer("board", "RecDynapSE", 64, new Dictionary<string, object?>
+        {
+            ["weights_rec"] = new Dictionary<string, object?>
+            {
+                ["generator"] = "in_res_dynapse_flex", ["size"] = 64, ["size_in"] = 16, ["max_fanin"] = 2, ["input_density"] = 0.25,
+                ["connectivity"] = 0.1, ["ratio_exc_rec"] = 0.8, ["ratio_exc_in"] = 1.0,
+            },
+            ["l_input_core_ids"] = new[] { 0 }, ["input_chip_id"] = 0, ["chip_dt"] = 1e-05,
+            ["iw_ampa"] = 1.5e-08, ["iw_nmda"] = 1e-09, ["iw_gaba_a"] = 2e-08, ["mismatch_std"] = 0.2, ["mismatch_seed"] = 42, ["device"] = "local",
+        }, backend: "dynapse");
+        net.LIF("readout", 4, tauMem: 0.02, tauSyn: 0.005, vThresh: -0.055, vReset: -0.065, vRest: -0.065, refractory: 0.002);
+        net.Connect("input", "lif", Weights.OneToOne(0.05));
+        net.Connect("lif", "board", Weights.OneToOne(1));
+        net.Connect("board", "readout", Weights.Bernoulli(0.5, weight: 0.004), delay: 0.001);
+        net.Record("input", "lif", "board", "readout");
         return net;
     }
 }
