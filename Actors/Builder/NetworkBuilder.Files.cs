@@ -17,6 +17,7 @@ public sealed partial class NetworkBuilder
         var layers = _layers.Select((l, i) => new LayerSpec(l.Name, l.Type, l.Size, l.Parameters ?? new Dictionary<string, JsonElement>())
         {
             Where = $"{path}: layers[{i}]", Dt = l.Dt, Backend = l.Backend, Node = Node(l, path, i),
+            Sensor = l.Sensor is { } sensor ? SensorObject.Parse(sensor, $"{path}: layers[{i}].sensor") : null,
         }).ToList();
         var connections = _connections.Select((c, i) => new ConnectionSpec(c.From, c.To, c.Weights, Delay(c, path, i), c.Port)
         {

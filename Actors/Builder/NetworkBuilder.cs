@@ -86,6 +86,23 @@ public sealed partial class NetworkBuilder
     }
 
     /// <summary>
+    /// Says that <paramref name="layer"/> is fed by an event sensor when <c>eventspike stream</c> runs the file (its <c>"sensor"</c>
+    /// object, docs/network-format.md): a <paramref name="width"/> × <paramref name="height"/> sensor, the kept square
+    /// <paramref name="crop"/> <c>[x0, y0, x1, y1]</c> (x1, y1 exclusive; null: all), <paramref name="pool"/> pixels per channel
+    /// across and down (null: 1 × 1), <paramref name="polarity"/> <c>"split"</c> (OFF and ON on separate halves) or <c>"merge"</c>.
+    /// </summary>
+    public NetworkBuilder Sensor(string layer, int width, int height, (int X0, int Y0, int X1, int Y1)? crop = null, (int X, int Y)? pool = null, string? polarity = null)
+    {
+        var i = IndexOf(layer);
+        var o = new Dictionary<string, object?> { ["width"] = width, ["height"] = height };
+        if (crop is var (x0, y0, x1, y1)) o["crop"] = new[] { x0, y0, x1, y1 };
+        if (pool is var (px, py)) o["pool"] = new[] { px, py };
+        if (polarity is not null) o["polarity"] = polarity;
+        _layers[i] = _layers[i] with { Sensor = JsonElements.Of(o) };
+        return this;
+    }
+
+    /// <summary>
     /// Connects <paramref name="from"/> to <paramref name="to"/> (the same layer: a recurrent connection, delay ≥ one step).
     /// </summary>
     /// <param name="delay">Seconds, rounded to whole steps.</param>

@@ -37,7 +37,7 @@ public class BuilderFileTests
     }
 
     /// <summary>The examples written out in C# (<see cref="ExampleNetworks"/>); the others are covered by the load/save theory above.</summary>
-    public static TheoryData<string> WrittenInCode => new(["brunel-ei.json", "cluster-pingpong.json", "dvs.json", "reservoir.json"]);
+    public static TheoryData<string> WrittenInCode => new(["brunel-ei.json", "cluster-pingpong.json", "dvs.json", "dvxplorer.json", "reservoir.json"]);
 
     [Theory]
     [MemberData(nameof(WrittenInCode))]

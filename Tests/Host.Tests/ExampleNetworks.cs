@@ -10,6 +10,7 @@ public static class ExampleNetworks
         "reservoir" => Reservoir(),
         "brunel-ei" => BrunelEI(),
         "dvs" => Dvs(),
+        "dvxplorer" => Dvxplorer(),
         "cluster-pingpong" => ClusterPingPong(),
         "hil" => Hil(),
         _ => throw new ArgumentException($"no C# version of example '{name}': add one here"),
@@ -45,6 +46,19 @@ public static class ExampleNetworks
     {
         var net = new NetworkBuilder("dvs", dt: 1e-4, duration: 1.0, seed: 7, window: 0.001);
         net.PoissonSource("input", 578, rate: 0);
+        net.LIF("hidden", 200, refractory: 0.002);
+        net.LIF("readout", 10, refractory: 0.002);
+        net.Connect("input", "hidden", Weights.FixedIndegree(40, weight: 0.006), delay: 0.0003);
+        net.Connect("hidden", "readout", Weights.FixedIndegree(40, weight: 0.004), delay: 0.0003);
+        return net;
+    }
+
+    public static NetworkBuilder Dvxplorer()
+    {
+        var net = new NetworkBuilder("dvxplorer", dt: 1e-4, duration: 1.0, seed: 7, window: 0.001);
+        // The centred 240x240 square of a 320x240 DVXplorer pooled 15x15: 2 x 16 x 16 = 512 channels.
+        net.PoissonSource("input", 512, rate: 0);
+        net.Sensor("input", width: 320, height: 240, crop: (40, 0, 280, 240), pool: (15, 15), polarity: "split");
         net.LIF("hidden", 200, refractory: 0.002);
         net.LIF("readout", 10, refractory: 0.002);
         net.Connect("input", "hidden", Weights.FixedIndegree(40, weight: 0.006), delay: 0.0003);

@@ -20,6 +20,7 @@ public sealed record NetworkText(string Name, string Body)
         {
             b.Append(CultureInfo.InvariantCulture, $"layer {l.Name} {l.Type} {l.Size} dt={l.Dt:R} node={l.Node} backend={l.Backend}");
             foreach (var (k, v) in l.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal)) b.Append($" {k}={Canonical(v)}");
+            if (l.Sensor is { } x) b.Append(CultureInfo.InvariantCulture, $" sensor={x.Width}x{x.Height} crop={x.Crop} pool={x.PoolX}x{x.PoolY} split={x.SplitPolarity}");
             b.Append('\n');
         }
         foreach (var c in s.Connections) b.Append(CultureInfo.InvariantCulture, $"{c.From}->{c.To} delay={c.Delay:R} {(c.DelayDistribution is { } d ? Canonical(d) : "")} port={c.Port} {Canonical(c.Weights)}\n");
