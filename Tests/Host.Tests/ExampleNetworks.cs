@@ -1,4 +1,6 @@
 using EventSpike.Actors.Builder;
+using EventSpike.Neurons.Models;
+using PD14 = EventSpike.Host.Bench.Microcircuit;
 
 namespace EventSpike.Host.Tests;
 
@@ -13,6 +15,7 @@ public static class ExampleNetworks
         "dvxplorer" => Dvxplorer(),
         "cluster-pingpong" => ClusterPingPong(),
         "hil" => Hil(),
+        "microcircuit" => Microcircuit(),
         _ => throw new ArgumentException($"no C# version of example '{name}': add one here"),
     };
 
@@ -73,6 +76,40 @@ public static class ExampleNetworks
         net.LIF("b", 10, node: "1");
         net.Connect("a", "b", Weights.OneToOne(0.1), delay: 0.001);
         net.Connect("b", "a", Weights.OneToOne(0.1), delay: 0.001);
+        return net;
+    }
+
+    /// <summary>
+    /// The PD14 cortical microcircuit at <paramref name="scale"/> (config/networks/microcircuit.json is scale 1), written with
+    /// builder calls in a loop over the PD14 tables of Host/Bench/Microcircuit (sizes, probabilities, in-degrees, PSCs, delays).
+    /// </summary>
+    public static NetworkBuilder Microcircuit(double scale = 1, double duration = 1.5, ulong seed = 12345)
+    {
+        var net = new NetworkBuilder("microcircuit", dt: PD14.Dt, duration: duration, seed: seed);
+        var weightScale = 1 / Math.Sqrt(scale);
+        for (var i = 0; i < 8; i++)
+        {
+            var bias = PD14.CompensationPa(i, scale) is var dc and not 0 ? dc * PD14.VoltsPerPa : (double?)null;
+            net.IafPscExp(PD14.Populations[i], PD14.Size(i, scale), tauMem: PD14.TauMemMs * 1e-3, tauSynExc: PD14.TauSynMs * 1e-3, tauSynInh: PD14.TauSynMs * 1e-3,
+                vThresh: -0.050, vReset: -0.065, vRest: -0.065, refractory: 0.002, vInitMean: -0.058, vInitStd: 0.010, bias: bias,
+                driveRate: PD14.BackgroundRateHz * PD14.ExternalIndegree(i, scale), driveWeight: PD14.PscOfPsp(PD14.PspMv) * weightScale * PD14.VoltsPerPa);
+        }
+        for (var target = 0; target < 8; target++)
+            for (var source = 0; source < 8; source++)
+            {
+                var n = PD14.Synapses(target, source, scale);
+                if (n == 0) continue;
+                var mean = PD14.MeanPsc(target, source) * weightScale * PD14.VoltsPerPa;
+                var weights = Weights.FromJson(JsonElements.Of(new Dictionary<string, object?>
+                {
+                    ["generator"] = "fixed_total_number", ["n"] = n, ["autapses"] = true,
+                    ["weight"] = new Dictionary<string, object?> { ["mean"] = mean, ["std"] = Math.Abs(mean) * PD14.WeightRelativeSd, ["keep_sign"] = true },
+                }));
+                var excitatory = source % 2 == 0;
+                var delayMean = (excitatory ? PD14.DelayExcMs : PD14.DelayInhMs) * 1e-3;
+                net.Connect(PD14.Populations[source], PD14.Populations[target], weights, port: excitatory ? "exc" : "inh",
+                    delays: new Dictionary<string, object?> { ["mean"] = delayMean + PD14.Dt, ["std"] = delayMean * PD14.DelayRelativeSd, ["min"] = 2 * PD14.Dt });
+            }
         return net;
     }
 
