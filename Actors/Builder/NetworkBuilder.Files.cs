@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EventSpike.Neurons.IO;
+using EventSpike.Routing.Nir;
 using EventSpike.Routing.Network;
 
 namespace EventSpike.Actors.Builder;
@@ -33,11 +34,46 @@ public sealed partial class NetworkBuilder
     /// <summary>Writes the network file (whole or not at all): <c>eventspike run PATH</c> runs it as it is.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson() + "\n");
 
-    /// <summary>Reads a network file as <c>eventspike run</c> does: EventSpike's format, or Rockpool's <c>Network.save</c> / <c>save_layer</c> layout.</summary>
-    public static NetworkBuilder Load(string path)
+    /// <summary>
+    /// Reads a network file as <c>eventspike run</c> does: EventSpike's format, Rockpool's <c>Network.save</c> / <c>save_layer</c>
+    /// layout, or a NIR graph (<c>.nir</c>, HDF5) converted as <c>run MODEL.nir</c> converts it, with <c>run</c>'s options:
+    /// <paramref name="dt"/> (<c>--dt</c>, required for a NIR graph: it has no step), <paramref name="nirReset"/> (<c>--nir-reset</c>
+    /// "zero" or "subtract"), <paramref name="nirMethod"/> (<c>--nir-method</c> "exact" or "euler"), <paramref name="nirSpikes"/>
+    /// (<c>--nir-spikes</c> "value" or "delta"). The NIR options are ignored for JSON files.
+    /// </summary>
+    public static NetworkBuilder Load(string path, double? dt = null, string nirReset = "zero", string nirMethod = "exact", string nirSpikes = "value")
     {
-        if (!File.Exists(path)) throw new NetworkSpecException($"{path}: network file not found");
-        return Parse(File.ReadAllBytes(path), path);
+        if (!File.Exists(path)) throw new NetworkSpecException(Directory.Exists(path) ? $"{path}: is a folder, not a network file" : $"{path}: network file not found");
+        return NirFile.Looks(path) ? LoadNir(path, NirOptions(path, dt, nirReset, nirMethod, nirSpikes)) : Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a NIR graph converted with <paramref name="options"/> (NirConverter, as <c>run</c>); its warnings are in <see cref="Warnings"/>.</summary>
+    public static NetworkBuilder LoadNir(string path, NirImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var result = NirConverter.ToNetwork(NirFile.Read(path), options, Path.GetFileNameWithoutExtension(path), path);
+            var builder = Parse(result.Network.ToJsonString(), path);
+            builder.Warnings = result.Warnings;
+            return builder;
+        }
+        catch (NirFormatException e)
+        {
+            throw new NetworkSpecException(e.Message);
+        }
+    }
+
+    /// <summary>What reading the file warned about (a NIR conversion's approximations); empty otherwise.</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    private static NirImportOptions NirOptions(string path, double? dt, string reset, string method, string spikes)
+    {
+        if (dt is not { } step || !(step > 0 && double.IsFinite(step))) throw new NetworkSpecException($"{path}: dt: a NIR graph has no step; give dt (seconds, e.g. dt: 0.0001), got {dt?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+        if (!NirImportOptions.Resets.Contains(reset)) throw new NetworkSpecException($"{path}: nirReset must be {string.Join(" or ", NirImportOptions.Resets)}, got '{reset}'");
+        if (!NirImportOptions.Methods.Contains(method)) throw new NetworkSpecException($"{path}: nirMethod must be {string.Join(" or ", NirImportOptions.Methods)}, got '{method}'");
+        if (!NirImportOptions.SpikeForms.Contains(spikes)) throw new NetworkSpecException($"{path}: nirSpikes must be {string.Join(" or ", NirImportOptions.SpikeForms)}, got '{spikes}'");
+        return new NirImportOptions(step, reset, method, spikes);
     }
 
     /// <summary>Reads a network file's text; <paramref name="path"/> names it in messages. Errors are <see cref="NetworkSpecException"/>s naming the place.</summary>

@@ -84,6 +84,27 @@ public class BuilderFileTests
         Assert.Equal(csv, File.ReadAllBytes(Path.Combine(b, "spikes.csv")));
     }
 
+    [SkippableTheory]
+    [InlineData("exact", "zero")]
+    [InlineData("euler", "subtract")]
+    public void A_nir_graph_loads_to_the_description_run_builds_with_the_same_options(string method, string reset)
+    {
+        var path = Nir.NirData.Path("lif_norse.nir"); // skips out loud when ../shared/data/nir is absent
+        var (cli, _, warnings) = NirNetworkFile.Load(path, NirNetworkFile.Options(path, 1e-4, reset, method, null));
+        var built = NetworkBuilder.Load(path, dt: 1e-4, nirReset: reset, nirMethod: method);
+        Assert.Equal(NetworkText.Of(cli), NetworkText.Of(built.ToSpec(path)));
+        Assert.Equal(warnings, built.Warnings);
+        Assert.NotEqual(NetworkText.Of(cli), NetworkText.Of(NetworkBuilder.Load(path, dt: 2e-4, nirReset: reset, nirMethod: method).ToSpec(path)));
+        // Saved, it is a file run reads as the same description.
+        var saved = Path.Combine(TempDir(), "lif_norse.json");
+        built.Save(saved);
+        Assert.Equal(NetworkText.Of(cli), NetworkText.Of(NetworkFile.Load(saved)));
+        var e = Assert.Throws<NetworkSpecException>(() => NetworkBuilder.Load(path));
+        Assert.Contains("dt", e.Message);
+        e = Assert.Throws<NetworkSpecException>(() => NetworkBuilder.Load(path, dt: 1e-4, nirMethod: "rk4"));
+        Assert.Contains("nirMethod must be exact or euler, got 'rk4'", e.Message);
+    }
+
     [Fact]
     public void The_reservoir_built_in_csharp_gives_the_files_spikes_byte_for_byte_saved_or_evolved()
     {
