@@ -57,6 +57,29 @@ public sealed class FFExpSynReadout : ReadoutTrainer
         return x;
     }
 
+    /// <summary>
+    /// Rockpool's <c>FFExpSyn.train(method=…)</c>: "rr" runs one <see cref="ReadoutTrainer.TrainRR"/> batch (its
+    /// options are the trainer's <see cref="RidgeOptions"/>; weights and bias come back on the last batch, null
+    /// before), "logreg" one <see cref="TrainLogReg"/> call with the given learning rate, λ, batch size and
+    /// epochs (weights and bias after it); any other method is refused with an error that names it.
+    /// </summary>
+    public (double[,]? Weights, double[]? Bias) Train(TSContinuous target, TSEvent input, bool isFirst = true, bool isLast = true,
+        string method = "rr", double learningRate = 0, double regularize = 0, int? batchSize = null, int epochs = 1)
+    {
+        switch (method)
+        {
+            case "rr":
+                var result = TrainRR(target, input, isFirst, isLast);
+                return (result.Weights, result.Bias);
+            case "logreg":
+                return TrainLogReg(target, input, learningRate, regularize, batchSize, epochs, isFirst);
+            default:
+                throw new ArgumentException(
+                    $"FFExpSyn: training method '{method}' is not supported; use 'rr' (ridge regression) or 'logreg' (logistic regression)",
+                    nameof(method));
+        }
+    }
+
     /// <summary>One call of <c>train_logreg</c>: returns the weights and biases after it (kept for the next call).</summary>
     public (double[,] Weights, double[] Bias) TrainLogReg(TSContinuous target, TSEvent input, double learningRate, double regularize = 0,
         int? batchSize = null, int epochs = 1, bool isFirst = true)

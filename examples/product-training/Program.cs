@@ -21,18 +21,20 @@ if (args is ["check", var folder, .. var runs])
 }
 var outDir = args.Length > 0 ? args[0] : "product-out";
 var epochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+var learningRate = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 0.01;
+var rateWeight = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 0.03;
 Directory.CreateDirectory(outDir);
-var task = new ProductTask(hidden: 50, dt: 0.01, steps: 100, seed: 1);
+var task = new ProductTask(hidden: 50, dt: 0.01, steps: 100, seed: 1, rateWeight: rateWeight);
 var (x, y) = task.Data(512, seed: 2);
 var (xTest, yTest) = task.Data(200, seed: 3);
 var before = task.Evaluate(xTest, yTest);
 Console.WriteLine(FormattableString.Invariant($"untrained: MAE {before.Mae:0.0000}, rates {before.MinRate:0.##}–{before.MaxRate:0.##} Hz"));
 var clock = Stopwatch.StartNew();
-var history = SequenceTrainer.Fit(task.Model, x, y, epochs, batchSize: 32, new Adam(0.01), seed: 4);
+var history = SequenceTrainer.Fit(task.Model, x, y, epochs, batchSize: 32, new Adam(learningRate), seed: 4);
 var after = task.Evaluate(xTest, yTest);
 Console.WriteLine(FormattableString.Invariant($"trained {epochs} epochs in {clock.Elapsed.TotalSeconds:0.0} s: loss {history[0]:0.0000} → {history[^1]:0.0000}"));
 Console.WriteLine(FormattableString.Invariant($"test MAE {after.Mae:0.0000} (predicting the mean: {yTest.Data.Select(v => Math.Abs(v - yTest.Data.Average())).Average():0.0000})"));
-Console.WriteLine(FormattableString.Invariant($"rates over the test set: {after.MinRate:0.##}–{after.MaxRate:0.##} Hz; each neuron's maximum in {after.NeuronMax.Min():0.##}–{after.NeuronMax.Max():0.##} Hz"));
+Console.WriteLine(FormattableString.Invariant($"rates over the test set: {after.MinRate:0.##}–{after.MaxRate:0.##} Hz; each neuron's maximum in {after.NeuronMax.Min():0.###}–{after.NeuronMax.Max():0.###} Hz"));
 
 var network = SpikingNetworkExport.Network("product", task.Hidden, task.Spiking, task.Readout, task.Dt.Value, task.Steps);
 File.WriteAllText(Path.Combine(outDir, "product.json"), network.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));

@@ -85,7 +85,16 @@ public sealed class LifLayer : ISequenceLayer
         return _s.Copy();
     }
 
-    public Sequence Backward(Sequence g)
+    public Sequence Backward(Sequence g) => Backward(g, null);
+
+    /// <summary>The membrane potentials V_t of the last forward call (B, T, N).</summary>
+    public Sequence Voltages => _v ?? throw new InvalidOperationException("voltages before forward");
+
+    /// <summary>
+    /// Backward with an extra gradient ∂L/∂V_t on the membrane potentials (the _IO forms read their output
+    /// from V), added to δV_t at each step.
+    /// </summary>
+    public Sequence Backward(Sequence g, Sequence? voltageGradient)
     {
         var x = _x ?? throw new InvalidOperationException("backward before forward");
         var gx = x.Zeros();
@@ -101,7 +110,7 @@ public sealed class LifLayer : ISequenceLayer
                 for (var j = 0; j < n; j++)
                 {
                     var dS = g[b, t, j] - dU[j] + fromRec[j];
-                    var dV = dS * Spike.Surrogate(_v![b, t, j]) + dU[j];
+                    var dV = dS * Spike.Surrogate(_v![b, t, j]) + dU[j] + (voltageGradient is null ? 0 : voltageGradient[b, t, j]);
                     dU[j] = (1 - _alpha) * dV;
                     dI[j] = _alpha * dV + _beta * dI[j];
                     gx[b, t, j] = SpikeInput ? dI[j] : _alpha * dV;

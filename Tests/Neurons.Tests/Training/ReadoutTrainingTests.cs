@@ -138,4 +138,32 @@ public class ReadoutTrainingTests
         Assert.True(correct > 0.95 * Steps, $"{correct} of {Steps} right");
         Assert.True(w[0, 0] > 0 && w[1, 0] < 0, $"w0 {w[0, 0]}, w1 {w[1, 0]}");
     }
+
+    [Fact]
+    public void Train_dispatches_rr_and_logreg_as_rockpool_and_refuses_other_methods()
+    {
+        var spikes = Spikes();
+        var times = Enumerable.Range(0, Steps + 1).Select(k => k * Dt).ToArray();
+        var (y, labels) = (new double[times.Length, 1], new double[times.Length, 1]);
+        for (var k = 0; k < times.Length; k++) (y[k, 0], labels[k, 0]) = (Math.Sin(2 * Math.PI * 5 * times[k]), Math.Sin(2 * Math.PI * 5 * times[k]) > 0 ? 1 : 0);
+        var (target, binary) = (new TSContinuous(times, y), new TSContinuous(times, labels));
+        var layer = (FFExpSyn)Make("FFExpSyn", 0, Dt, $$"""{"weights": {{Zeros(Inputs, 1)}}, "tau_syn": 0.01}""");
+        var rr = new FFExpSynReadout(layer).TrainRR(target, spikes, isFirst: true, isLast: true);
+        var (wr, br) = new FFExpSynReadout(layer).Train(target, spikes, method: "rr");
+        Assert.Equal(rr.Weights!.Cast<double>(), wr!.Cast<double>());
+        Assert.Equal(rr.Bias, br);
+        var notLast = new FFExpSynReadout(layer).Train(target, spikes, isLast: false);
+        Assert.Null(notLast.Weights);
+
+        var lr = new FFExpSynReadout(layer).TrainLogReg(binary, spikes, learningRate: 0.5, regularize: 0.01, batchSize: 40, epochs: 3);
+        var (wl, bl) = new FFExpSynReadout(layer).Train(binary, spikes, method: "logreg", learningRate: 0.5, regularize: 0.01, batchSize: 40, epochs: 3);
+        Assert.Equal(lr.Weights.Cast<double>(), wl!.Cast<double>());
+        Assert.Equal(lr.Bias, bl);
+        Assert.NotEqual(0, bl![0]);
+
+        var error = Assert.Throws<ArgumentException>(() => new FFExpSynReadout(layer).Train(target, spikes, method: "sgd"));
+        Assert.Contains("'sgd'", error.Message);
+        Assert.Contains("'rr'", error.Message);
+        Assert.Contains("'logreg'", error.Message);
+    }
 }
