@@ -19,6 +19,22 @@ internal static class KerasDocs
         P("apply_during_training", "true", "—", "only matters for training, kept for to_dict"),
     ];
 
+    /// <summary>The parameters both SpikingActivation forms read; only split_negative differs between them.</summary>
+    private static ParameterDoc[] Accumulator(ParameterDoc splitNegative) =>
+    [
+        Name,
+        P("activation", "\"relu\"", "—", "relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names)"),
+        splitNegative,
+        P("spiking_aware_training", "true", "—", "only matters for training, kept for to_dict"),
+        P("return_sequences", "true", "—", "only matters for sequence shapes, kept for to_dict"),
+        P("seed", "null", "—", "seed of the initial voltages' draw"),
+        P("initial_state", "U[0, 1) draw", "—", "initial voltage per unit"),
+    ];
+
+    private static readonly PortDoc AccumulatorInput = Port("input", "the activation's input x, one channel per unit, held over the step");
+
+    private static readonly StateDoc AccumulatorVoltage = S("v", "—", "accumulator voltage per unit");
+
     public static readonly ModelDoc SpikingActivation = new(
         Family,
         "An element-wise activation turned into spikes by a voltage accumulator (inference path).",
@@ -28,17 +44,9 @@ internal static class KerasDocs
         split_negative: channel units + j carries unit j's negative spikes; otherwise they are dropped
         """,
         "Exact accumulation: Σ n_k = v_0 − v_K + Σ r_k·dt, computed as one count n_k per unit (memory O(units) whatever r·dt); a step of more than 2^24 spikes is refused (as events they would fill gigabytes: use a smaller dt). Initial v: initial_state, else U[0, 1) per unit (from seed, else the layer's streams), the same on every reset.",
-        [
-            Name,
-            P("activation", "\"relu\"", "—", "relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names)"),
-            P("split_negative", "activation can be negative", "—", "2·units outputs, negative spikes on the second half (default: true for tanh, linear, leaky_relu)"),
-            P("spiking_aware_training", "true", "—", "only matters for training, kept for to_dict"),
-            P("return_sequences", "true", "—", "only matters for sequence shapes, kept for to_dict"),
-            P("seed", "null", "—", "seed of the initial voltages' draw"),
-            P("initial_state", "U[0, 1) draw", "—", "initial voltage per unit"),
-        ],
-        [Port("input", "the activation's input x, one channel per unit, held over the step")],
-        [S("v", "—", "accumulator voltage per unit")]);
+        Accumulator(P("split_negative", "activation can be negative", "—", "2·units outputs, negative spikes on the second half (default: true for tanh, linear, leaky_relu)")),
+        [AccumulatorInput],
+        [AccumulatorVoltage]);
 
     public static readonly ModelDoc SpikingActivationCounts = new(
         Family,
@@ -48,17 +56,9 @@ internal static class KerasDocs
         output_k = n_k/dt per unit (signed; size = units), as KerasSpiking and PyTorchSpiking output it
         """,
         "Exact accumulation as SpikingActivation; one number per unit and step whatever r·dt (a huge dt costs no memory). Feed it to Lowpass, Alpha, TemporalAvgPool or any current port.",
-        [
-            Name,
-            P("activation", "\"relu\"", "—", "relu, tanh, sigmoid, linear, leaky_relu (Keras and Rockpool names)"),
-            P("split_negative", "false", "—", "must be false: the output is the signed value n_k/dt, one channel a unit"),
-            P("spiking_aware_training", "true", "—", "only matters for training, kept for to_dict"),
-            P("return_sequences", "true", "—", "only matters for sequence shapes, kept for to_dict"),
-            P("seed", "null", "—", "seed of the initial voltages' draw"),
-            P("initial_state", "U[0, 1) draw", "—", "initial voltage per unit"),
-        ],
-        [Port("input", "the activation's input x, one channel per unit, held over the step")],
-        [S("v", "—", "accumulator voltage per unit")]);
+        Accumulator(P("split_negative", "false", "—", "must be false: the output is the signed value n_k/dt, one channel a unit")),
+        [AccumulatorInput],
+        [AccumulatorVoltage]);
 
     public static readonly ModelDoc Lowpass = new(
         Family,
