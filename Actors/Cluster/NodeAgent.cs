@@ -69,8 +69,8 @@ public sealed class NodeAgent : ReceiveActor
                 _supervised[actor] = ($"layer '{network.Layers[id].Name}'", request.Scheduler);
             }
             var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
-            var outbox = Context.ActorOf(OutboxActor.Props(node), $"run{_run}-outbox");
-            var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null), $"run{_run}-inbox");
+            var outbox = Context.ActorOf(OutboxActor.Props(node, request.ReportEvery), $"run{_run}-outbox");
+            var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null, outbox: outbox), $"run{_run}-inbox");
             _hosted.Add(outbox);
             _hosted.Add(inbox);
             _supervised[outbox] = ("the node's outbox", request.Scheduler);

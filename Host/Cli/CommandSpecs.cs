@@ -33,7 +33,7 @@ public static class CommandSpecs
             V("checkpoint-every", "S", "write a checkpoint every S simulated seconds (needed for --resume)"),
             V("resume", "DIR", "continue the run in DIR from its newest checkpoint"),
             V("watchdog", "S", "fail the run when no window completes for S seconds (default: 60)"),
-            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
+            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4; 32 with --seed-nodes)"),
             F("no-plot", "write no raster.png or traces.png"),
             V("backend", "cpu|cuda|ilgpu-cpu", "where layers run when the network file names no backend (default: cpu)"),
             V("max-memory", "SIZE", "refuse a network whose tables would need more than SIZE (e.g. 8GB)"),

@@ -78,7 +78,7 @@ public sealed class ClusterCoordinator
                         agents.Add(agent);
                         var request = template with
                         {
-                            Layers = g.Layers, Scheduler = scheduler,
+                            Layers = g.Layers, Scheduler = scheduler, ReportEvery = ReportEvery(options.Credit),
                             CheckpointEveryWindows = checkpoints?.EveryWindows ?? 0, Collector = checkpoints?.Collector,
                             Resume = from is null ? null : g.Layers.Select(l => from.Layers[l]).ToList(),
                             BuildInto = g.Layers.Select(l => network.FileLayers[network.Layers[l].OriginId].Name).Distinct().ToList(),
@@ -142,6 +142,12 @@ public sealed class ClusterCoordinator
             await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(quick ? 1 : 5))).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Windows a node's reports and recordings gather before they travel to the coordinator: half the credit, so a
+    /// layer is granted further long before it runs out (and never waits on a report a node holds back).
+    /// </summary>
+    public static int ReportEvery(int credit) => Math.Max(1, credit / 2);
 
     /// <summary>Synapses the nodes built for the layers they host (the coordinator builds none).</summary>
     public long? Synapses { get; private set; }
