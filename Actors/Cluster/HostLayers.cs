@@ -34,6 +34,9 @@ public sealed record HostLayers(
     /// </summary>
     public int ReportEvery { get; init; } = 1;
 
+    /// <summary>Whether the node's inbox takes window bundles from other workers over a <see cref="SpikeLink"/>.</summary>
+    public bool SpikeLink { get; init; }
+
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

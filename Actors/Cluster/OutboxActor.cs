@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using EventSpike.Routing.Messages;
 
 namespace EventSpike.Actors.Cluster;
@@ -25,6 +26,7 @@ public sealed class OutboxActor : ReceiveActor
     private readonly Dictionary<int, long> _granted = new();
     private readonly Dictionary<int, (long First, int Windows, List<BundledBatch> Items)> _held = new();
     private readonly int _reportEvery;
+    private readonly Dictionary<int, IActorRef> _links = new();
 
     public OutboxActor(string node, int reportEvery = 1)
     {
@@ -34,6 +36,7 @@ public sealed class OutboxActor : ReceiveActor
         {
             _routes = plan.Routes.GroupBy(r => r.Layer).ToDictionary(g => g.Key, g => g.ToList());
             _bundles = plan.Bundles;
+            Connect();
         });
         Receive<NodeGrants>(grants =>
         {
@@ -41,6 +44,7 @@ public sealed class OutboxActor : ReceiveActor
                 _granted[grants.Layers[i]] = Math.Max(_granted.GetValueOrDefault(grants.Layers[i], -1), grants.Windows[i]);
         });
         Receive<LayerOutput>(OnOutput);
+        Receive<LinkBroken>(OnLinkBroken);
         Receive<TrafficQuery>(_ => Sender.Tell(new TrafficReport(_node,
             _sent.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new TrafficEntry(p.Key, p.Value.Messages, p.Value.Bytes, p.Value.Raw, p.Value.Batches)).ToList())));
     }
@@ -61,9 +65,40 @@ public sealed class OutboxActor : ReceiveActor
             if (items.Count < target.Members) continue;
             _filling.Remove(key);
             if (target.Node == BundlePlanner.Coordinator && _reportEvery > 1) Hold(route.Bundle, output.Window, items);
-            else Send(target, output.Window, items);
+            else Send(route.Bundle, output.Window, items);
         }
     }
+
+    /// <summary>One <see cref="SpikeLink"/> per destination node that takes them, shared by the bundles to it.</summary>
+    private void Connect()
+    {
+        var materializer = Akka.Streams.ActorMaterializer.Create(Context);
+        var byNode = new Dictionary<(string, int), IActorRef>();
+        for (var i = 0; i < _bundles.Count; i++)
+        {
+            var t = _bundles[i];
+            if (t.LinkHost is null || t.LinkPort <= 0) continue;
+            if (!byNode.TryGetValue((t.LinkHost, t.LinkPort), out var link))
+            {
+                var (self, host, port) = (Self, t.LinkHost, t.LinkPort);
+                byNode[(host, port)] = link = SpikeLink.Connect(Context.System, materializer, host, port, why => self.Tell(new LinkBroken(host, port, why)));
+            }
+            _links[i] = link;
+        }
+    }
+
+    /// <summary>
+    /// A link broke (its node died, most likely): later bundles to that node go by remoting, and whether the node is lost
+    /// is the failure detector's call, as without links (the run then fails or resumes from a checkpoint).
+    /// </summary>
+    private void OnLinkBroken(LinkBroken broken)
+    {
+        Context.GetLogger().Warning("spike link to {0}:{1} broke ({2}); bundles to it go by remoting", broken.Host, broken.Port, broken.Reason);
+        foreach (var i in Enumerable.Range(0, _bundles.Count).Where(i => _bundles[i].LinkHost == broken.Host && _bundles[i].LinkPort == broken.Port))
+            _links.Remove(i);
+    }
+
+    private sealed record LinkBroken(string Host, int Port, string Reason);
 
     /// <summary>Adds a window of the coordinator's bundle to those held; sends them when enough are held or a member waits for a grant.</summary>
     private void Hold(int bundle, long window, List<BundledBatch> items)
@@ -78,13 +113,15 @@ public sealed class OutboxActor : ReceiveActor
             return;
         }
         _held.Remove(bundle);
-        Send(_bundles[bundle], held.First, held.Items);
+        Send(bundle, held.First, held.Items);
     }
 
-    private void Send(OutboxTarget target, long window, List<BundledBatch> items)
+    private void Send(int index, long window, List<BundledBatch> items)
     {
+        var target = _bundles[index];
         var bundle = NodeBundle.Pack(window, items.ToArray(), out var raw);
-        target.Inbox.Tell(bundle);
+        if (_links.TryGetValue(index, out var link)) link.Tell(SpikeLink.Encode(bundle));
+        else target.Inbox.Tell(bundle);
         _sent.TryGetValue(target.Node, out var s);
         _sent[target.Node] = (s.Messages + 1, s.Bytes + bundle.Payload.Length, s.Raw + raw, s.Batches + items.Count);
     }
