@@ -87,7 +87,7 @@ public sealed class NodeAgent : ReceiveActor
             _supervised[inbox] = ("the node's inbox", request.Scheduler);
             var linkPort = 0;
             Unbind();
-            if (request.SpikeLink)
+            if (request.SpikeLink && !SpikeLink.OverTls(Context.System))
             {
                 var binding = SpikeLink.Listen(Context.System, _materializer ??= Akka.Streams.ActorMaterializer.Create(Context.System), Akka.Cluster.Cluster.Get(Context.System).SelfAddress.Host!, inbox);
                 _link = binding;

@@ -14,6 +14,7 @@ namespace EventSpike.Actors.Cluster;
 /// port for the run; each outbox opens one connection per destination node. TCP keeps a pair's frames in order, as
 /// remoting did, so every layer's windows arrive in order and the results do not depend on the transport.
 /// Switched by <c>eventspike.cluster.spike-link</c> (<c>tcp-stream</c>, the default, or <c>remoting</c>) on the coordinator.
+/// A link is plain TCP on the node's own address: with TLS (<see cref="ClusterTls"/>) there is none, bundles go by remoting.
 /// </summary>
 public static class SpikeLink
 {
@@ -25,6 +26,13 @@ public static class SpikeLink
     /// <summary>Whether runs coordinated by <paramref name="system"/> carry window payloads over stream links.</summary>
     public static bool Enabled(ActorSystem system) =>
         !system.Settings.Config.HasPath(Setting) || system.Settings.Config.GetString(Setting) != "remoting";
+
+    /// <summary>
+    /// Whether the node's remoting speaks TLS: then no link is opened (a link is plain TCP and takes frames from whoever
+    /// connects), and bundles go by remoting, which checks the peers' certificates.
+    /// </summary>
+    public static bool OverTls(ActorSystem system) =>
+        system.Settings.Config.HasPath("akka.remote.dot-netty.tcp.enable-ssl") && system.Settings.Config.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl");
 
     /// <summary>Listens on <paramref name="host"/> (any free port); every frame that arrives goes to <paramref name="inbox"/> as a <see cref="NodeBundle"/>.</summary>
     public static Akka.Streams.Dsl.Tcp.ServerBinding Listen(ActorSystem system, IMaterializer materializer, string host, IActorRef inbox)

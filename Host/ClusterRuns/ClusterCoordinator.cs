@@ -78,7 +78,7 @@ public sealed class ClusterCoordinator
                         agents.Add(agent);
                         var request = template with
                         {
-                            Layers = g.Layers, Scheduler = scheduler, ReportEvery = ReportEvery(options.Credit), SpikeLink = SpikeLink.Enabled(system),
+                            Layers = g.Layers, Scheduler = scheduler, ReportEvery = ReportEvery(options.Credit), SpikeLink = Tls is null && SpikeLink.Enabled(system),
                             CheckpointEveryWindows = checkpoints?.EveryWindows ?? 0, Collector = checkpoints?.Collector,
                             Resume = from is null ? null : g.Layers.Select(l => from.Layers[l]).ToList(),
                             BuildInto = g.Layers.Select(l => network.FileLayers[network.Layers[l].OriginId].Name).Distinct().ToList(),
