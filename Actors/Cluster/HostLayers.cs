@@ -37,9 +37,6 @@ public sealed record HostLayers(
     /// <summary>Whether the node's inbox takes window bundles from other workers over a <see cref="SpikeLink"/>.</summary>
     public bool SpikeLink { get; init; }
 
-    /// <summary>Whether the node's inbox and outbox run on the layers' threads (<c>eventspike.cluster.node-mailboxes = layer</c>) instead of the default dispatcher.</summary>
-    public bool MailboxesOnLayerThreads { get; init; }
-
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

@@ -47,10 +47,6 @@ public sealed class NodeAgent : ReceiveActor
         hosted.Scheduler.Tell(new Messages.RunFailed($"{LayerCrashStrategy.Describe(hosted.What, cause)} (on node {node})", 0));
     });
 
-    /// <summary>The inbox and outbox on the layers' threads when asked: a bundle then reaches a layer without waking another thread.</summary>
-    private static Props OnThreads(Props props, HostLayers request) =>
-        request.MailboxesOnLayerThreads ? props.WithDispatcher(LocalRunner.LayerDispatcher) : props;
-
     /// <summary>Stops listening for the previous run's spike links.</summary>
     private void Unbind()
     {
@@ -83,9 +79,8 @@ public sealed class NodeAgent : ReceiveActor
                 _supervised[actor] = ($"layer '{network.Layers[id].Name}'", request.Scheduler);
             }
             var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
-            var outbox = Context.ActorOf(OnThreads(OutboxActor.Props(node, request.ReportEvery), request), $"run{_run}-outbox");
-            var inbox = Context.ActorOf(OnThreads(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null, outbox: outbox), request),
-                $"run{_run}-inbox");
+            var outbox = Context.ActorOf(OutboxActor.Props(node, request.ReportEvery), $"run{_run}-outbox");
+            var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null, outbox: outbox), $"run{_run}-inbox");
             _hosted.Add(outbox);
             _hosted.Add(inbox);
             _supervised[outbox] = ("the node's outbox", request.Scheduler);

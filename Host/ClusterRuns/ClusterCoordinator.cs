@@ -79,7 +79,6 @@ public sealed class ClusterCoordinator
                         var request = template with
                         {
                             Layers = g.Layers, Scheduler = scheduler, ReportEvery = ReportEvery(options.Credit), SpikeLink = Tls is null && SpikeLink.Enabled(system),
-                            MailboxesOnLayerThreads = system.Settings.Config.GetString("eventspike.cluster.node-mailboxes", "default") == "layer",
                             CheckpointEveryWindows = checkpoints?.EveryWindows ?? 0, Collector = checkpoints?.Collector,
                             Resume = from is null ? null : g.Layers.Select(l => from.Layers[l]).ToList(),
                             BuildInto = g.Layers.Select(l => network.FileLayers[network.Layers[l].OriginId].Name).Distinct().ToList(),
