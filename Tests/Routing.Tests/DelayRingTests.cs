@@ -93,6 +93,8 @@ public class DelayRingTests
     {
         var a = net.CreateEngine(0);
         var b = net.CreateEngine(1, pool: pool);
+        a.Reset(); // the engines share the compiled network's models: start each run from the initial state
+        b.Reset();
         Assert.Equal(pool is null ? 1 : 2, b.Partitions.Count);
         var external = b.Projections.Select((p, i) => (p, i)).Single(x => !x.p.Recurrent).i;
         var all = new List<int>();
