@@ -7,7 +7,7 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Host.Bench;
 
 /// <summary>
-/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain]</c>:
+/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain] [--v0 optimized|original]</c>:
 /// builds PD14 (<see cref="Microcircuit"/>), runs transient + duration simulated seconds through the actor runtime
 /// (or a plain loop) and prints one JSON line: build time, peak RSS, bytes per synapse, the real-time factor of the
 /// whole run, and per population the mean rate and mean CV of the inter-spike intervals over the span after the
@@ -23,11 +23,13 @@ public static class MicrocircuitBench
         var transient = a.Value("transient") is null ? 0.5 : a.Seconds("transient") ?? 0.5;
         var threads = (int)(a.Integer("threads", 1) ?? 1);
         var seed = (ulong)(a.Integer("seed", 0) ?? 12345);
+        var v0 = a.Value("v0") ?? "optimized";
+        if (v0 is not ("optimized" or "original")) throw new InputException($"bench microcircuit: --v0 must be optimized or original, got '{v0}'");
 
         stderr.WriteLine($"bench microcircuit: building (scale {scale}) ...");
         var build = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed));
+        var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed, v0 == "optimized"));
         var buildSeconds = build.Elapsed.TotalSeconds;
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var synapses = network.SynapseCount;
@@ -64,6 +66,7 @@ public static class MicrocircuitBench
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
         // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
+        line["v0"] = v0;
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
         line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
         line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
