@@ -160,7 +160,7 @@ public sealed class Network
             d["name"] = name;
             if (pre is not null) d["pre_layer_name"] = pre;
             d["external_input"] = external;
-            layers.Add(d);
+            layers.Add((JsonNode)d);
         }
         var root = new JsonObject { ["layers"] = layers };
         if (_forcedDt is { } dt) root["dt"] = dt;

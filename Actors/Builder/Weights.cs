@@ -5,7 +5,7 @@ namespace EventSpike.Actors.Builder;
 
 /// <summary>
 /// The <c>weights</c> of a connection: a dense <c>[from.size][to.size]</c> matrix (<see cref="Dense"/>) or a
-/// generator (<see cref="Bernoulli"/>, <see cref="FixedIndegree"/>, <see cref="OneToOne"/>) with the common
+/// generator (<see cref="Bernoulli"/>, <see cref="FixedIndegree"/>, <see cref="FixedTotalNumber"/>, <see cref="OneToOne"/>) with the common
 /// fields of docs/network-format.md: <c>weight_inh</c> with <c>exc_fraction</c> (the last (1 − fraction)
 /// presynaptic neurons inhibitory), <c>autapses</c>, and <c>pre_range</c> (only presynaptic neurons [first, end)).
 /// </summary>
@@ -28,6 +28,14 @@ public sealed record Weights
     public static Weights FixedIndegree(int indegree, Weight weight, Weight? weightInh = null, double? excFraction = null, bool? autapses = null,
         (int First, int End)? preRange = null) =>
         Generator("fixed_indegree", [KeyValuePair.Create("indegree", JsonElements.Of(indegree))], weight, weightInh, excFraction, autapses, preRange);
+
+    /// <summary>
+    /// Exactly <paramref name="n"/> synapses, each (pre, post) pair drawn uniformly, repeats allowed (NEST's
+    /// <c>fixed_total_number</c> with multapses, as PD14 connects its populations); rows sorted by target.
+    /// </summary>
+    public static Weights FixedTotalNumber(int n, Weight weight, Weight? weightInh = null, double? excFraction = null, bool? autapses = null,
+        (int First, int End)? preRange = null) =>
+        Generator("fixed_total_number", [KeyValuePair.Create("n", JsonElements.Of(n))], weight, weightInh, excFraction, autapses, preRange);
 
     /// <summary>Neuron i → neuron i (equal sizes).</summary>
     public static Weights OneToOne(Weight weight, Weight? weightInh = null, double? excFraction = null, (int First, int End)? preRange = null) =>

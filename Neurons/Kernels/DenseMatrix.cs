@@ -122,8 +122,8 @@ public sealed class DenseMatrix
         for (var i = 0; i < Rows; i++)
         {
             var row = new JsonArray();
-            foreach (var v in Row(i)) row.Add(JsonValue.Create(v));
-            rows.Add(row);
+            foreach (var v in Row(i)) row.Add((JsonNode)JsonValue.Create(v));
+            rows.Add((JsonNode)row);
         }
         return rows;
     }

@@ -21,8 +21,8 @@ public static class ModelDict
         for (var i = 0; i < m.GetLength(0); i++)
         {
             var row = new JsonArray();
-            for (var j = 0; j < m.GetLength(1); j++) row.Add(JsonValue.Create(m[i, j]));
-            rows.Add(row);
+            for (var j = 0; j < m.GetLength(1); j++) row.Add((JsonNode)JsonValue.Create(m[i, j]));
+            rows.Add((JsonNode)row);
         }
         return rows;
     }

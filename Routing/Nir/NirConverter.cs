@@ -28,7 +28,7 @@ public static class NirConverter
         foreach (var layer in layers)
         {
             var input = folding.InputOf(layer);
-            layerJson.Add(Layer(layer, flat[layer], shapes, input.Bias, options, where));
+            layerJson.Add((JsonNode)Layer(layer, flat[layer], shapes, input.Bias, options, where));
             foreach (var (source, term) in input.Terms)
                 foreach (var (delay, table) in ByDelay(term))
                     connections.Add((source, layer, delay, table));
@@ -46,7 +46,7 @@ public static class NirConverter
                 warnings.Add($"{where}: edge {from} → {to} closes a cycle; it gets one step ({options.Dt.ToString(CultureInfo.InvariantCulture)} s) of delay");
             }
             if (delay > 0) o["delay"] = delay;
-            connectionJson.Add(o);
+            connectionJson.Add((JsonNode)o);
         }
         var network = new JsonObject
         {

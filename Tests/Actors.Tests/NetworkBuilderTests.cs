@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EventSpike.Actors.Api;
 using EventSpike.Actors.Builder;
+using EventSpike.Neurons.Random;
 using EventSpike.Neurons.Series;
 using EventSpike.Routing.Network;
 using Xunit;
@@ -104,6 +105,25 @@ public class NetworkBuilderTests
         Assert.Equal("exc", spec.Connections[2].Port);
         Assert.Equal(0.001, spec.Connections[1].Delay);
         Assert.Equal([0, 1], spec.Probes[0].Neurons!);
+    }
+
+    [Fact]
+    public void Fixed_total_number_and_clipped_normal_weights_write_the_format_and_draw_within_their_bounds()
+    {
+        var positive = Weights.FixedTotalNumber(500, Weight.Normal(0.01, 0.02, keepSign: true), autapses: true);
+        Assert.Equal("""{"generator":"fixed_total_number","n":500,"weight":{"mean":0.01,"std":0.02,"keep_sign":true},"autapses":true}""", positive.ToString());
+        Assert.Equal("""{"mean":-1,"std":2,"min":-2,"max":0.5}""", Weight.Normal(-1, 2, min: -2, max: 0.5).ToString());
+        Assert.Equal("""{"mean":1,"std":2}""", Weight.Normal(1, 2).ToString());
+        // std twice the mean: unclipped, about a third of the draws would change sign.
+        var table = WeightSpec.Build(positive.Json, 20, 30, recurrent: false, new Xoshiro256StarStar(3), "w");
+        Assert.Equal(500, table.Count);
+        Assert.All(table.Weight, w => Assert.True(w >= 0));
+        Assert.Contains(table.Weight, w => w == 0);
+        var negative = WeightSpec.Build(Weights.FixedTotalNumber(500, Weight.Normal(-0.01, 0.02, keepSign: true)).Json, 20, 30, false, new Xoshiro256StarStar(3), "w");
+        Assert.All(negative.Weight, w => Assert.True(w <= 0));
+        var bounded = WeightSpec.Build(Weights.FixedTotalNumber(500, Weight.Normal(0, 1, min: -0.5, max: 0.25)).Json, 20, 30, false, new Xoshiro256StarStar(3), "w");
+        Assert.All(bounded.Weight, w => Assert.InRange(w, -0.5f, 0.25f));
+        Assert.Contains(bounded.Weight, w => w == 0.25f);
     }
 
     [Fact]

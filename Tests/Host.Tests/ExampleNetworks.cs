@@ -100,11 +100,7 @@ public static class ExampleNetworks
                 var n = PD14.Synapses(target, source, scale);
                 if (n == 0) continue;
                 var mean = PD14.MeanPsc(target, source) * weightScale * PD14.VoltsPerPa;
-                var weights = Weights.FromJson(JsonElements.Of(new Dictionary<string, object?>
-                {
-                    ["generator"] = "fixed_total_number", ["n"] = n, ["autapses"] = true,
-                    ["weight"] = new Dictionary<string, object?> { ["mean"] = mean, ["std"] = Math.Abs(mean) * PD14.WeightRelativeSd, ["keep_sign"] = true },
-                }));
+                var weights = Weights.FixedTotalNumber(n, Weight.Normal(mean, Math.Abs(mean) * PD14.WeightRelativeSd, keepSign: true), autapses: true);
                 var excitatory = source % 2 == 0;
                 var delayMean = (excitatory ? PD14.DelayExcMs : PD14.DelayInhMs) * 1e-3;
                 net.Connect(PD14.Populations[source], PD14.Populations[target], weights, port: excitatory ? "exc" : "inh",

@@ -16,7 +16,7 @@ namespace EventSpike.Host.Tests;
 public partial class ReadmeExampleTests(ITestOutputHelper output)
 {
     [GeneratedRegex(@"<!-- builder-example -->\s*```csharp\n(?<code>.*?)```\s*<!-- /builder-example -->", RegexOptions.Singleline)]
-    private static partial Regex Example();
+    internal static partial Regex Example();
 
     /// <summary>Appended to the README's program: every model that builds with its defaults goes to_dict → from_dict → to_dict with reflection off, and a Rockpool chain saves.</summary>
     private const string Sweep = """"

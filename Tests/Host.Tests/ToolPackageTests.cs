@@ -19,11 +19,7 @@ public class ToolPackageTests(ITestOutputHelper output)
         var tmp = HostRunner.TempDir();
         var feed = Path.Combine(tmp, "nupkg");
         var limit = TimeSpan.FromMinutes(5);
-        foreach (var project in new[] { "Neurons", "Routing", "Actors", "Host" })
-        {
-            var (code, stdout, stderr) = ChildProcess.Run("dotnet", ["pack", project, "-c", ChildProcess.Configuration, "--no-build", "-o", feed], root, limit);
-            Assert.True(code == 0, $"dotnet pack {project}: exit {code}\n{stdout}\n{stderr}");
-        }
+        LocalFeed.Pack(feed, [.. LocalFeed.Libraries, "Host"]);
         var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order().ToList();
         output.WriteLine(string.Join(", ", packages));
         Assert.Equal(["EventSpike.Actors.0.3.0.nupkg", "EventSpike.Neurons.0.3.0.nupkg", "EventSpike.Routing.0.3.0.nupkg", "eventspike.0.3.0.nupkg"], packages);

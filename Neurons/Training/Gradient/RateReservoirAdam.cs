@@ -177,7 +177,7 @@ public sealed class RateReservoirAdam
     private static JsonArray Matrix(double[] values, int rows, int cols)
     {
         var m = new JsonArray();
-        for (var i = 0; i < rows; i++) m.Add(ModelDict.List(values.Skip(i * cols).Take(cols)));
+        for (var i = 0; i < rows; i++) m.Add((JsonNode)ModelDict.List(values.Skip(i * cols).Take(cols)));
         return m;
     }
 }

@@ -88,9 +88,9 @@ public sealed class SpikingActivationLayer : ISequenceLayer
     {
         var p = new Dictionary<string, JsonElement>
         {
-            ["activation"] = JsonSerializer.SerializeToElement(ActivationName),
-            ["split_negative"] = JsonSerializer.SerializeToElement(_split),
-            ["initial_state"] = JsonSerializer.SerializeToElement(_v0),
+            ["activation"] = JsonElements.Of(ActivationName),
+            ["split_negative"] = JsonElements.Of(_split),
+            ["initial_state"] = JsonElements.Of(_v0),
         };
         return ModelCatalog.Create("SpikingActivation", _split ? 2 * OutputSize : OutputSize, dt, new LayerParameters(p), _ => new Xoshiro256StarStar(1));
     }

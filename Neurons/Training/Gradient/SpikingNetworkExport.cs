@@ -61,7 +61,7 @@ public static class SpikingNetworkExport
     private static JsonArray Matrix(double[] rowMajor, int rows, int cols)
     {
         var m = new JsonArray();
-        for (var i = 0; i < rows; i++) m.Add(ModelDict.List(rowMajor.Skip(i * cols).Take(cols)));
+        for (var i = 0; i < rows; i++) m.Add((JsonNode)ModelDict.List(rowMajor.Skip(i * cols).Take(cols)));
         return m;
     }
 }
