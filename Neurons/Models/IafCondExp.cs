@@ -90,47 +90,70 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         ref var rGi = ref MemoryMarshal.GetArrayDataReference(GInh);
         ref var rV = ref MemoryMarshal.GetArrayDataReference(VMem);
         ref var rR = ref MemoryMarshal.GetArrayDataReference(RefractoryLeft);
-        var k = Vector256.Create(-Dt / TauMem);
-        var sExc = Vector256.Create(_sExc);
-        var sInh = Vector256.Create(_sInh);
-        var eExc = Vector256.Create(ERevExc);
-        var eInh = Vector256.Create(ERevInh);
-        var rest = Vector256.Create(VRest + Bias);
-        var thresh = Vector256.Create(VThresh);
-        var reset = Vector256.Create(VReset);
-        var hold = Vector256.Create((double)_refractorySteps);
-        var one = Vector256.Create(1.0);
+        var c = new Lanes(this);
         var last = to - Vector256<double>.Count;
-        for (var j = from; j < to; j += Vector256<double>.Count)
+        var j = from;
+        for (; j <= last; j += Vector256<double>.Count)
         {
-            // The last vector overlaps the one before when the range is not a multiple of four: its lanes
-            // below j were done already, so it is computed from a copy and only lanes ≥ j are stored.
-            var at = (nuint)Math.Min(j, last);
-            var fresh = j <= last ? Vector256<double>.AllBitsSet : Fresh(j - last);
+            var at = (nuint)j;
             var e = Vector256.LoadUnsafe(ref rGe, at) + Vector256.LoadUnsafe(ref rExc, at);
             var i = Vector256.LoadUnsafe(ref rGi, at) + Vector256.LoadUnsafe(ref rInh, at);
             var r = Vector256.LoadUnsafe(ref rR, at);
-            var v = Vector256.LoadUnsafe(ref rV, at);
-            var g = one + e + i;
-            var decay = Vector256.Exp(k * g);
-            var vInf = (rest + Vector256.LoadUnsafe(ref rCur, at) + e * eExc + i * eInh) / g;
-            var vNew = vInf + (v - vInf) * decay;
-            var held = Vector256.GreaterThan(r, Vector256<double>.Zero);
-            var fire = Vector256.AndNot(Vector256.GreaterThan(vNew, thresh), held) & fresh;
-            Store(Vector256.ConditionalSelect(fresh, e * sExc, Vector256.LoadUnsafe(ref rGe, at)), ref rGe, at);
-            Store(Vector256.ConditionalSelect(fresh, i * sInh, Vector256.LoadUnsafe(ref rGi, at)), ref rGi, at);
-            Store(Vector256.ConditionalSelect(fresh & (held | fire), reset, Vector256.ConditionalSelect(fresh, vNew, v)), ref rV, at);
-            Store(Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(fresh & held, r - one, r)), ref rR, at);
-            for (var bits = fire.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
-                spikes.Add((int)at + System.Numerics.BitOperations.TrailingZeroCount(bits));
+            var (vNew, held, fire) = c.Membrane(e, i, Vector256.LoadUnsafe(ref rV, at), r, Vector256.LoadUnsafe(ref rCur, at));
+            (e * c.SExc).StoreUnsafe(ref rGe, at);
+            (i * c.SInh).StoreUnsafe(ref rGi, at);
+            Vector256.ConditionalSelect(held | fire, c.Reset, vNew).StoreUnsafe(ref rV, at);
+            Vector256.ConditionalSelect(fire, c.Hold, Vector256.ConditionalSelect(held, r - c.One, r)).StoreUnsafe(ref rR, at);
+            AddSpikes(spikes, j, fire);
         }
+        if (j == to) return;
+        // The last 1–3 neurons: the vector ending at `to` overlaps the one before; its lanes below j are done
+        // already, so they are computed again from the stored values and only the fresh lanes are written.
+        var end = (nuint)last;
+        var fresh = Vector256.GreaterThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create(j - last - 0.5));
+        var ge = Vector256.LoadUnsafe(ref rGe, end);
+        var gi = Vector256.LoadUnsafe(ref rGi, end);
+        var v = Vector256.LoadUnsafe(ref rV, end);
+        var rl = Vector256.LoadUnsafe(ref rR, end);
+        var et = ge + Vector256.LoadUnsafe(ref rExc, end);
+        var it = gi + Vector256.LoadUnsafe(ref rInh, end);
+        var (vt, heldt, firet) = c.Membrane(et, it, v, rl, Vector256.LoadUnsafe(ref rCur, end));
+        firet &= fresh;
+        heldt &= fresh;
+        Vector256.ConditionalSelect(fresh, et * c.SExc, ge).StoreUnsafe(ref rGe, end);
+        Vector256.ConditionalSelect(fresh, it * c.SInh, gi).StoreUnsafe(ref rGi, end);
+        Vector256.ConditionalSelect(heldt | firet, c.Reset, Vector256.ConditionalSelect(fresh, vt, v)).StoreUnsafe(ref rV, end);
+        Vector256.ConditionalSelect(firet, c.Hold, Vector256.ConditionalSelect(heldt, rl - c.One, rl)).StoreUnsafe(ref rR, end);
+        AddSpikes(spikes, last, firet);
     }
 
-    private static void Store(Vector256<double> x, ref double destination, nuint at) => x.StoreUnsafe(ref destination, at);
+    private static void AddSpikes(List<int> spikes, int first, Vector256<double> fire)
+    {
+        for (var bits = fire.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+            spikes.Add(first + System.Numerics.BitOperations.TrailingZeroCount(bits));
+    }
 
-    /// <summary>Lanes [skip, 4) set: the lanes of the overlapping last vector not yet computed.</summary>
-    private static Vector256<double> Fresh(int skip) =>
-        Vector256.GreaterThan(Vector256.Create(0.0, 1.0, 2.0, 3.0), Vector256.Create(skip - 0.5));
+    /// <summary>The step's constants in every lane, and the membrane update of four neurons.</summary>
+    private readonly struct Lanes(IafCondExp m)
+    {
+        private readonly Vector256<double> _k = Vector256.Create(-m.Dt / m.TauMem), _eExc = Vector256.Create(m.ERevExc),
+            _eInh = Vector256.Create(m.ERevInh), _rest = Vector256.Create(m.VRest + m.Bias), _thresh = Vector256.Create(m.VThresh);
+        public readonly Vector256<double> SExc = Vector256.Create(m._sExc), SInh = Vector256.Create(m._sInh),
+            Reset = Vector256.Create(m.VReset), Hold = Vector256.Create((double)m._refractorySteps), One = Vector256.Create(1.0);
+
+        /// <summary>V' of four neurons with conductances e, i held over the step; held: refractory; fire: crossed threshold and not held.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (Vector256<double> VNew, Vector256<double> Held, Vector256<double> Fire) Membrane(
+            Vector256<double> e, Vector256<double> i, Vector256<double> v, Vector256<double> r, Vector256<double> current)
+        {
+            var g = One + e + i;
+            var decay = Vector256.Exp(_k * g);
+            var vInf = (_rest + current + e * _eExc + i * _eInh) / g;
+            var vNew = vInf + (v - vInf) * decay;
+            var held = Vector256.GreaterThan(r, Vector256<double>.Zero);
+            return (vNew, held, Vector256.AndNot(Vector256.GreaterThan(vNew, _thresh), held));
+        }
+    }
 
     /// <summary>The step in three passes over the range (without AVX2, or for fewer than four neurons).</summary>
     private void StepPasses(double[][] portInput, List<int> spikes, int from, int to)
