@@ -20,7 +20,8 @@ namespace EventSpike.Neurons.Models;
 /// linear equation solved exactly over the step: g = 1 + g_exc + g_inh,
 /// V∞ = (v_rest + bias + I_in + g_exc·e_rev_exc + g_inh·e_rev_inh)/g, V' = V∞ + (V − V∞)·e^(−g·dt/τ_mem));
 /// exact decay for the conductances. With AVX2 a step is one pass four neurons at a time (Vector256.Exp); without,
-/// three passes with the exponentials of the range taken together (TensorPrimitives.Exp): the same bits either way.
+/// three passes with the exponentials of the range taken together (TensorPrimitives.Exp). On one machine both give the
+/// same bits (same operations in the same order, and TensorPrimitives.Exp is Vector256.Exp lane by lane).
 /// </summary>
 public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
 {
