@@ -71,13 +71,18 @@ public static class BenchCommand
         }
         var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
         var report = new BenchReport(name, network, sink, buildSeconds, threads, device, scale);
+        // run_cpu_s: CPU seconds of the whole process over the run (every thread: the layers', the actors',
+        // the JIT's, the GC's), the figure set beside a peer's CPU time on a loaded machine.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         if (a.Flag("plain"))
         {
             using var plainPool = new Neurons.Kernels.KernelPool(threads);
             var counted = new WindowCounts[network.Layers.Count];
             var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool, device, counted);
-            stdout.WriteLine(JsonSerializer.Serialize(report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
-                counted.Aggregate(default(WindowCounts), (a, b) => a + b))));
+            var plainLine = report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
+                counted.Aggregate(default(WindowCounts), (a, b) => a + b));
+            plainLine["run_cpu_s"] = RunCpuSeconds(cpu);
+            stdout.WriteLine(JsonSerializer.Serialize(plainLine));
             return ExitCodes.Done;
         }
         var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads) { Backend = device }, cancel)
@@ -90,9 +95,13 @@ public static class BenchCommand
         var line = report.Line("actors", result.Completed!.Steps, result.Completed.Layers.Sum(l => l.Spikes), result.WallSeconds,
             new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
         line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
+        line["run_cpu_s"] = RunCpuSeconds(cpu);
         stdout.WriteLine(JsonSerializer.Serialize(line));
         return ExitCodes.Done;
     }
+
+    private static double RunCpuSeconds(TimeSpan before) =>
+        Math.Round((Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds, 4);
 
     /// <summary>
     /// The JSON fields of one bench run. Neurons are the spiking units (a continuous source's

@@ -91,6 +91,9 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
         return _driven!;
     }
 
+    // Optimised from the first call: the kernel runs 10,000 times per simulated second and would otherwise spend
+    // the first part of a short run in unoptimised (tier-0/OSR) code. Same arithmetic, same bits.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
         var exc = _driven is null ? portInput[0] : Driven(portInput[0], from, to);
