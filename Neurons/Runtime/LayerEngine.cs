@@ -28,7 +28,7 @@ namespace EventSpike.Neurons.Runtime;
 /// shards arrive in; it is scaled by the table's weight scale when the step reads it. Its
 /// <see cref="Projection.DelaySteps"/> is a lower bound of the table's delays (what the window plan relies on).
 /// </summary>
-public sealed class LayerEngine
+public sealed partial class LayerEngine
 {
     private readonly Projection[] _projections;
     private readonly double[][][] _rings;
@@ -69,6 +69,7 @@ public sealed class LayerEngine
         StepMultiple = stepMultiple;
         if (horizonSteps < 1) throw new ArgumentOutOfRangeException(nameof(horizonSteps));
         Model = model;
+        _kernelPool = pool;
         _projections = projections.ToArray();
         var n = _projections.Length;
         _rings = new double[n][][];
@@ -176,6 +177,7 @@ public sealed class LayerEngine
             var from = stepPtr[i];
             var to = stepPtr[i + 1];
             if (from == to) continue;
+            if (p.Synapses.Kernel is not null && DeliverKernel(projection, firstStep + i + p.DelaySteps, neurons[from..to], rowOffset)) continue;
             if (p.Synapses.HasDelays)
             {
                 var ring = MarkDelayedRows(projection, firstStep + i, p.DelaySteps);
@@ -210,6 +212,7 @@ public sealed class LayerEngine
             var row = Row(projection, firstStep + i + p.DelaySteps);
             _touched[projection][(int)((firstStep + i + p.DelaySteps) % _ringRows[projection])] = long.MaxValue;
             var values = samples.Slice(i * channels, channels);
+            if (p.Synapses.Kernel is { } kernel) { kernel.AddValues(values, row, _kernelPool); continue; }
             for (var c = 0; c < channels; c++)
                 if (values[c] != 0) p.Synapses.AccumulateRow(c, row, values[c]);
         }
