@@ -31,8 +31,8 @@ public class NirConvTests
         Assert.True(Size(kernels) * 20 < Size(tables), $"convolution connections: kernels {Size(kernels)} B, tables {Size(tables)} B");
         Assert.True(kernelText.Length < tableText.Length / 5, $"network JSON: kernels {kernelText.Length} B, tables {tableText.Length} B");
 
-        var input = NirData.Spikes(Enumerable.Range(0, 200).SelectMany(k => Enumerable.Range(0, 2 * 34 * 34).Where(c => (k * 31 + c * 17) % 7 == 0).Select(c => (k, c))),
-            2 * 34 * 34, 0.02, Dt);
+        var input = NirData.Spikes(Enumerable.Range(0, 100).SelectMany(k => Enumerable.Range(0, 2 * 34 * 34).Where(c => (k * 31 + c * 17) % 7 == 0).Select(c => (k, c))),
+            2 * 34 * 34, 0.01, Dt);
         var outputs = new List<string>();
         foreach (var network in new[] { kernelText, tableText })
         {
@@ -46,5 +46,36 @@ public class NirConvTests
         var spikes = outputs[0].Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[1]).ToList();
         Assert.True(spikes.Count(l => l == "6") > 0 && spikes.Count(l => l == "10") > 0, "spikes reach the layers behind the pooled convolutions");
         Assert.Equal(outputs[1], outputs[0]);
+    }
+
+    [SkippableFact]
+    public void The_cnn_exported_again_has_its_conv_and_pool_nodes_and_runs_to_the_same_spikes()
+    {
+        var source = NirData.Path("cnn_sinabs.nir");
+        var exported = Path.Combine(TempDir(), "again.nir");
+        var (code, _, err) = Run("export", source, "--dt", "0.0001", "--nir", exported);
+        Assert.True(code == 0, err);
+        var (before, after) = (NirFile.Read(source), NirFile.Read(exported));
+        var convs = after.Nodes.Where(n => n.Value.Type == "Conv2d").ToDictionary(n => n.Key, n => n.Value);
+        // Conv2d 0, 2 and 5 come back under the connection's name (5 as the second stage of the chain after SumPool2d 4)
+        Assert.Equal(["1_to_3", "3_to_6_1", "input_to_1"], convs.Keys.Order(StringComparer.Ordinal));
+        foreach (var (original, again) in new[] { ("0", "input_to_1"), ("2", "1_to_3"), ("5", "3_to_6_1") })
+            foreach (var field in new[] { "weight", "bias", "stride", "padding", "dilation" })
+            {
+                var (x, y) = (before.Node(original)!.Field(field)!, convs[again].Field(field)!);
+                Assert.True(x.Data.SequenceEqual(y.Data) && x.Shape.SequenceEqual(y.Shape), $"{original}.{field} vs {again}.{field}");
+            }
+        Assert.Equal("SumPool2d", after.Node("3_to_6_0")!.Type);
+        Assert.Contains(("3_to_6_0", "3_to_6_1"), after.Edges);
+
+        var input = NirData.Spikes(Enumerable.Range(0, 100).SelectMany(k => Enumerable.Range(0, 2 * 34 * 34).Where(c => (k * 31 + c * 17) % 7 == 0).Select(c => (k, c))),
+            2 * 34 * 34, 0.01, Dt);
+        var (a, b) = (TempDir(), TempDir());
+        Assert.Equal(0, Run("run", source, "--dt", "0.0001", "--input", "input=" + input, "--out", a, "--no-plot", "--nir-spikes", "delta").Code);
+        (code, _, err) = Run("run", exported, "--dt", "0.0001", "--input", "input=" + input, "--out", b, "--no-plot", "--nir-spikes", "delta");
+        Assert.True(code == 0, err);
+        var (first, second) = (NirData.ReadSpikes(a, Dt), NirData.ReadSpikes(b, Dt));
+        Assert.Contains(first, s => s.Layer == "6");
+        Assert.Equal(first, second);
     }
 }
