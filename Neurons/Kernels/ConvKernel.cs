@@ -18,7 +18,6 @@ namespace EventSpike.Neurons.Kernels;
 /// </summary>
 public sealed class ConvKernel
 {
-    private const int ParallelWork = 1 << 16; // multiply–adds of a step below which it runs on the caller's thread
     private readonly (int From, int To)[] _blocks;
     private readonly double[][] _scratch;     // per stage but the last: its output, dense
     private readonly List<int>[] _touched;     // per stage but the last: outputs written, for sparse clearing
@@ -42,6 +41,9 @@ public sealed class ConvKernel
     private readonly ConvStage[] _stages;
 
     public IReadOnlyList<ConvStage> Stages => _stages;
+
+    /// <summary>Multiply–adds of a step below which it runs on the caller's thread (the blocks stay the same either way).</summary>
+    public long ParallelWork { get; init; } = 1 << 16;
     public int InSize => Stages[0].InSize;
     public int OutSize => Stages[^1].OutSize;
 
