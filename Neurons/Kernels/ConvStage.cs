@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace EventSpike.Neurons.Kernels;
@@ -24,7 +26,8 @@ public enum ConvKind
 /// (<see cref="Scatter"/>), the kernel's weights rounded to float32 as a synapse table keeps them, so
 /// one input's contribution to each output is the same number a table row would add.
 /// With stride and dilation 1 along x, the outputs one kernel row reaches are contiguous and are
-/// added as one vector (TensorPrimitives) from a copy of the kernel mirrored along x.
+/// added from a copy of the kernel mirrored along x, as one vector (TensorPrimitives) when the row is
+/// 8 or more wide, else in a plain loop (a 3- or 5-tap row costs less than a vector call).
 /// </summary>
 public sealed class ConvStage
 {
@@ -109,7 +112,7 @@ public sealed class ConvStage
     /// channels [<paramref name="coFrom"/>, <paramref name="coTo"/>). Each output gets exactly one term (w as float32,
     /// times value unless value is 1), the term a synapse table's row would add.
     /// </summary>
-    public void Scatter(int input, double value, Span<double> output, int coFrom, int coTo)
+    public void Scatter(int input, double value, double[] output, int coFrom, int coTo)
     {
         var ci = input / (H * W);
         var iy = input / W % H;
@@ -117,18 +120,52 @@ public sealed class ConvStage
         var (first, end) = ChannelsOf(ci);
         first = Math.Max(first, coFrom);
         end = Math.Min(end, coTo);
-        var c = ci % (InChannels / Groups);
+        var perGroup = InChannels / Groups;
+        var c = ci % perGroup;
+        // Along x with stride and dilation 1: x = ix + p − kx, so taps hi down to lo land on x0.. ascending, mirrored taps KW − 1 − hi.. ascending.
+        var contiguous = SW == 1 && DW == 1 && Kind == ConvKind.Conv;
+        var hi = Math.Min(KW - 1, ix + PW);
+        var lo = Math.Max(0, ix + PW - OutW + 1);
+        var (n, x0, k0) = (hi - lo + 1, ix + PW - hi, KW - 1 - hi);
         for (var ky = 0; ky < KH; ky++)
         {
             var ty = iy + PH - ky * DH;
             if (ty < 0 || ty % SH != 0 || ty / SH >= OutH) continue;
             var y = ty / SH;
-            for (var co = first; co < end; co++)
+            if (!contiguous)
             {
-                var outRow = output.Slice((co * OutH + y) * OutW, OutW);
-                var kernelRow = Kind == ConvKind.Conv ? _mirrored.AsSpan(((co * (InChannels / Groups) + c) * KH + ky) * KW, KW) : default;
-                AddRow(outRow, kernelRow, ix, value);
+                for (var co = first; co < end; co++)
+                    AddRow(output.AsSpan((co * OutH + y) * OutW, OutW),
+                        Kind == ConvKind.Conv ? _mirrored.AsSpan(((co * perGroup + c) * KH + ky) * KW, KW) : default, ix, value);
+                continue;
             }
+            if (n <= 0 || first >= end) continue;
+            AddRows(output, (first * OutH + y) * OutW + x0, OutH * OutW, ((first * perGroup + c) * KH + ky) * KW + k0, perGroup * KH * KW, end - first, n, value);
+        }
+    }
+
+    /// <summary>
+    /// For <paramref name="channels"/> output channels: output[o + j] += mirrored[k + j]·value, j &lt; n, with o and k
+    /// advancing by their channel strides. Bounds are checked once here for the whole block.
+    /// </summary>
+    private void AddRows(double[] output, int o, int outStride, int k, int kernelStride, int channels, int n, double value)
+    {
+        if (o + (long)(channels - 1) * outStride + n > output.Length || k + (long)(channels - 1) * kernelStride + n > _mirrored.Length)
+            throw new ArgumentException("the output row is shorter than the stage's output");
+        ref var dst = ref MemoryMarshal.GetArrayDataReference(output);
+        ref var src = ref MemoryMarshal.GetArrayDataReference(_mirrored);
+        for (var ch = 0; ch < channels; ch++, o += outStride, k += kernelStride)
+        {
+            if (n >= 8)
+            {
+                var d = output.AsSpan(o, n);
+                if (value == 1.0) TensorPrimitives.Add(d, _mirrored.AsSpan(k, n), d);
+                else TensorPrimitives.MultiplyAdd(_mirrored.AsSpan(k, n), value, d, d);
+            }
+            else if (value == 1.0)
+                for (var j = 0; j < n; j++) Unsafe.Add(ref dst, o + j) += Unsafe.Add(ref src, k + j);
+            else
+                for (var j = 0; j < n; j++) Unsafe.Add(ref dst, o + j) += Unsafe.Add(ref src, k + j) * value;
         }
     }
 
