@@ -23,6 +23,7 @@ public sealed class ConvKernel
     private readonly List<int>[] _touched;     // per stage but the last: outputs written, for sparse clearing
     private readonly List<(int Input, double Value)> _front = new(); // what enters the last stage, for the whole step
     private readonly List<(int, double)> _targets = new();
+    private readonly List<(int, double)> _current = new();
 
     public ConvKernel(IReadOnlyList<ConvStage> stages)
     {
@@ -71,7 +72,7 @@ public sealed class ConvKernel
         }
     }
 
-    /// <summary>Input <paramref name="input"/> of value v through every stage but the last, into <see cref="_front"/>.</summary>
+    /// <summary>Input <paramref name="input"/> of value v through every stage but the last, into <see cref="_front"/> (ascending, zeros left out).</summary>
     private void Front(int input, double value)
     {
         if (_stages.Length == 1)
@@ -79,27 +80,34 @@ public sealed class ConvKernel
             _front.Add((input, value));
             return;
         }
-        var current = new List<(int, double)> { (input, value) };
+        _current.Clear();
+        _current.Add((input, value));
         for (var s = 0; s < _stages.Length - 1; s++)
         {
             var into = _scratch[s];
             var touched = _touched[s];
-            foreach (var (i, v) in current)
+            foreach (var (i, v) in _current)
             {
                 _targets.Clear();
-                Stages[s].Targets(i, _targets);
+                _stages[s].Targets(i, _targets);
                 foreach (var (o, w) in _targets)
                 {
                     if (into[o] == 0) touched.Add(o);
                     into[o] += (float)w * v;
                 }
             }
-            touched.Sort();
-            current = touched.Distinct().Select(o => (o, into[o])).Where(e => e.Item2 != 0).ToList();
-            foreach (var o in touched) into[o] = 0;
+            if (touched.Count > 1) touched.Sort();
+            _current.Clear();
+            var last = -1;
+            foreach (var o in touched)
+            {
+                if (o != last && into[o] != 0) _current.Add((o, into[o]));
+                last = o;
+                into[o] = 0;
+            }
             touched.Clear();
         }
-        _front.AddRange(current);
+        _front.AddRange(_current);
     }
 
     private void Run(double[] row, KernelPool? pool)

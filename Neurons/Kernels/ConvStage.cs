@@ -127,6 +127,16 @@ public sealed class ConvStage
         var hi = Math.Min(KW - 1, ix + PW);
         var lo = Math.Max(0, ix + PW - OutW + 1);
         var (n, x0, k0) = (hi - lo + 1, ix + PW - hi, KW - 1 - hi);
+        // Otherwise the taps along x that land on the output (x, mirrored tap), found once for every row.
+        Span<int> taps = KW <= 64 ? stackalloc int[2 * KW] : new int[2 * KW];
+        var count = 0;
+        for (var kx = KW - 1; kx >= 0 && !contiguous; kx--)
+        {
+            var t = ix + PW - kx * DW;
+            if (t < 0 || t % SW != 0 || t / SW >= OutW) continue;
+            taps[2 * count] = t / SW;
+            taps[2 * count++ + 1] = KW - 1 - kx;
+        }
         for (var ky = 0; ky < KH; ky++)
         {
             var ty = iy + PH - ky * DH;
@@ -135,8 +145,15 @@ public sealed class ConvStage
             if (!contiguous)
             {
                 for (var co = first; co < end; co++)
-                    AddRow(output.AsSpan((co * OutH + y) * OutW, OutW),
-                        Kind == ConvKind.Conv ? _mirrored.AsSpan(((co * perGroup + c) * KH + ky) * KW, KW) : default, ix, value);
+                {
+                    var o = (co * OutH + y) * OutW;
+                    var k = Kind == ConvKind.Conv ? ((co * perGroup + c) * KH + ky) * KW : -1;
+                    for (var j = 0; j < count; j++)
+                    {
+                        var w = k < 0 ? _mirrored[0] : _mirrored[k + taps[2 * j + 1]];
+                        output[o + taps[2 * j]] += value == 1.0 ? w : w * value;
+                    }
+                }
                 continue;
             }
             if (n <= 0 || first >= end) continue;
@@ -177,60 +194,17 @@ public sealed class ConvStage
         var (first, end) = ChannelsOf(ci);
         var c = ci % (InChannels / Groups);
         for (var co = first; co < end; co++)
-            for (var y = 0; y < OutH; y++)
+            for (var ky = KH - 1; ky >= 0; ky--) // y = (iy + p − ky·d)/s ascending
             {
-                var ky = Tap(iy, y, SH, PH, DH, KH);
-                if (ky < 0) continue;
-                for (var x = 0; x < OutW; x++)
+                var ty = iy + PH - ky * DH;
+                if (ty < 0 || ty % SH != 0 || ty / SH >= OutH) continue;
+                for (var kx = KW - 1; kx >= 0; kx--)
                 {
-                    var kx = Tap(ix, x, SW, PW, DW, KW);
-                    if (kx < 0) continue;
+                    var tx = ix + PW - kx * DW;
+                    if (tx < 0 || tx % SW != 0 || tx / SW >= OutW) continue;
                     var w = Kind == ConvKind.Conv ? Weights[((co * (InChannels / Groups) + c) * KH + ky) * KW + kx] : Weights[0];
-                    if (w != 0) into.Add(((co * OutH + y) * OutW + x, w));
+                    if (w != 0) into.Add(((co * OutH + ty / SH) * OutW + tx / SW, w));
                 }
             }
-    }
-
-    /// <summary>The kernel tap k with o·s − p + k·d = i, or −1.</summary>
-    private static int Tap(int i, int o, int s, int p, int d, int k)
-    {
-        var t = i - o * s + p;
-        return t < 0 || t % d != 0 || t / d >= k ? -1 : t / d;
-    }
-
-    /// <summary>One output row: the kernel row's taps that land on it (x·s_w − p_w + kx·d_w = ix).</summary>
-    private void AddRow(Span<double> outRow, ReadOnlySpan<double> mirroredRow, int ix, double value)
-    {
-        if (Kind != ConvKind.Conv)
-        {
-            var w = _mirrored[0];
-            for (var kx = 0; kx < KW; kx++)
-            {
-                var t = ix + PW - kx * DW;
-                if (t < 0 || t % SW != 0 || t / SW >= OutW) continue;
-                outRow[t / SW] += value == 1.0 ? w : w * value;
-            }
-            return;
-        }
-        if (SW == 1 && DW == 1)
-        {
-            // x = ix + p − kx: kx from hi down to lo gives x ascending, mirrored index KW − 1 − kx ascending.
-            var hi = Math.Min(KW - 1, ix + PW);
-            var lo = Math.Max(0, ix + PW - OutW + 1);
-            if (hi < lo) return;
-            var n = hi - lo + 1;
-            var dst = outRow.Slice(ix + PW - hi, n);
-            var src = mirroredRow.Slice(KW - 1 - hi, n);
-            if (value == 1.0) TensorPrimitives.Add(dst, src, dst);
-            else TensorPrimitives.MultiplyAdd(src, value, dst, dst);
-            return;
-        }
-        for (var kx = 0; kx < KW; kx++)
-        {
-            var t = ix + PW - kx * DW;
-            if (t < 0 || t % SW != 0 || t / SW >= OutW) continue;
-            var w = mirroredRow[KW - 1 - kx];
-            outRow[t / SW] += value == 1.0 ? w : w * value;
-        }
     }
 }
