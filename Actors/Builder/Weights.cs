@@ -41,6 +41,13 @@ public sealed record Weights
     public static Weights OneToOne(Weight weight, Weight? weightInh = null, double? excFraction = null, (int First, int End)? preRange = null) =>
         Generator("one_to_one", [], weight, weightInh, excFraction, null, preRange);
 
+    /// <summary>A convolution or pooling, or several applied left to right (a <c>chain</c>): docs/network-format.md, "Convolutions".</summary>
+    public static Weights Convolution(params Neurons.Kernels.ConvStage[] stages)
+    {
+        using var doc = JsonDocument.Parse(Routing.Network.ConvWeights.Json(stages).ToJsonString());
+        return FromJson(doc.RootElement);
+    }
+
     /// <summary>A dense matrix <c>[pre, post]</c> (Rockpool's layout); zeros are no synapse.</summary>
     public static Weights Dense(double[,] matrix) => new(JsonElements.Of(matrix));
 

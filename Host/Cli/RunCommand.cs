@@ -47,6 +47,9 @@ public static class RunCommand
             throw new InputException($"--resume {dir}: --input does not match the run's inputs ({string.Join(", ", m.Inputs)})");
         if (a.Integer("shard-size", 0) is { } shards && shards != m.ShardSize)
             throw new InputException($"--resume {dir}: --shard-size {shards} does not match the run's {m.ShardSize}");
+        foreach (var (option, value) in new[] { ("nir-reset", m.NirReset), ("nir-method", m.NirMethod), ("nir-spikes", m.NirSpikes) })
+            if (a.Value(option) is { } given && given != value)
+                throw new InputException($"--resume {dir}: --{option} {given} does not match the run's {value ?? "default"}");
         if (a.Value("out") is { } o && Path.GetFullPath(o) != Path.GetFullPath(dir))
             throw new InputException($"--resume {dir}: --out {o} differs; a resumed run writes to its own folder");
     }
@@ -57,6 +60,11 @@ public static class RunCommand
     {
         /// <summary>--backend: what layers run on where they can and the network file names nothing else (null: cpu).</summary>
         public string? Backend => Args.Value("backend");
+
+        /// <summary>--nir-reset, --nir-method, --nir-spikes as given, or (resumed) as the run gave them.</summary>
+        public string? NirReset => Args.Value("nir-reset") ?? Manifest?.NirReset;
+        public string? NirMethod => Args.Value("nir-method") ?? Manifest?.NirMethod;
+        public string? NirSpikes => Args.Value("nir-spikes") ?? Manifest?.NirSpikes;
     }
 
     /// <summary>The network built for a request: its overrides (the duration as given, possibly NaN) and the compiled network.</summary>
@@ -71,7 +79,7 @@ public static class RunCommand
     {
         var path = request.NetworkPath;
         if (File.Exists(path) && Routing.Nir.NirFile.Looks(path))
-            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.Args.Value("nir-reset"), request.Args.Value("nir-method"), request.Args.Value("nir-spikes")));
+            return NirNetworkFile.Load(path, NirNetworkFile.Options(path, request.Dt, request.NirReset, request.NirMethod, request.NirSpikes));
         var spec = NetworkFile.Load(path);
         return (spec, request.Clustered ? File.ReadAllText(path) : "", []);
     }
@@ -212,7 +220,7 @@ public static class RunCommand
         {
             var o = run.Overrides;
             new RunManifest(Path.GetFullPath(request.NetworkPath), o.Seed, o.Duration, o.Dt, every, o.Inputs, request.Credit)
-                { ShardSize = request.ShardSize, RunId = runId }.Save(outDir);
+                { ShardSize = request.ShardSize, RunId = runId, NirReset = request.NirReset, NirMethod = request.NirMethod, NirSpikes = request.NirSpikes }.Save(outDir);
             return (options, journal, null);
         }
         var newest = store.Newest() ?? throw new InputException(store.Foreign().Count == 0

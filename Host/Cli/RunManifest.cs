@@ -17,6 +17,16 @@ public sealed record RunManifest(string Network, ulong Seed, double Duration, do
     /// </summary>
     public string? RunId { get; init; }
 
+    /// <summary>
+    /// A NIR graph's conversion options as the run gave them (--nir-reset, --nir-method, --nir-spikes; null: the
+    /// default), so a resume converts the graph as the run did. Null in other runs' manifests and in older ones.
+    /// </summary>
+    public string? NirReset { get; init; }
+
+    public string? NirMethod { get; init; }
+
+    public string? NirSpikes { get; init; }
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static string PathIn(string outDir) => System.IO.Path.Combine(outDir, "checkpoints", "run.json");

@@ -22,6 +22,7 @@ public sealed partial class LayerEngine
             var from = stepPtr[i];
             var to = stepPtr[i + 1];
             if (from == to) continue;
+            if (p.Synapses.Kernel is not null && DeliverKernel(projection, firstStep + i + p.DelaySteps, neurons[from..to], rowOffset)) continue;
             if (p.Synapses.HasDelays)
             {
                 DeliverDelayed(projection, firstStep + i, neurons[from..to], rowOffset);
@@ -110,6 +111,7 @@ public sealed partial class LayerEngine
             var row = Row(projection, firstStep + i + p.DelaySteps);
             _touched[projection][(int)((firstStep + i + p.DelaySteps) % _ringRows[projection])] = long.MaxValue;
             var values = samples.Slice(i * channels, channels);
+            if (p.Synapses.Kernel is { } kernel) { kernel.AddValues(values, row, _kernelPool); continue; }
             for (var c = 0; c < channels; c++)
                 if (values[c] != 0) p.Synapses.AccumulateRow(c, row, values[c]);
         }

@@ -74,6 +74,7 @@ public sealed partial class LayerEngine
         StepMultiple = stepMultiple;
         if (horizonSteps < 1) throw new ArgumentOutOfRangeException(nameof(horizonSteps));
         Model = model;
+        _kernelPool = pool;
         _projections = projections.ToArray();
         var n = _projections.Length;
         _rings = new double[n][][];

@@ -28,6 +28,8 @@ public static class WeightSpec
             case JsonValueKind.Array:
                 var matrix = Matrix(spec, preSize, postSize, where);
                 return new WeightPlan(matrix.Cast<double>().LongCount(w => w != 0), _ => SynapseGenerators.Dense(matrix));
+            case JsonValueKind.Object when ConvWeights.IsKernel(spec):
+                return ConvWeights.Plan(spec, preSize, postSize, where);
             case JsonValueKind.Object:
                 break;
             default:

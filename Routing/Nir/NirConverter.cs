@@ -30,8 +30,10 @@ public static class NirConverter
             var input = folding.InputOf(layer);
             layerJson.Add((JsonNode)Layer(layer, flat[layer], shapes, input.Bias, options, where));
             foreach (var (source, term) in input.Terms)
-                foreach (var (delay, table) in ByDelay(term))
-                    connections.Add((source, layer, delay, table));
+                if (options.Kernels && term.Stages is { Count: > 0 } stages) connections.Add((source, layer, 0, Network.ConvWeights.Json(stages)));
+                else
+                    foreach (var (delay, table) in ByDelay(term))
+                        connections.Add((source, layer, delay, table));
         }
         var delayed = CycleEdges(layers, connections);
         var connectionJson = new JsonArray();

@@ -4,7 +4,8 @@ namespace EventSpike.Routing.Nir;
 
 /// <summary>
 /// Writes a compiled network as a NIR graph: each layer as its NIR node (<see cref="NirLayerExport"/>),
-/// each connection as a Linear node <c>FROM_to_TO</c> (an Affine where the target has a bias), followed by a
+/// each connection as a Linear node <c>FROM_to_TO</c> (an Affine where the target has a bias; a convolution
+/// connection as its Conv1d/Conv2d/SumPool2d/AvgPool2d nodes, <c>FROM_to_TO_k</c> for a chain), followed by a
 /// Delay node when it has a delay, except the one step that closes a cycle (which a NIR reader adds back).
 /// Any layer without a NIR equivalent makes the whole export fail, naming every such layer.
 /// </summary>
@@ -33,12 +34,27 @@ public static class NirExport
             var (from, to) = (layers[c.From], layers[c.To]);
             var bias = exports[c.To].Bias is { } b && b.Any(x => x != 0) && biased.Add(c.To) ? b : null;
             var name = Unique($"{from.Name}_to_{to.Name}", names);
-            var weight = Dense(c);
-            var fields = new Dictionary<string, NirField> { ["weight"] = new(weight, [to.Size, from.Size], NirFieldKind.Float64) };
-            if (bias is not null) fields["bias"] = new NirField(bias, [to.Size], NirFieldKind.Float64);
-            nodes.Add(new(name, new NirNode(bias is null ? "Linear" : "Affine", fields)));
-            edges.Add((from.Name, name));
-            var last = name;
+            string last;
+            if (c.Synapses.Kernel is { } kernel && NirKernelExport.Nodes(kernel, bias) is { } chain)
+            {
+                last = from.Name;
+                for (var k = 0; k < chain.Count; k++)
+                {
+                    var stageName = chain.Count == 1 ? name : Unique($"{name}_{k}", names);
+                    nodes.Add(new(stageName, chain[k]));
+                    edges.Add((last, stageName));
+                    last = stageName;
+                }
+            }
+            else
+            {
+                var weight = Dense(c);
+                var fields = new Dictionary<string, NirField> { ["weight"] = new(weight, [to.Size, from.Size], NirFieldKind.Float64) };
+                if (bias is not null) fields["bias"] = new NirField(bias, [to.Size], NirFieldKind.Float64);
+                nodes.Add(new(name, new NirNode(bias is null ? "Linear" : "Affine", fields)));
+                edges.Add((from.Name, name));
+                last = name;
+            }
             if (c.DelaySteps > 0 && !(c.DelaySteps == 1 && cycleSteps.Contains(c.Id)))
             {
                 var delay = Unique(name + "_delay", names);

@@ -1,3 +1,5 @@
+using EventSpike.Neurons.Kernels;
+
 namespace EventSpike.Routing.Nir;
 
 /// <summary>
@@ -8,10 +10,16 @@ namespace EventSpike.Routing.Nir;
 /// </summary>
 public sealed class NirFolding
 {
-    /// <summary>One source's contribution: per source index, (post index, delay) → weight.</summary>
+    /// <summary>
+    /// One source's contribution: per source index, (post index, delay) → weight; and, while it is one chain of
+    /// convolutions and poolings (Flatten and pass-through nodes aside) from the source, those stages in order.
+    /// </summary>
     public sealed class Term(int preSize)
     {
         public Dictionary<(int Post, double Delay), double>[] Rows { get; } = Enumerable.Range(0, preSize).Select(_ => new Dictionary<(int, double), double>()).ToArray();
+
+        /// <summary>The chain this term is (empty: the source itself), or null when it is anything else (a sum of paths, a Linear, a Delay, …).</summary>
+        public List<ConvStage>? Stages { get; set; }
     }
 
     /// <summary>What reaches a node: the sources' terms in first-reached order, and the bias.</summary>
@@ -54,6 +62,7 @@ public sealed class NirFolding
                     continue;
                 }
                 var into = terms[index].Value;
+                into.Stages = null; // two paths from one source: no longer one chain
                 for (var i = 0; i < term.Rows.Length; i++)
                     foreach (var (key, w) in term.Rows[i]) into.Rows[i][key] = into.Rows[i].GetValueOrDefault(key) + w;
             }
@@ -69,7 +78,7 @@ public sealed class NirFolding
         var type = _graph[node].Type;
         if (NirPrimitives.IsLayer(type))
         {
-            var self = new Term(size);
+            var self = new Term(size) { Stages = [] };
             for (var i = 0; i < size; i++) self.Rows[i][(i, 0.0)] = 1;
             return _outputs[node] = new Input([new(node, self)], new double[size]);
         }
@@ -88,7 +97,10 @@ public sealed class NirFolding
 
     private static Term Apply(NirLinearOp op, Term term)
     {
-        var result = new Term(term.Rows.Length);
+        var result = new Term(term.Rows.Length)
+        {
+            Stages = term.Stages is null ? null : op.IsIdentity ? [.. term.Stages] : op.Stage is { } stage ? [.. term.Stages, stage] : null,
+        };
         for (var i = 0; i < term.Rows.Length; i++)
         {
             var into = result.Rows[i];
@@ -104,7 +116,7 @@ public sealed class NirFolding
 
     private static Term Copy(Term term)
     {
-        var copy = new Term(term.Rows.Length);
+        var copy = new Term(term.Rows.Length) { Stages = term.Stages is null ? null : [.. term.Stages] };
         for (var i = 0; i < term.Rows.Length; i++)
             foreach (var (key, w) in term.Rows[i]) copy.Rows[i][key] = w;
         return copy;

@@ -1,3 +1,5 @@
+using EventSpike.Neurons.Kernels;
+
 namespace EventSpike.Routing.Nir;
 
 /// <summary>
@@ -22,6 +24,12 @@ public sealed class NirLinearOp
     public List<(int Out, double Weight, double Delay)>[] Rows { get; }
     public double[]? Bias { get; private set; }
 
+    /// <summary>The convolution or pooling this node is, as a kernel stage (null for other nodes).</summary>
+    public ConvStage? Stage { get; private set; }
+
+    /// <summary>True for a node that passes its input on unchanged (Flatten, a subgraph's Input/Output).</summary>
+    public bool IsIdentity { get; private set; }
+
     public static NirLinearOp Of(string name, NirNode node, NirShapes shapes)
     {
         var (inSize, outSize) = (NirShapes.Size(shapes.InputShape(name)), NirShapes.Size(shapes.OutputShape(name)));
@@ -44,7 +52,9 @@ public sealed class NirLinearOp
                 for (var i = 0; i < inSize; i++) op.Rows[i].Add((i, 1, d[i]));
                 break;
             case "Conv1d" or "Conv2d":
-                op.Convolve(shapes.Geometry(name), node.Field("weight")!.Data, 1);
+                var cg = shapes.Geometry(name);
+                op.Convolve(cg, node.Field("weight")!.Data, 1);
+                op.Stage = new ConvStage(ConvKind.Conv, cg.InChannels, cg.OutChannels, cg.In, cg.Kernel, cg.Stride, cg.Padding, cg.Dilation, cg.Groups, node.Field("weight")!.Data);
                 var bias = Broadcast(node.Field("bias")!, shapes.Geometry(name).OutChannels);
                 var per = outSize / bias.Length;
                 op.Bias = Enumerable.Range(0, outSize).Select(k => bias[k / per]).ToArray();
@@ -52,8 +62,10 @@ public sealed class NirLinearOp
             case "SumPool2d" or "AvgPool2d":
                 var g = shapes.Geometry(name);
                 op.Convolve(g, null, node.Type == "SumPool2d" ? 1 : 1.0 / (g.Kernel[0] * g.Kernel[1]));
+                op.Stage = new ConvStage(node.Type == "SumPool2d" ? ConvKind.SumPool : ConvKind.AvgPool, g.InChannels, g.OutChannels, g.In, g.Kernel, g.Stride, g.Padding, g.Dilation, g.Groups, null);
                 break;
             default: // Flatten and the pass-through Input/Output of a subgraph
+                op.IsIdentity = true;
                 for (var i = 0; i < inSize; i++) op.Rows[i].Add((i, 1, 0));
                 break;
         }
