@@ -158,7 +158,7 @@ public static class ConvWeights
 
     private static JsonObject StageJson(ConvStage s)
     {
-        JsonArray Pair(int a, int b) => s.Dims == 2 ? [a, b] : [b];
+        JsonArray Pair(int a, int b) => s.Dims == 2 ? new JsonArray(JsonValue.Create(a), JsonValue.Create(b)) : new JsonArray(JsonValue.Create(b));
         var o = new JsonObject { ["in_shape"] = new JsonArray(s.InShape.Select(d => (JsonNode)d).ToArray()) };
         string form;
         if (s.Kind == ConvKind.Conv)
