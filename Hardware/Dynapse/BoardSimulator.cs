@@ -5,17 +5,18 @@ namespace EventSpike.Hardware.Dynapse;
 /// tables (from each virtual neuron, from each local neuron), the neurons of the configured model,
 /// and the spikes in flight. A chip step gathers the CAM matches of the FPGA events of the step and
 /// of the board's own spikes of the previous step (a recurrent spike takes effect one chip step
-/// later, dynapse.md §2.3), each match weighted by its synapse's mismatch factor, then steps the neurons.
+/// later, dynapse.md §2.3), each match adding its synapse's jump (the neurons' increment × mismatch factor × count, precomputed
+/// per CAM entry) to the drive, then steps the neurons and clears only the drive entries it touched.
 /// A layer step of Δt runs round(Δt/chip dt) chip steps; its input events enter at the first.
 /// </summary>
 public sealed class BoardSimulator
 {
     private readonly int[] _virtualStart, _physStart;
-    private readonly int[] _target; // type·N + local
-    private readonly double[] _weight;
+    private readonly int[] _target; // the neurons' DriveIndex(type, local)
+    private readonly float[] _weight; // count × synapse mismatch × DriveIncrement(type, local)
     private readonly int[] _physTarget;
-    private readonly double[] _physWeight;
-    private readonly double[] _drive;
+    private readonly float[] _physWeight;
+    private readonly float[] _drive;
     private readonly List<int> _spikes = [], _pending = [];
 
     public BoardSimulator(BoardConfig config)
@@ -36,14 +37,14 @@ public sealed class BoardSimulator
             : new AdExNeurons(config.ChipDt, config.Virtual, config.Neurons.Select(BoardGeometry.CoreOf).ToList(), t2, factors);
         (_virtualStart, _target, _weight) = Table(config, local, true, BoardGeometry.VirtualNeurons, id => id);
         (_physStart, _physTarget, _physWeight) = Table(config, local, false, n, id => local[id]);
-        _drive = new double[4 * n];
+        _drive = new float[Neurons.DriveLength];
     }
 
     public BoardConfig Config { get; }
 
     public IBoardNeurons Neurons { get; }
 
-    private static (int[] Start, int[] Target, double[] Weight) Table(BoardConfig config, Dictionary<int, int> local, bool virtualPre, int rows, Func<int, int> row)
+    private (int[] Start, int[] Target, float[] Weight) Table(BoardConfig config, Dictionary<int, int> local, bool virtualPre, int rows, Func<int, int> row)
     {
         var entries = config.Connections.Where(c => c.Virtual == virtualPre && c.Count > 0).ToList();
         foreach (var c in entries)
@@ -57,12 +58,13 @@ public sealed class BoardSimulator
         foreach (var c in entries) start[row(c.Pre) + 1]++;
         for (var i = 0; i < rows; i++) start[i + 1] += start[i];
         var target = new int[entries.Count];
-        var weight = new double[entries.Count];
+        var weight = new float[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
             var c = entries[i];
-            target[i] = (int)c.Type * local.Count + local[c.Post];
-            weight[i] = c.Count * config.Mismatch.Synapse(c.Post, c.Pre, virtualPre, c.Type);
+            var post = local[c.Post];
+            target[i] = Neurons.DriveIndex(c.Type, post);
+            weight[i] = (float)(c.Count * config.Mismatch.Synapse(c.Post, c.Pre, virtualPre, c.Type) * Neurons.DriveIncrement(c.Type, post));
         }
         return (start, target, weight);
     }
