@@ -17,49 +17,49 @@ namespace EventSpike.Hardware.Dynapse;
 /// inputs of a step act from that step. Mismatch multiplies, per neuron, tau_mem, tau_syn_exc,
 /// tau_syn_inh, bias, refractory, v_thresh, spike_adapt, tau_adapt and delta_t (factor indices 0–8).
 /// Numerics: float32 (volts of order 10⁻²; relative rounding 6·10⁻⁸ per operation), eight neurons at a
-/// time (Vector256, vectorised exp), rows padded to a multiple of 8, dt/τ_mem and 1/Δ_T precomputed.
-/// The drive holds voltage jumps in two rows: drive[0·P + k] excitatory, drive[1·P + k] inhibitory.
+/// time (Vector256; the exponential by <see cref="LaneMath.Exp"/>, relative error ≤ 10⁻⁶), rows padded to a multiple of 8, dt/τ_mem and 1/Δ_T precomputed.
+/// The drive holds voltage jumps in tiles like the state: drive[16·(k/8) + k mod 8] excitatory, 8 further inhibitory.
 /// </summary>
 public sealed class AdExNeurons : IBoardNeurons
 {
     public const int MismatchParameters = 9;
 
+    // rows of the block: parameters, then state
+    private const int DtOverTau = 0, DecayExc = 1, DecayInh = 2, Bias = 3, RefSteps = 4, VThresh = 5, VPeak = 6,
+        Adapt = 7, DecayW = 8, DeltaT = 9, InvDeltaT = 10, Vmem = 11, IExc = 12, IInh = 13, W = 14, Timer = 15, Rows = 16;
+
     private readonly LaneState _lanes;
-    private readonly int _p;
-    private readonly float[] _dtOverTau, _decayExc, _decayInh, _wExc, _wInh, _bias, _refSteps, _vThresh, _vPeak, _adapt, _decayW, _deltaT, _invDeltaT;
-    private readonly float[] _v, _iExc, _iInh, _w, _timer;
+    private readonly float[] _data, _baseWeight; // _baseWeight[2k] excitatory, [2k + 1] inhibitory, V
 
     public AdExNeurons(double dt, VirtualDynapseParameters p, IReadOnlyList<int> cores, IReadOnlyList<bool> tau2, IReadOnlyList<double[]> factors)
     {
         if (!(dt > 0)) throw new ArgumentException($"the step must be > 0, got {dt}");
         Dt = dt;
         Count = cores.Count;
-        var l = _lanes = new LaneState(Count);
-        _p = l.Padded;
-        _dtOverTau = l.Array(); _decayExc = l.Array(); _decayInh = l.Array(); _wExc = l.Array(); _wInh = l.Array(); _bias = l.Array(); _refSteps = l.Array();
-        _vThresh = l.Array(); _vPeak = l.Array(); _adapt = l.Array(); _decayW = l.Array(); _deltaT = l.Array(); _invDeltaT = l.Array();
+        var l = _lanes = new LaneState(Count, Rows);
+        _data = l.Data;
+        _baseWeight = new float[2 * Count];
         for (var k = 0; k < Count; k++)
         {
             var c = cores[k];
             var f = factors[k];
-            _dtOverTau[k] = (float)(dt / Math.Max(dt, p[tau2[k] ? "tau_mem_2" : "tau_mem_1", c] * f[0]));
-            _decayExc[k] = Decay(dt, p["tau_syn_exc", c] * f[1]);
-            _decayInh[k] = Decay(dt, p["tau_syn_inh", c] * f[2]);
-            _wExc[k] = (float)p["baseweight_e", c];
-            _wInh[k] = (float)p["baseweight_i", c];
-            _bias[k] = (float)(p["bias", c] * f[3]);
-            _refSteps[k] = (float)(p["refractory", c] * f[4] / dt);
-            _vThresh[k] = (float)(p["v_thresh", c] * f[5]);
-            _adapt[k] = (float)(p["spike_adapt", c] * f[6]);
-            _decayW[k] = Decay(dt, p["tau_adapt", c] * f[7]);
+            l[DtOverTau, k] = (float)(dt / Math.Max(dt, p[tau2[k] ? "tau_mem_2" : "tau_mem_1", c] * f[0]));
+            l[DecayExc, k] = Decay(dt, p["tau_syn_exc", c] * f[1]);
+            l[DecayInh, k] = Decay(dt, p["tau_syn_inh", c] * f[2]);
+            _baseWeight[2 * k] = (float)p["baseweight_e", c];
+            _baseWeight[2 * k + 1] = (float)p["baseweight_i", c];
+            l[Bias, k] = (float)(p["bias", c] * f[3]);
+            l[RefSteps, k] = (float)(p["refractory", c] * f[4] / dt);
+            l[VThresh, k] = (float)(p["v_thresh", c] * f[5]);
+            l[Adapt, k] = (float)(p["spike_adapt", c] * f[6]);
+            l[DecayW, k] = Decay(dt, p["tau_adapt", c] * f[7]);
             var deltaT = p["delta_t", c] * f[8];
-            _deltaT[k] = (float)deltaT;
-            _invDeltaT[k] = deltaT > 0 ? (float)(1 / deltaT) : 0; // Δ_T = 0: Δ_T·e⁰ = 0, no exponential term
-            _vPeak[k] = deltaT != 0 ? (float)(p["v_thresh", c] * f[5] + 0.01) : _vThresh[k];
+            l[DeltaT, k] = (float)deltaT;
+            l[InvDeltaT, k] = deltaT > 0 ? (float)(1 / deltaT) : 0; // Δ_T = 0: Δ_T·e⁰ = 0, no exponential term
+            l[VPeak, k] = deltaT != 0 ? (float)(p["v_thresh", c] * f[5] + 0.01) : l[VThresh, k];
         }
-        foreach (var a in new[] { _dtOverTau, _decayExc, _decayInh, _wExc, _wInh, _bias, _refSteps, _vThresh, _vPeak, _adapt, _decayW, _deltaT, _invDeltaT })
-            l.FillPadding(a);
-        _v = l.Named("v_mem", 1); _iExc = l.Named("i_syn_exc", 1); _iInh = l.Named("i_syn_inh", 1); _w = l.Named("w_adapt", 1); _timer = l.Named("refractory_left", 1);
+        l.FillPadding(0, Vmem);
+        l.Name("v_mem", Vmem, 1); l.Name("i_syn_exc", IExc, 1); l.Name("i_syn_inh", IInh, 1); l.Name("w_adapt", W, 1); l.Name("refractory_left", Timer, 1);
     }
 
     private static float Decay(double dt, double tau) => tau > 0 ? (float)Math.Exp(-dt / tau) : 0;
@@ -68,12 +68,12 @@ public sealed class AdExNeurons : IBoardNeurons
 
     public double Dt { get; }
 
-    public int DriveLength => 2 * _p;
+    public int DriveLength => 2 * _lanes.Padded;
 
-    public int DriveIndex(SynapseType type, int k) => (type is SynapseType.SlowExc or SynapseType.FastExc ? 0 : _p) + k;
+    public int DriveIndex(SynapseType type, int k) => (k / Lanes) * 2 * Lanes + (type is SynapseType.SlowExc or SynapseType.FastExc ? 0 : Lanes) + k % Lanes;
 
     /// <summary>The base weight of the neuron's core for the type's sign, V.</summary>
-    public float DriveIncrement(SynapseType type, int k) => type is SynapseType.SlowExc or SynapseType.FastExc ? _wExc[k] : _wInh[k];
+    public float DriveIncrement(SynapseType type, int k) => _baseWeight[2 * k + (type is SynapseType.SlowExc or SynapseType.FastExc ? 0 : 1)];
 
     public IReadOnlyList<string> StateNames => _lanes.Names;
 
@@ -83,7 +83,7 @@ public sealed class AdExNeurons : IBoardNeurons
 
     public void Reset()
     {
-        Array.Clear(_v); Array.Clear(_iExc); Array.Clear(_iInh); Array.Clear(_w); Array.Clear(_timer);
+        _lanes.Fill(Vmem, Rows - Vmem, 0);
     }
 
     public void Step(ReadOnlySpan<float> drive, List<int> spikes)
@@ -100,21 +100,28 @@ public sealed class AdExNeurons : IBoardNeurons
     /// <summary>Neurons k … k+7, with masks for refractoriness and spikes; returns the spike bits.</summary>
     private uint StepLanes(int k, ReadOnlySpan<float> drive)
     {
-        var zero = Vector256<float>.Zero;
-        var iExc = V(_iExc, k) * V(_decayExc, k) + V(drive, k);
-        var iInh = V(_iInh, k) * V(_decayInh, k) + V(drive, _p + k);
-        var w = V(_w, k) * V(_decayW, k);
-        var timer = V(_timer, k);
-        var refractory = Vector256.GreaterThan(timer, zero);
-        var v = V(_v, k);
-        var peak = V(_vPeak, k);
-        var exp = V(_deltaT, k) * Vector256.Exp((Vector256.Min(v, peak) - V(_vThresh, k)) * V(_invDeltaT, k));
-        v += V(_dtOverTau, k) * (exp - v + iExc - iInh + V(_bias, k) - w);
+        const int p = Lanes;
+        ref var at = ref At(_data, k * Rows); // the tile of neurons k…k+7 (k a multiple of 8): row r at r·8
+        var iExc = L(ref at, IExc * p) * L(ref at, DecayExc * p) + L(ref At(drive, 2 * k), 0);
+        var iInh = L(ref at, IInh * p) * L(ref at, DecayInh * p) + L(ref At(drive, 2 * k), p);
+        var w = L(ref at, W * p) * L(ref at, DecayW * p);
+        var timer = L(ref at, Timer * p);
+        var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);
+        var v = L(ref at, Vmem * p);
+        var peak = L(ref at, VPeak * p);
+        var exp = L(ref at, DeltaT * p) * LaneMath.Exp((Vector256.MinNative(v, peak) - L(ref at, VThresh * p)) * L(ref at, InvDeltaT * p));
+        v += L(ref at, DtOverTau * p) * (exp - v + iExc - iInh + L(ref at, Bias * p) - w);
         var spike = Vector256.AndNot(Vector256.GreaterThanOrEqual(v, peak), refractory);
-        v = Vector256.ConditionalSelect(refractory | spike, zero, v);
-        w = Vector256.ConditionalSelect(spike, w + V(_adapt, k), w);
-        timer = Vector256.ConditionalSelect(refractory, timer - Vector256<float>.One, Vector256.ConditionalSelect(spike, V(_refSteps, k), timer));
-        Store(iExc, _iExc, k); Store(iInh, _iInh, k); Store(w, _w, k); Store(timer, _timer, k); Store(v, _v, k);
-        return spike.ExtractMostSignificantBits();
+        var bits = spike.ExtractMostSignificantBits();
+        v = Vector256.AndNot(v, refractory); // V clamped at 0 while refractory
+        timer = Vector256.ConditionalSelect(refractory, timer - Vector256<float>.One, timer);
+        if (bits != 0) // a few vectors per step
+        {
+            v = Vector256.AndNot(v, spike);
+            w = Vector256.ConditionalSelect(spike, w + L(ref at, Adapt * p), w);
+            timer = Vector256.ConditionalSelect(spike, L(ref at, RefSteps * p), timer);
+        }
+        S(iExc, ref at, IExc * p); S(iInh, ref at, IInh * p); S(w, ref at, W * p); S(timer, ref at, Timer * p); S(v, ref at, Vmem * p);
+        return bits;
     }
 }

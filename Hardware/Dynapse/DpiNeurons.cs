@@ -24,9 +24,9 @@ namespace EventSpike.Hardware.Dynapse;
 /// (I_τ's, I_gain's, I_ref, I_spkthr, I_dc, I_pulse, AHP) per neuron; a factor on I_τ divides τ.
 /// Numerics: float32 in picoamperes (currents 0.5 pA … 10⁵ pA, far from float's range limits; relative
 /// rounding 6·10⁻⁸ per operation against Euler increments of dt/τ ≥ 10⁻⁴), eight neurons at a time
-/// (Vector256, vectorised exp/log for I_fb), rows padded to a multiple of 8; with adaptation off
+/// (Vector256; I_fb by <see cref="LaneMath.Pow"/>, relative error ≤ 10⁻⁶), rows padded to a multiple of 8; with adaptation off
 /// (I_w,ahp = I₀ on every core) I_ahp stays at I₀ and is not stepped. The drive holds current jumps (pA)
-/// type-major: drive[type·P + k], P the padded row length; synapse currents likewise.
+/// in tiles like the state: drive[32·(k/8) + 8·type + k mod 8] (<see cref="DriveIndex"/>).
 /// </summary>
 public sealed class DpiNeurons : IBoardNeurons
 {
@@ -38,14 +38,16 @@ public sealed class DpiNeurons : IBoardNeurons
     private static readonly float FbScale = (float)Math.Pow(DpiLayout.I0 / PicoAmpere, 1 / (DpiLayout.Kappa + 1));
     private const float I0 = (float)(DpiLayout.I0 / PicoAmpere);
 
+    // rows of the block: parameters, then state
+    // rows of a tile: parameters, state, and the AHP's four rows only when adaptation is on somewhere
+    private const int ItauMem = 0, IgMem = 1, GainRatio = 2, RefSteps = 3, Ispkthr = 4, Idc = 5, IfNmda = 6, FastShunt = 7, SynDecay = 8,
+        Imem = 12, Isyn = 13, Timer = 17, AhpDecay = 18, AhpJump = 19, Iahp = 20, LastSpike = 21;
+
     private readonly LaneState _lanes;
-    private readonly int _p;
+    private readonly float[] _data, _synJump; // _synJump[type·N + k], pA: what one CAM match adds
+    private readonly int _rows; // 18, or 22 with adaptation
     private readonly float _parity, _rate; // _rate = dt·κ/(C_mem·U_T) per pA
     private readonly bool _adaptation;
-    private readonly float[] _itauMem, _igMem, _gainRatio, _refSteps, _ispkthr, _idc, _ifNmda, _fastShunt;
-    private readonly float[] _synDecay, _synJump; // [type·P + k]
-    private readonly float[] _ahpDecay, _ahpJump;
-    private readonly float[] _imem, _isyn, _iahp, _timer, _lastSpike;
 
     /// <param name="cores">Parameters of each local neuron's core.</param>
     /// <param name="tau2">Per local neuron: leak from TauMem2 instead of TauMem.</param>
@@ -57,21 +59,20 @@ public sealed class DpiNeurons : IBoardNeurons
         _parity = rockpoolParity ? 1 : 0;
         _rate = (float)(dt * DpiLayout.Kappa / (DpiLayout.CMem * DpiLayout.Ut) * PicoAmpere);
         Count = cores.Count;
-        _lanes = new LaneState(Count);
-        _p = _lanes.Padded;
-        var l = _lanes;
-        _itauMem = l.Array(); _igMem = l.Array(); _gainRatio = l.Array(); _refSteps = l.Array(); _ispkthr = l.Array(); _idc = l.Array();
-        _ifNmda = l.Array(); _fastShunt = l.Array(); _ahpDecay = l.Array(); _ahpJump = l.Array(); _synDecay = l.Array(4); _synJump = l.Array(4);
+        _adaptation = cores.Any(c => c.IwAhp > DpiLayout.I0);
+        _rows = _adaptation ? LastSpike + 1 : Timer + 1;
+        _lanes = new LaneState(Count, _rows);
+        _data = _lanes.Data;
+        _synJump = new float[4 * Count];
         for (var k = 0; k < Count; k++)
         {
             if (factors[k].Length != MismatchParameters) throw new ArgumentException($"neuron {k} has {factors[k].Length} mismatch factors, not {MismatchParameters}");
             Derive(k, cores[k], tau2[k], factors[k]);
         }
-        foreach (var a in new[] { _itauMem, _igMem, _gainRatio, _refSteps, _ispkthr, _idc, _ifNmda, _fastShunt, _ahpDecay, _ahpJump, _synDecay, _synJump })
-            l.FillPadding(a);
-        _adaptation = _ahpJump.Any(j => j > 0);
-        _imem = l.Named("i_mem", PicoAmpere); _isyn = l.Named("i_syn", PicoAmpere, 4); _iahp = l.Named("i_ahp", PicoAmpere);
-        _timer = l.Named("refractory_left", 1); _lastSpike = l.Array();
+        _lanes.FillPadding(0, _rows);
+        _lanes.Name("i_mem", Imem, PicoAmpere); _lanes.Name("i_syn", Isyn, PicoAmpere, 4);
+        if (_adaptation) _lanes.Name("i_ahp", Iahp, PicoAmpere);
+        _lanes.Name("refractory_left", Timer, 1);
         Reset();
     }
 
@@ -79,59 +80,72 @@ public sealed class DpiNeurons : IBoardNeurons
 
     public double Dt { get; }
 
-    public int DriveLength => 4 * _p;
+    public int DriveLength => 4 * _lanes.Padded;
 
-    public int DriveIndex(SynapseType type, int k) => (int)type * _p + k;
+    public int DriveIndex(SynapseType type, int k) => (k / Lanes) * 4 * Lanes + (int)type * Lanes + k % Lanes;
 
     /// <summary>(I_g/I_τ)·I_w·(1 − e^{−t_pulse/τ}) of the synapse, pA.</summary>
-    public float DriveIncrement(SynapseType type, int k) => _synJump[DriveIndex(type, k)];
+    public float DriveIncrement(SynapseType type, int k) => _synJump[(int)type * Count + k];
 
-    public IReadOnlyList<string> StateNames => _lanes.Names;
+    public IReadOnlyList<string> StateNames => _adaptation ? _lanes.Names : [.. _lanes.Names, "i_ahp"];
 
-    public double[] Read(string name) => _lanes.Read(name);
+    /// <summary>Without adaptation i_ahp is I₀ throughout and not stored.</summary>
+    public double[] Read(string name) =>
+        name == "i_ahp" && !_adaptation ? Enumerable.Repeat(DpiLayout.I0, Count).ToArray() : _lanes.Read(name);
 
-    public void Write(string name, ReadOnlySpan<double> values) => _lanes.Write(name, values);
+    public void Write(string name, ReadOnlySpan<double> values)
+    {
+        if (name == "i_ahp" && !_adaptation)
+        {
+            foreach (var v in values)
+                if (v > DpiLayout.I0) throw new ArgumentException($"i_ahp cannot be set to {v} A: adaptation is off on every core (iw_ahp = I₀), so i_ahp stays at I₀");
+            return;
+        }
+        _lanes.Write(name, values);
+    }
 
     /// <summary>The refractory period of local neuron k after mismatch, s.</summary>
-    public double RefractoryPeriod(int k) => _refSteps[k] * Dt;
+    public double RefractoryPeriod(int k) => _lanes[RefSteps, k] * Dt;
 
     private void Derive(int k, DpiCoreParameters p, bool tau2, double[] f)
     {
         static float Pa(double amperes) => (float)(amperes / PicoAmpere);
+        var l = _lanes;
         var itau = DpiLayout.LeakCurrent(DpiLayout.CMem, tau2 ? p.TauMem2 : p.TauMem) * f[0];
         var ig = p.GainMemRatio * DpiLayout.LeakCurrent(DpiLayout.CMem, tau2 ? p.TauMem2 : p.TauMem) * f[1];
-        _itauMem[k] = Pa(itau);
-        _igMem[k] = Pa(ig);
-        _gainRatio[k] = (float)(ig / itau);
+        l[ItauMem, k] = Pa(itau);
+        l[IgMem, k] = Pa(ig);
+        l[GainRatio, k] = (float)(ig / itau);
         var iref = DpiLayout.PulseCurrent(DpiLayout.CRef, p.TRef) * f[2];
-        _refSteps[k] = (float)(DpiLayout.PulseWidth(DpiLayout.CRef, iref) / Dt);
-        _ispkthr[k] = Pa(p.Ispkthr * f[3]);
-        _idc[k] = Pa(p.Idc * f[4]);
-        _ifNmda[k] = Pa(p.IfNmda);
-        _fastShunt[k] = p.Shunting == SynapseType.FastInh ? 1 : 0;
+        l[RefSteps, k] = (float)(DpiLayout.PulseWidth(DpiLayout.CRef, iref) / Dt);
+        l[Ispkthr, k] = Pa(p.Ispkthr * f[3]);
+        l[Idc, k] = Pa(p.Idc * f[4]);
+        l[IfNmda, k] = Pa(p.IfNmda);
+        l[FastShunt, k] = p.Shunting == SynapseType.FastInh ? 1 : 0;
         var tPulse = DpiLayout.PulseWidth(DpiLayout.CPulse, DpiLayout.PulseCurrent(DpiLayout.CPulse, p.TPulse) * f[5]);
         for (var t = 0; t < 4; t++)
         {
             var itauSyn = DpiLayout.LeakCurrent(DpiLayout.CSyn[t], p.TauSyn[t]) * f[6 + t];
             var igSyn = p.GainSynRatio[t] * DpiLayout.LeakCurrent(DpiLayout.CSyn[t], p.TauSyn[t]) * f[10 + t];
             var tau = DpiLayout.TimeConstant(DpiLayout.CSyn[t], itauSyn);
-            _synDecay[t * _p + k] = (float)Math.Exp(-Dt / tau);
-            _synJump[t * _p + k] = Pa(igSyn / itauSyn * p.Iw[t] * (1 - Math.Exp(-tPulse / tau)));
+            l[SynDecay + t, k] = (float)Math.Exp(-Dt / tau);
+            _synJump[t * Count + k] = Pa(igSyn / itauSyn * p.Iw[t] * (1 - Math.Exp(-tPulse / tau)));
         }
         var itauAhp = DpiLayout.LeakCurrent(DpiLayout.CAhp, p.TauAhp) * f[14];
         var igAhp = p.GainAhpRatio * DpiLayout.LeakCurrent(DpiLayout.CAhp, p.TauAhp) * f[15];
         var tauAhp = DpiLayout.TimeConstant(DpiLayout.CAhp, itauAhp);
-        _ahpDecay[k] = (float)Math.Exp(-Dt / tauAhp);
-        _ahpJump[k] = p.IwAhp <= DpiLayout.I0 ? 0 : Pa(igAhp / itauAhp * p.IwAhp * f[16] * (1 - Math.Exp(-p.TPulseAhp / tauAhp)));
+        if (!_adaptation) return;
+        l[AhpDecay, k] = (float)Math.Exp(-Dt / tauAhp);
+        l[AhpJump, k] = p.IwAhp <= DpiLayout.I0 ? 0 : Pa(igAhp / itauAhp * p.IwAhp * f[16] * (1 - Math.Exp(-p.TPulseAhp / tauAhp)));
     }
 
     public void Reset()
     {
-        Array.Fill(_imem, I0);
-        Array.Fill(_isyn, I0);
-        Array.Fill(_iahp, I0);
-        Array.Clear(_timer);
-        Array.Clear(_lastSpike);
+        _lanes.Fill(Imem, 5, I0); // i_mem, i_syn × 4
+        _lanes.Fill(Timer, 1, 0);
+        if (!_adaptation) return;
+        _lanes.Fill(Iahp, 1, I0);
+        _lanes.Fill(LastSpike, 1, 0);
     }
 
     /// <summary>One chip step; <paramref name="drive"/> holds the synapse current jumps of the step, drive[type·P + k] in pA.</summary>
@@ -151,36 +165,47 @@ public sealed class DpiNeurons : IBoardNeurons
     {
         var i0 = Vector256.Create(I0);
         var one = Vector256<float>.One;
-        int p = _p, kB = k, kA = p + k, kN = 2 * p + k, kP = 3 * p + k;
-        var gabaB = Vector256.Max(V(_isyn, kB) * V(_synDecay, kB) + V(drive, kB), i0);
-        var gabaA = Vector256.Max(V(_isyn, kA) * V(_synDecay, kA) + V(drive, kA), i0);
-        var nmda = Vector256.Max(V(_isyn, kN) * V(_synDecay, kN) + V(drive, kN), i0);
-        var ampa = Vector256.Max(V(_isyn, kP) * V(_synDecay, kP) + V(drive, kP), i0);
-        Store(gabaB, _isyn, kB); Store(gabaA, _isyn, kA); Store(nmda, _isyn, kN); Store(ampa, _isyn, kP);
+        const int l = Lanes;
+        ref var at = ref At(_data, k * _rows); // the tile of neurons k…k+7 (k a multiple of 8): row r at r·8
+        ref var dr = ref At(drive, 4 * k); // the drive's tile: type t at t·8
+        var gabaB = Vector256.MaxNative(L(ref at, Isyn * l) * L(ref at, SynDecay * l) + L(ref dr, 0), i0);
+        var gabaA = Vector256.MaxNative(L(ref at, (Isyn + 1) * l) * L(ref at, (SynDecay + 1) * l) + L(ref dr, l), i0);
+        var nmda = Vector256.MaxNative(L(ref at, (Isyn + 2) * l) * L(ref at, (SynDecay + 2) * l) + L(ref dr, 2 * l), i0);
+        var ampa = Vector256.MaxNative(L(ref at, (Isyn + 3) * l) * L(ref at, (SynDecay + 3) * l) + L(ref dr, 3 * l), i0);
+        S(gabaB, ref at, Isyn * l); S(gabaA, ref at, (Isyn + 1) * l); S(nmda, ref at, (Isyn + 2) * l); S(ampa, ref at, (Isyn + 3) * l);
         var ahp = i0;
         if (_adaptation)
         {
-            ahp = Vector256.Max(V(_iahp, k) * V(_ahpDecay, k) + V(_ahpJump, k) * V(_lastSpike, k), i0);
-            Store(ahp, _iahp, k);
+            ahp = Vector256.MaxNative(L(ref at, Iahp * l) * L(ref at, AhpDecay * l) + L(ref at, AhpJump * l) * L(ref at, LastSpike * l), i0);
+            S(ahp, ref at, Iahp * l);
         }
-        var imem = V(_imem, k);
-        var timer = V(_timer, k);
+        var imem = L(ref at, Imem * l);
+        var timer = L(ref at, Timer * l);
         var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);
         timer = Vector256.ConditionalSelect(refractory, timer - one, timer);
-        var fast = Vector256.GreaterThan(V(_fastShunt, k), Vector256<float>.Zero);
-        var leak = V(_itauMem, k) + Vector256.ConditionalSelect(fast, gabaA, gabaB);
+        var fast = Vector256.GreaterThan(L(ref at, FastShunt * l), Vector256<float>.Zero);
+        var leak = L(ref at, ItauMem * l) + Vector256.ConditionalSelect(fast, gabaA, gabaB);
         var subtractive = Vector256.ConditionalSelect(fast, gabaB, gabaA);
-        var gated = nmda * imem / (imem + V(_ifNmda, k));
-        var iin = gated + ampa - subtractive + V(_idc, k) - Vector256.Create(_parity) * leak;
-        iin = Vector256.ConditionalSelect(refractory, i0, Vector256.Max(iin, i0));
-        var inf = V(_gainRatio, k) * (iin - ahp - leak);
-        var ifb = Vector256.Create(FbScale) * Vector256.Exp(Vector256.Create(FbExponent) * Vector256.Log(imem));
-        var d = imem * ((leak * inf - imem * (leak + ahp)) / (imem + V(_igMem, k)) + ifb);
-        imem = Vector256.Max(imem + d * Vector256.Create(_rate), i0);
-        var spike = Vector256.GreaterThan(imem, V(_ispkthr, k));
-        Store(Vector256.ConditionalSelect(spike, i0, imem), _imem, k);
-        Store(Vector256.ConditionalSelect(spike, V(_refSteps, k), timer), _timer, k);
-        if (_adaptation) Store(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), _lastSpike, k);
-        return spike.ExtractMostSignificantBits();
+        var gate = imem + L(ref at, IfNmda * l);
+        var sum = imem + L(ref at, IgMem * l);
+        var r = one / (gate * sum); // one division for both quotients (each ≤ 10⁵ pA: the product stays in range)
+        var gated = nmda * imem * sum * r;
+        var iin = gated + ampa - subtractive + L(ref at, Idc * l) - Vector256.Create(_parity) * leak;
+        iin = Vector256.ConditionalSelect(refractory, i0, Vector256.MaxNative(iin, i0));
+        var inf = L(ref at, GainRatio * l) * (iin - ahp - leak);
+        var ifb = Vector256.Create(FbScale) * LaneMath.Pow(imem, FbExponent);
+        var d = imem * ((leak * inf - imem * (leak + ahp)) * gate * r + ifb);
+        imem = Vector256.MaxNative(imem + d * Vector256.Create(_rate), i0);
+        var spike = Vector256.GreaterThan(imem, L(ref at, Ispkthr * l));
+        var bits = spike.ExtractMostSignificantBits();
+        if (bits != 0) // rare: a few vectors per step
+        {
+            imem = Vector256.ConditionalSelect(spike, i0, imem);
+            timer = Vector256.ConditionalSelect(spike, L(ref at, RefSteps * l), timer);
+        }
+        S(imem, ref at, Imem * l);
+        S(timer, ref at, Timer * l);
+        if (_adaptation) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
+        return bits;
     }
 }
