@@ -86,7 +86,7 @@ public sealed class AdExNeurons : IBoardNeurons
         _lanes.Fill(Vmem, Rows - Vmem, 0);
     }
 
-    public void Step(ReadOnlySpan<float> drive, List<int> spikes)
+    public void Step(Span<float> drive, List<int> spikes)
     {
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
         for (var k = 0; k < Count; k += Lanes)
@@ -98,12 +98,14 @@ public sealed class AdExNeurons : IBoardNeurons
     }
 
     /// <summary>Neurons k … k+7, with masks for refractoriness and spikes; returns the spike bits.</summary>
-    private uint StepLanes(int k, ReadOnlySpan<float> drive)
+    private uint StepLanes(int k, Span<float> drive)
     {
         const int p = Lanes;
         ref var at = ref At(_data, k * Rows); // the tile of neurons k…k+7 (k a multiple of 8): row r at r·8
-        var iExc = L(ref at, IExc * p) * L(ref at, DecayExc * p) + L(ref At(drive, 2 * k), 0);
-        var iInh = L(ref at, IInh * p) * L(ref at, DecayInh * p) + L(ref At(drive, 2 * k), p);
+        ref var dr = ref At(drive, 2 * k);
+        var iExc = L(ref at, IExc * p) * L(ref at, DecayExc * p) + L(ref dr, 0);
+        var iInh = L(ref at, IInh * p) * L(ref at, DecayInh * p) + L(ref dr, p);
+        S(Vector256<float>.Zero, ref dr, 0); S(Vector256<float>.Zero, ref dr, p); // the drive is consumed
         var w = L(ref at, W * p) * L(ref at, DecayW * p);
         var timer = L(ref at, Timer * p);
         var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);

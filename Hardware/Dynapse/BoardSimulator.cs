@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace EventSpike.Hardware.Dynapse;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace EventSpike.Hardware.Dynapse;
 /// and the spikes in flight. A chip step gathers the CAM matches of the FPGA events of the step and
 /// of the board's own spikes of the previous step (a recurrent spike takes effect one chip step
 /// later, dynapse.md §2.3), each match adding its synapse's jump (the neurons' increment × mismatch factor × count, precomputed
-/// per CAM entry) to the drive, then steps the neurons and clears only the drive entries it touched.
+/// per CAM entry) to the drive, then steps the neurons, which consume (zero) the drive.
 /// A layer step of Δt runs round(Δt/chip dt) chip steps; its input events enter at the first.
 /// </summary>
 public sealed class BoardSimulator
@@ -87,21 +89,22 @@ public sealed class BoardSimulator
     /// </summary>
     public void ChipStep(ReadOnlySpan<int> virtualEvents, List<int> spikes)
     {
-        foreach (var v in virtualEvents)
-            for (var e = _virtualStart[v]; e < _virtualStart[v + 1]; e++) _drive[_target[e]] += _weight[e];
-        foreach (var k in _pending)
-            for (var e = _physStart[k]; e < _physStart[k + 1]; e++) _drive[_physTarget[e]] += _physWeight[e];
+        var drive = _drive.AsSpan();
+        foreach (var v in virtualEvents) Deliver(drive, _virtualStart[v], _virtualStart[v + 1], _target, _weight);
+        foreach (var k in CollectionsMarshal.AsSpan(_pending)) Deliver(drive, _physStart[k], _physStart[k + 1], _physTarget, _physWeight);
         _spikes.Clear();
-        Neurons.Step(_drive, _spikes);
-        // the drive is zero between steps: clear only what this step touched
-        foreach (var v in virtualEvents)
-            for (var e = _virtualStart[v]; e < _virtualStart[v + 1]; e++) _drive[_target[e]] = 0;
-        foreach (var k in _pending)
-            for (var e = _physStart[k]; e < _physStart[k + 1]; e++) _drive[_physTarget[e]] = 0;
+        Neurons.Step(drive, _spikes); // consumes the drive: zero again for the next step
         _pending.Clear();
         _pending.AddRange(_spikes);
         spikes.AddRange(_spikes);
         ChipSteps++;
+    }
+
+    private static void Deliver(Span<float> drive, int from, int to, int[] target, float[] weight)
+    {
+        var t = target.AsSpan(from, to - from);
+        var w = weight.AsSpan(from, t.Length);
+        for (var e = 0; e < t.Length; e++) drive[t[e]] += w[e];
     }
 
     /// <summary>

@@ -148,8 +148,8 @@ public sealed class DpiNeurons : IBoardNeurons
         _lanes.Fill(LastSpike, 1, 0);
     }
 
-    /// <summary>One chip step; <paramref name="drive"/> holds the synapse current jumps of the step, drive[type·P + k] in pA.</summary>
-    public void Step(ReadOnlySpan<float> drive, List<int> spikes)
+    /// <summary>One chip step; <paramref name="drive"/> holds the synapse current jumps of the step (pA) and is zeroed.</summary>
+    public void Step(Span<float> drive, List<int> spikes)
     {
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
         for (var k = 0; k < Count; k += Lanes)
@@ -161,7 +161,7 @@ public sealed class DpiNeurons : IBoardNeurons
     }
 
     /// <summary>Steps the synapses, the AHP and the membrane of neurons k … k+7; returns the spike bits.</summary>
-    private uint Membrane(int k, ReadOnlySpan<float> drive)
+    private uint Membrane(int k, Span<float> drive)
     {
         var i0 = Vector256.Create(I0);
         var one = Vector256<float>.One;
@@ -173,6 +173,7 @@ public sealed class DpiNeurons : IBoardNeurons
         var nmda = Vector256.MaxNative(L(ref at, (Isyn + 2) * l) * L(ref at, (SynDecay + 2) * l) + L(ref dr, 2 * l), i0);
         var ampa = Vector256.MaxNative(L(ref at, (Isyn + 3) * l) * L(ref at, (SynDecay + 3) * l) + L(ref dr, 3 * l), i0);
         S(gabaB, ref at, Isyn * l); S(gabaA, ref at, (Isyn + 1) * l); S(nmda, ref at, (Isyn + 2) * l); S(ampa, ref at, (Isyn + 3) * l);
+        S(Vector256<float>.Zero, ref dr, 0); S(Vector256<float>.Zero, ref dr, l); S(Vector256<float>.Zero, ref dr, 2 * l); S(Vector256<float>.Zero, ref dr, 3 * l);
         var ahp = i0;
         if (_adaptation)
         {

@@ -4,7 +4,7 @@ namespace EventSpike.Hardware.Dynapse;
 /// The neurons of a board's used IDs, stepped at the chip step. The board delivers CAM matches into a
 /// drive buffer of <see cref="DriveLength"/> floats: a match of synapse type t on local neuron k adds
 /// <see cref="DriveIncrement"/>(t, k) × (its synapse's mismatch factor × connection count) at
-/// <see cref="DriveIndex"/>(t, k); the step reads the buffer (the caller clears what it wrote).
+/// <see cref="DriveIndex"/>(t, k); the step reads the buffer and leaves it zeroed for the next step.
 /// Spiking local indices are appended in ascending order.
 /// </summary>
 public interface IBoardNeurons
@@ -20,7 +20,7 @@ public interface IBoardNeurons
     /// <summary>What one CAM match of <paramref name="type"/> adds to the drive of neuron k, in the model's internal unit.</summary>
     float DriveIncrement(SynapseType type, int k);
 
-    void Step(ReadOnlySpan<float> drive, List<int> spikes);
+    void Step(Span<float> drive, List<int> spikes);
 
     void Reset();
 

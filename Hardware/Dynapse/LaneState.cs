@@ -80,5 +80,5 @@ internal sealed class LaneState(int count, int rows)
     /// <summary>A reference to <paramref name="block"/>[<paramref name="offset"/>] (no check: the caller stays inside).</summary>
     public static ref float At(float[] block, int offset) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(block), offset);
 
-    public static ref float At(ReadOnlySpan<float> span, int k) => ref Unsafe.Add(ref MemoryMarshal.GetReference(span), k);
+    public static ref float At(Span<float> span, int k) => ref Unsafe.Add(ref MemoryMarshal.GetReference(span), k);
 }
