@@ -91,7 +91,9 @@ public sealed class AdExNeurons : IBoardNeurons
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
         for (var k = 0; k < Count; k += Lanes)
         {
-            var bits = StepLanes(k, drive) & _lanes.RealLanes(k);
+            var bits = StepLanes(k, drive);
+            if (bits == 0) continue;
+            bits &= _lanes.RealLanes(k);
             for (var lane = 0; bits != 0; lane++, bits >>= 1)
                 if ((bits & 1) != 0) spikes.Add(k + lane);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace EventSpike.Hardware.Dynapse;
@@ -100,11 +101,13 @@ public sealed class BoardSimulator
         ChipSteps++;
     }
 
+    /// <summary>Adds entries [from, to) of a table to the drive (targets are DriveIndex values, inside the drive by construction).</summary>
     private static void Deliver(Span<float> drive, int from, int to, int[] target, float[] weight)
     {
-        var t = target.AsSpan(from, to - from);
-        var w = weight.AsSpan(from, t.Length);
-        for (var e = 0; e < t.Length; e++) drive[t[e]] += w[e];
+        ref var d = ref MemoryMarshal.GetReference(drive);
+        ref var t = ref MemoryMarshal.GetArrayDataReference(target);
+        ref var w = ref MemoryMarshal.GetArrayDataReference(weight);
+        for (var e = from; e < to; e++) Unsafe.Add(ref d, Unsafe.Add(ref t, e)) += Unsafe.Add(ref w, e);
     }
 
     /// <summary>

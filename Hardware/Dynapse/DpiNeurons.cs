@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using static EventSpike.Hardware.Dynapse.LaneState;
 
@@ -48,6 +49,8 @@ public sealed class DpiNeurons : IBoardNeurons
     private readonly int _rows; // 18, or 22 with adaptation
     private readonly float _parity, _rate; // _rate = dt·κ/(C_mem·U_T) per pA
     private readonly bool _adaptation;
+    private int _live; // bit t: type t is stepped once its drive was asked for (DriveIndex) or its state written
+    private readonly int _shunt; // 1: every core shunts with GABA_A, 0: every core with GABA_B, −1: mixed (chosen per lane)
 
     /// <param name="cores">Parameters of each local neuron's core.</param>
     /// <param name="tau2">Per local neuron: leak from TauMem2 instead of TauMem.</param>
@@ -60,6 +63,7 @@ public sealed class DpiNeurons : IBoardNeurons
         _rate = (float)(dt * DpiLayout.Kappa / (DpiLayout.CMem * DpiLayout.Ut) * PicoAmpere);
         Count = cores.Count;
         _adaptation = cores.Any(c => c.IwAhp > DpiLayout.I0);
+        _shunt = cores.All(c => c.Shunting == SynapseType.FastInh) ? 1 : cores.All(c => c.Shunting == SynapseType.SlowInh) ? 0 : -1;
         _rows = _adaptation ? LastSpike + 1 : Timer + 1;
         _lanes = new LaneState(Count, _rows);
         _data = _lanes.Data;
@@ -82,7 +86,13 @@ public sealed class DpiNeurons : IBoardNeurons
 
     public int DriveLength => 4 * _lanes.Padded;
 
-    public int DriveIndex(SynapseType type, int k) => (k / Lanes) * 4 * Lanes + (int)type * Lanes + k % Lanes;
+    /// <summary>Where matches of <paramref name="type"/> on neuron k go; from the first call on, the type's synapses are stepped
+    /// (a type nobody drives stays at I₀ exactly: I₀·e^{−dt/τ} clips back to I₀, so skipping it changes nothing).</summary>
+    public int DriveIndex(SynapseType type, int k)
+    {
+        _live |= 1 << (int)type;
+        return (k / Lanes) * 4 * Lanes + (int)type * Lanes + k % Lanes;
+    }
 
     /// <summary>(I_g/I_τ)·I_w·(1 − e^{−t_pulse/τ}) of the synapse, pA.</summary>
     public float DriveIncrement(SynapseType type, int k) => _synJump[(int)type * Count + k];
@@ -101,6 +111,7 @@ public sealed class DpiNeurons : IBoardNeurons
                 if (v > DpiLayout.I0) throw new ArgumentException($"i_ahp cannot be set to {v} A: adaptation is off on every core (iw_ahp = I₀), so i_ahp stays at I₀");
             return;
         }
+        if (name == "i_syn") _live = 0b1111;
         _lanes.Write(name, values);
     }
 
@@ -141,7 +152,7 @@ public sealed class DpiNeurons : IBoardNeurons
 
     public void Reset()
     {
-        _lanes.Fill(Imem, 5, I0); // i_mem, i_syn × 4
+        _lanes.Fill(Imem, 5, I0); // i_mem, i_syn × 4 (types not stepped stay here)
         _lanes.Fill(Timer, 1, 0);
         if (!_adaptation) return;
         _lanes.Fill(Iahp, 1, I0);
@@ -154,7 +165,9 @@ public sealed class DpiNeurons : IBoardNeurons
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
         for (var k = 0; k < Count; k += Lanes)
         {
-            var bits = Membrane(k, drive) & _lanes.RealLanes(k);
+            var bits = Membrane(k, drive);
+            if (bits == 0) continue;
+            bits &= _lanes.RealLanes(k);
             for (var lane = 0; bits != 0; lane++, bits >>= 1)
                 if ((bits & 1) != 0) spikes.Add(k + lane);
         }
@@ -168,12 +181,10 @@ public sealed class DpiNeurons : IBoardNeurons
         const int l = Lanes;
         ref var at = ref At(_data, k * _rows); // the tile of neurons k…k+7 (k a multiple of 8): row r at r·8
         ref var dr = ref At(drive, 4 * k); // the drive's tile: type t at t·8
-        var gabaB = Vector256.MaxNative(L(ref at, Isyn * l) * L(ref at, SynDecay * l) + L(ref dr, 0), i0);
-        var gabaA = Vector256.MaxNative(L(ref at, (Isyn + 1) * l) * L(ref at, (SynDecay + 1) * l) + L(ref dr, l), i0);
-        var nmda = Vector256.MaxNative(L(ref at, (Isyn + 2) * l) * L(ref at, (SynDecay + 2) * l) + L(ref dr, 2 * l), i0);
-        var ampa = Vector256.MaxNative(L(ref at, (Isyn + 3) * l) * L(ref at, (SynDecay + 3) * l) + L(ref dr, 3 * l), i0);
-        S(gabaB, ref at, Isyn * l); S(gabaA, ref at, (Isyn + 1) * l); S(nmda, ref at, (Isyn + 2) * l); S(ampa, ref at, (Isyn + 3) * l);
-        S(Vector256<float>.Zero, ref dr, 0); S(Vector256<float>.Zero, ref dr, l); S(Vector256<float>.Zero, ref dr, 2 * l); S(Vector256<float>.Zero, ref dr, 3 * l);
+        var gabaB = Synapse(ref at, ref dr, 0, i0);
+        var gabaA = Synapse(ref at, ref dr, 1, i0);
+        var nmda = Synapse(ref at, ref dr, 2, i0);
+        var ampa = Synapse(ref at, ref dr, 3, i0);
         var ahp = i0;
         if (_adaptation)
         {
@@ -184,9 +195,15 @@ public sealed class DpiNeurons : IBoardNeurons
         var timer = L(ref at, Timer * l);
         var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);
         timer = Vector256.ConditionalSelect(refractory, timer - one, timer);
-        var fast = Vector256.GreaterThan(L(ref at, FastShunt * l), Vector256<float>.Zero);
-        var leak = L(ref at, ItauMem * l) + Vector256.ConditionalSelect(fast, gabaA, gabaB);
-        var subtractive = Vector256.ConditionalSelect(fast, gabaB, gabaA);
+        Vector256<float> shunting, subtractive;
+        if (_shunt == 1) (shunting, subtractive) = (gabaA, gabaB); // one core setting for the board: no per-lane choice
+        else if (_shunt == 0) (shunting, subtractive) = (gabaB, gabaA);
+        else
+        {
+            var fast = Vector256.GreaterThan(L(ref at, FastShunt * l), Vector256<float>.Zero);
+            (shunting, subtractive) = (Vector256.ConditionalSelect(fast, gabaA, gabaB), Vector256.ConditionalSelect(fast, gabaB, gabaA));
+        }
+        var leak = L(ref at, ItauMem * l) + shunting;
         var gate = imem + L(ref at, IfNmda * l);
         var sum = imem + L(ref at, IgMem * l);
         var r = one / (gate * sum); // one division for both quotients (each ≤ 10⁵ pA: the product stays in range)
@@ -208,5 +225,16 @@ public sealed class DpiNeurons : IBoardNeurons
         S(timer, ref at, Timer * l);
         if (_adaptation) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
         return bits;
+    }
+
+    /// <summary>Synapse type t of the tile: I ← max(I·e^{−dt/τ} + jumps, I₀), the drive zeroed; I₀ for a type not stepped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<float> Synapse(ref float at, ref float dr, int t, Vector256<float> i0)
+    {
+        if ((_live & (1 << t)) == 0) return i0;
+        var i = Vector256.MaxNative(L(ref at, (Isyn + t) * Lanes) * L(ref at, (SynDecay + t) * Lanes) + L(ref dr, t * Lanes), i0);
+        S(i, ref at, (Isyn + t) * Lanes);
+        S(Vector256<float>.Zero, ref dr, t * Lanes);
+        return i;
     }
 }
