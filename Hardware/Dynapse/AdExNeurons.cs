@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using static EventSpike.Hardware.Dynapse.LaneState;
 
@@ -89,9 +90,10 @@ public sealed class AdExNeurons : IBoardNeurons
     public void Step(Span<float> drive, List<int> spikes)
     {
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
+        var data = _data; // in a local: the kernel's stores may alias fields
         for (var k = 0; k < Count; k += Lanes)
         {
-            var bits = StepLanes(k, drive);
+            var bits = StepLanes(ref At(data, k * Rows), ref At(drive, 2 * k)); // the tiles of neurons k…k+7 (k a multiple of 8)
             if (bits == 0) continue;
             bits &= _lanes.RealLanes(k);
             for (var lane = 0; bits != 0; lane++, bits >>= 1)
@@ -99,12 +101,12 @@ public sealed class AdExNeurons : IBoardNeurons
         }
     }
 
-    /// <summary>Neurons k … k+7, with masks for refractoriness and spikes; returns the spike bits.</summary>
-    private uint StepLanes(int k, Span<float> drive)
+    /// <summary>Eight neurons: their tile <paramref name="at"/> (row r at r·8) and drive tile <paramref name="dr"/>, with masks for
+    /// refractoriness and spikes; returns the spike bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint StepLanes(ref float at, ref float dr)
     {
         const int p = Lanes;
-        ref var at = ref At(_data, k * Rows); // the tile of neurons k…k+7 (k a multiple of 8): row r at r·8
-        ref var dr = ref At(drive, 2 * k);
         var iExc = L(ref at, IExc * p) * L(ref at, DecayExc * p) + L(ref dr, 0);
         var iInh = L(ref at, IInh * p) * L(ref at, DecayInh * p) + L(ref dr, p);
         S(Vector256<float>.Zero, ref dr, 0); S(Vector256<float>.Zero, ref dr, p); // the drive is consumed

@@ -163,9 +163,12 @@ public sealed class DpiNeurons : IBoardNeurons
     public void Step(Span<float> drive, List<int> spikes)
     {
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
+        var kernel = new Kernel(_live, _shunt, _adaptation, _parity != 0, Vector256.Create(_rate)); // in locals: the stores below may alias fields
+        var data = _data;
+        var rows = _rows;
         for (var k = 0; k < Count; k += Lanes)
         {
-            var bits = Membrane(k, drive);
+            var bits = Membrane(ref At(data, k * rows), ref At(drive, 4 * k), kernel); // the tiles of neurons k…k+7 (k a multiple of 8)
             if (bits == 0) continue;
             bits &= _lanes.RealLanes(k);
             for (var lane = 0; bits != 0; lane++, bits >>= 1)
@@ -173,20 +176,23 @@ public sealed class DpiNeurons : IBoardNeurons
         }
     }
 
-    /// <summary>Steps the synapses, the AHP and the membrane of neurons k … k+7; returns the spike bits.</summary>
-    private uint Membrane(int k, Span<float> drive)
+    /// <summary>What the kernel reads of the population, per step.</summary>
+    private readonly record struct Kernel(int Live, int Shunt, bool Adaptation, bool Parity, Vector256<float> Rate);
+
+    /// <summary>Steps the synapses, the AHP and the membrane of the tile <paramref name="at"/> (row r at r·8) with the drive's
+    /// tile <paramref name="dr"/> (type t at t·8); returns the spike bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Membrane(ref float at, ref float dr, Kernel kernel)
     {
         var i0 = Vector256.Create(I0);
         var one = Vector256<float>.One;
         const int l = Lanes;
-        ref var at = ref At(_data, k * _rows); // the tile of neurons k…k+7 (k a multiple of 8): row r at r·8
-        ref var dr = ref At(drive, 4 * k); // the drive's tile: type t at t·8
-        var gabaB = Synapse(ref at, ref dr, 0, i0);
-        var gabaA = Synapse(ref at, ref dr, 1, i0);
-        var nmda = Synapse(ref at, ref dr, 2, i0);
-        var ampa = Synapse(ref at, ref dr, 3, i0);
+        var gabaB = Synapse(ref at, ref dr, 0, i0, kernel.Live);
+        var gabaA = Synapse(ref at, ref dr, 1, i0, kernel.Live);
+        var nmda = Synapse(ref at, ref dr, 2, i0, kernel.Live);
+        var ampa = Synapse(ref at, ref dr, 3, i0, kernel.Live);
         var ahp = i0;
-        if (_adaptation)
+        if (kernel.Adaptation)
         {
             ahp = Vector256.MaxNative(L(ref at, Iahp * l) * L(ref at, AhpDecay * l) + L(ref at, AhpJump * l) * L(ref at, LastSpike * l), i0);
             S(ahp, ref at, Iahp * l);
@@ -196,8 +202,8 @@ public sealed class DpiNeurons : IBoardNeurons
         var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);
         timer = Vector256.ConditionalSelect(refractory, timer - one, timer);
         Vector256<float> shunting, subtractive;
-        if (_shunt == 1) (shunting, subtractive) = (gabaA, gabaB); // one core setting for the board: no per-lane choice
-        else if (_shunt == 0) (shunting, subtractive) = (gabaB, gabaA);
+        if (kernel.Shunt == 1) (shunting, subtractive) = (gabaA, gabaB); // one core setting for the board: no per-lane choice
+        else if (kernel.Shunt == 0) (shunting, subtractive) = (gabaB, gabaA);
         else
         {
             var fast = Vector256.GreaterThan(L(ref at, FastShunt * l), Vector256<float>.Zero);
@@ -208,12 +214,13 @@ public sealed class DpiNeurons : IBoardNeurons
         var sum = imem + L(ref at, IgMem * l);
         var r = one / (gate * sum); // one division for both quotients (each ≤ 10⁵ pA: the product stays in range)
         var gated = nmda * imem * sum * r;
-        var iin = gated + ampa - subtractive + L(ref at, Idc * l) - Vector256.Create(_parity) * leak;
+        var iin = gated + ampa - subtractive + L(ref at, Idc * l);
+        if (kernel.Parity) iin -= leak;
         iin = Vector256.ConditionalSelect(refractory, i0, Vector256.MaxNative(iin, i0));
         var inf = L(ref at, GainRatio * l) * (iin - ahp - leak);
         var ifb = Vector256.Create(FbScale) * LaneMath.Pow(imem, FbExponent);
         var d = imem * ((leak * inf - imem * (leak + ahp)) * gate * r + ifb);
-        imem = Vector256.MaxNative(imem + d * Vector256.Create(_rate), i0);
+        imem = Vector256.MaxNative(imem + d * kernel.Rate, i0);
         var spike = Vector256.GreaterThan(imem, L(ref at, Ispkthr * l));
         var bits = spike.ExtractMostSignificantBits();
         if (bits != 0) // rare: a few vectors per step
@@ -223,15 +230,15 @@ public sealed class DpiNeurons : IBoardNeurons
         }
         S(imem, ref at, Imem * l);
         S(timer, ref at, Timer * l);
-        if (_adaptation) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
+        if (kernel.Adaptation) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
         return bits;
     }
 
     /// <summary>Synapse type t of the tile: I ← max(I·e^{−dt/τ} + jumps, I₀), the drive zeroed; I₀ for a type not stepped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector256<float> Synapse(ref float at, ref float dr, int t, Vector256<float> i0)
+    private static Vector256<float> Synapse(ref float at, ref float dr, int t, Vector256<float> i0, int live)
     {
-        if ((_live & (1 << t)) == 0) return i0;
+        if ((live & (1 << t)) == 0) return i0;
         var i = Vector256.MaxNative(L(ref at, (Isyn + t) * Lanes) * L(ref at, (SynDecay + t) * Lanes) + L(ref dr, t * Lanes), i0);
         S(i, ref at, (Isyn + t) * Lanes);
         S(Vector256<float>.Zero, ref dr, t * Lanes);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace EventSpike.Hardware.Dynapse;
@@ -17,23 +18,28 @@ public static class LaneMath
     private const float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440e-4f; // ln 2 = Ln2Hi + Ln2Lo, Ln2Hi with 9 significant bits (n·Ln2Hi exact)
 
     /// <summary>x^a for positive, normal x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Pow(Vector256<float> x, float a)
     {
-        var bits = x.AsInt32();
-        var e = Vector256.ShiftRightArithmetic(bits, 23) - Vector256.Create(127);
-        var m = ((bits & Vector256.Create(0x007FFFFF)) | Vector256.Create(0x3F800000)).AsSingle();
-        var big = Vector256.GreaterThan(m, Vector256.Create(1.41421356f));
-        m = Vector256.ConditionalSelect(big, m * Vector256.Create(0.5f), m);
-        e -= big.AsInt32(); // the mask is −1 where m was halved
+        var bits = x.AsInt32() - Vector256.Create(0x3F3504F3); // minus the bits of √½: x = 2^e·m with m ∈ [√½, √2), no compare
+        var e = Vector256.ShiftRightArithmetic(bits, 23);
+        var m = ((bits & Vector256.Create(0x007FFFFF)) + Vector256.Create(0x3F3504F3)).AsSingle();
         var t = (m - Vector256<float>.One) / (m + Vector256<float>.One);
         var t2 = t * t;
         var series = Fma(t2, Fma(t2, Fma(t2, Vector256.Create(2f / 7), Vector256.Create(2f / 5)), Vector256.Create(2f / 3)), Vector256.Create(2f));
         var log2 = Fma(t * series, Vector256.Create(Log2E), Vector256.ConvertToSingle(e));
-        return Exp2(log2 * Vector256.Create(a));
+        var y = log2 * Vector256.Create(a);
+        if (MathF.Abs(a) < 0.98f) // |log₂ x| ≤ 128 for normal x: y ∈ (−125, 126), no clamp needed
+        {
+            var n = Vector256.Round(y);
+            return Scale((y - n) * Vector256.Create(Ln2), n);
+        }
+        return Exp2(y);
     }
 
     /// <summary>e^x = 2^n·e^g, n = round(x·log₂e), g = x − n·ln 2 in two parts (Cody–Waite, so g carries no
     /// rounding of x·log₂e); x is clamped to [−86, 88] (below −86 the result is ≈ 4·10⁻³⁸, not smaller or 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
         x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(-86f)), Vector256.Create(88f));
@@ -52,6 +58,7 @@ public static class LaneMath
     }
 
     /// <summary>e^g·2^n for |g| ≤ ln2/2 (Taylor to g⁶) and integral n ∈ [−125, 127].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Scale(Vector256<float> g, Vector256<float> n)
     {
         var p = Fma(g, Vector256.Create(1f / 720), Vector256.Create(1f / 120));
