@@ -67,7 +67,7 @@ public static class LaneMath
         p = Fma(g, p, Vector256.Create(0.5f));
         p = Fma(g, p, Vector256<float>.One);
         p = Fma(g, p, Vector256<float>.One);
-        return (p.AsInt32() + Vector256.ShiftLeft(Vector256.ConvertToInt32(n), 23)).AsSingle();
+        return (p.AsInt32() + Vector256.ShiftLeft(Vector256.ConvertToInt32Native(n), 23)).AsSingle();
     }
 
     private static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
