@@ -120,7 +120,7 @@ public sealed class AdExNeurons : IBoardNeurons
         var spike = Vector256.AndNot(Vector256.GreaterThanOrEqual(v, peak), refractory);
         var bits = spike.ExtractMostSignificantBits();
         v = Vector256.AndNot(v, refractory); // V clamped at 0 while refractory
-        timer = Vector256.ConditionalSelect(refractory, timer - Vector256<float>.One, timer);
+        timer -= refractory & Vector256<float>.One; // −1 on refractory lanes, −0 (exact) elsewhere
         if (bits != 0) // a few vectors per step
         {
             v = Vector256.AndNot(v, spike);

@@ -200,7 +200,7 @@ public sealed class DpiNeurons : IBoardNeurons
         var imem = L(ref at, Imem * l);
         var timer = L(ref at, Timer * l);
         var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);
-        timer = Vector256.ConditionalSelect(refractory, timer - one, timer);
+        timer -= refractory & one; // −1 on refractory lanes, −0 (exact) elsewhere
         Vector256<float> shunting, subtractive;
         if (kernel.Shunt == 1) (shunting, subtractive) = (gabaA, gabaB); // one core setting for the board: no per-lane choice
         else if (kernel.Shunt == 0) (shunting, subtractive) = (gabaB, gabaA);
@@ -216,7 +216,7 @@ public sealed class DpiNeurons : IBoardNeurons
         var gated = nmda * imem * sum * r;
         var iin = gated + ampa - subtractive + L(ref at, Idc * l);
         if (kernel.Parity) iin -= leak;
-        iin = Vector256.ConditionalSelect(refractory, i0, Vector256.MaxNative(iin, i0));
+        iin = Vector256.MaxNative(Vector256.AndNot(iin, refractory), i0); // refractory lanes: max(0, I₀) = I₀
         var inf = L(ref at, GainRatio * l) * (iin - ahp - leak);
         var ifb = kernel.FbScale * LaneMath.Pow(imem, FbExponent);
         var d = imem * ((leak * inf - imem * (leak + ahp)) * gate * r + ifb);
