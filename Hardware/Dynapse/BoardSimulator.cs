@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace EventSpike.Hardware.Dynapse;
 
 /// <summary>
@@ -5,17 +8,18 @@ namespace EventSpike.Hardware.Dynapse;
 /// tables (from each virtual neuron, from each local neuron), the neurons of the configured model,
 /// and the spikes in flight. A chip step gathers the CAM matches of the FPGA events of the step and
 /// of the board's own spikes of the previous step (a recurrent spike takes effect one chip step
-/// later, dynapse.md §2.3), each match weighted by its synapse's mismatch factor, then steps the neurons.
+/// later, dynapse.md §2.3), each match adding its synapse's jump (the neurons' increment × mismatch factor × count, precomputed
+/// per CAM entry) to the drive, then steps the neurons, which consume (zero) the drive.
 /// A layer step of Δt runs round(Δt/chip dt) chip steps; its input events enter at the first.
 /// </summary>
 public sealed class BoardSimulator
 {
     private readonly int[] _virtualStart, _physStart;
-    private readonly int[] _target; // type·N + local
-    private readonly double[] _weight;
+    private readonly int[] _target; // the neurons' DriveIndex(type, local)
+    private readonly float[] _weight; // count × synapse mismatch × DriveIncrement(type, local)
     private readonly int[] _physTarget;
-    private readonly double[] _physWeight;
-    private readonly double[] _drive;
+    private readonly float[] _physWeight;
+    private readonly float[] _drive;
     private readonly List<int> _spikes = [], _pending = [];
 
     public BoardSimulator(BoardConfig config)
@@ -36,14 +40,14 @@ public sealed class BoardSimulator
             : new AdExNeurons(config.ChipDt, config.Virtual, config.Neurons.Select(BoardGeometry.CoreOf).ToList(), t2, factors);
         (_virtualStart, _target, _weight) = Table(config, local, true, BoardGeometry.VirtualNeurons, id => id);
         (_physStart, _physTarget, _physWeight) = Table(config, local, false, n, id => local[id]);
-        _drive = new double[4 * n];
+        _drive = new float[Neurons.DriveLength];
     }
 
     public BoardConfig Config { get; }
 
     public IBoardNeurons Neurons { get; }
 
-    private static (int[] Start, int[] Target, double[] Weight) Table(BoardConfig config, Dictionary<int, int> local, bool virtualPre, int rows, Func<int, int> row)
+    private (int[] Start, int[] Target, float[] Weight) Table(BoardConfig config, Dictionary<int, int> local, bool virtualPre, int rows, Func<int, int> row)
     {
         var entries = config.Connections.Where(c => c.Virtual == virtualPre && c.Count > 0).ToList();
         foreach (var c in entries)
@@ -57,12 +61,13 @@ public sealed class BoardSimulator
         foreach (var c in entries) start[row(c.Pre) + 1]++;
         for (var i = 0; i < rows; i++) start[i + 1] += start[i];
         var target = new int[entries.Count];
-        var weight = new double[entries.Count];
+        var weight = new float[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
             var c = entries[i];
-            target[i] = (int)c.Type * local.Count + local[c.Post];
-            weight[i] = c.Count * config.Mismatch.Synapse(c.Post, c.Pre, virtualPre, c.Type);
+            var post = local[c.Post];
+            target[i] = Neurons.DriveIndex(c.Type, post);
+            weight[i] = (float)(c.Count * config.Mismatch.Synapse(c.Post, c.Pre, virtualPre, c.Type) * Neurons.DriveIncrement(c.Type, post));
         }
         return (start, target, weight);
     }
@@ -85,21 +90,24 @@ public sealed class BoardSimulator
     /// </summary>
     public void ChipStep(ReadOnlySpan<int> virtualEvents, List<int> spikes)
     {
-        foreach (var v in virtualEvents)
-            for (var e = _virtualStart[v]; e < _virtualStart[v + 1]; e++) _drive[_target[e]] += _weight[e];
-        foreach (var k in _pending)
-            for (var e = _physStart[k]; e < _physStart[k + 1]; e++) _drive[_physTarget[e]] += _physWeight[e];
+        var drive = _drive.AsSpan();
+        foreach (var v in virtualEvents) Deliver(drive, _virtualStart[v], _virtualStart[v + 1], _target, _weight);
+        foreach (var k in CollectionsMarshal.AsSpan(_pending)) Deliver(drive, _physStart[k], _physStart[k + 1], _physTarget, _physWeight);
         _spikes.Clear();
-        Neurons.Step(_drive, _spikes);
-        // the drive is zero between steps: clear only what this step touched
-        foreach (var v in virtualEvents)
-            for (var e = _virtualStart[v]; e < _virtualStart[v + 1]; e++) _drive[_target[e]] = 0;
-        foreach (var k in _pending)
-            for (var e = _physStart[k]; e < _physStart[k + 1]; e++) _drive[_physTarget[e]] = 0;
+        Neurons.Step(drive, _spikes); // consumes the drive: zero again for the next step
         _pending.Clear();
         _pending.AddRange(_spikes);
         spikes.AddRange(_spikes);
         ChipSteps++;
+    }
+
+    /// <summary>Adds entries [from, to) of a table to the drive (targets are DriveIndex values, inside the drive by construction).</summary>
+    private static void Deliver(Span<float> drive, int from, int to, int[] target, float[] weight)
+    {
+        ref var d = ref MemoryMarshal.GetReference(drive);
+        ref var t = ref MemoryMarshal.GetArrayDataReference(target);
+        ref var w = ref MemoryMarshal.GetArrayDataReference(weight);
+        for (var e = from; e < to; e++) Unsafe.Add(ref d, Unsafe.Add(ref t, e)) += Unsafe.Add(ref w, e);
     }
 
     /// <summary>

@@ -1,12 +1,14 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using static EventSpike.Hardware.Dynapse.LaneState;
 
 namespace EventSpike.Hardware.Dynapse;
 
 /// <summary>
 /// DYNAP-SE1 neurons in current mode (dynapse.md §2): DPI synapses of four types, an AHP and the
-/// adaptive-exponential DPI membrane ([C14]). Every state is a current (A), clipped at I₀ after each
+/// adaptive-exponential DPI membrane ([C14]). Every state is a current, clipped at I₀ after each
 /// update. Per chip step dt, in this order (Rockpool 2's DynapSim order, §2.3):
-///   synapses (exact exponential step, n = matched CAM pulses of the step):
+///   synapses (exact exponential step, n = matched CAM pulses of the step, the factor e^{−dt/τ} fixed per synapse):
 ///     I_syn ← I_syn·e^{−dt/τ} + (I_g/I_τ)·I_w·(1 − e^{−t_pulse/τ})·n
 ///   AHP (driven by the neuron's spikes of the previous step, same rule with τ_ahp, I_w,ahp, t_pulse,ahp);
 ///   membrane (forward Euler):
@@ -16,29 +18,39 @@ namespace EventSpike.Hardware.Dynapse;
 ///     τ = C_mem·U_T/(κ·I_leak);  I_∞ = (I_g,mem/I_τ,mem)·(I_in − I_ahp − I_leak)
 ///     I_fb = I₀^{1/(κ+1)}·I_mem^{κ/(κ+1)}                     (positive feedback)
 ///     dI_mem/dt = I_mem/(τ·(I_mem + I_g,mem)) · (I_∞ + (I_fb/I_leak)·(I_mem + I_g,mem) − I_mem·(1 + I_ahp/I_leak))
+///               = κ/(C_mem·U_T) · I_mem · ((I_leak·I_∞ − I_mem·(I_leak + I_ahp))/(I_mem + I_g,mem) + I_fb)   (computed form: one division)
 ///   spike when I_mem > I_spkthr: I_mem ← I₀, refractory for t_ref = V_th·C_ref/I_ref (input zero, the membrane still relaxes).
 /// With <c>rockpoolParity</c> the leak is also subtracted inside I_in (DynapSim v3's double subtraction,
 /// §5.10) so its f–I table can be checked; the default follows [C14]. Mismatch multiplies every current
 /// (I_τ's, I_gain's, I_ref, I_spkthr, I_dc, I_pulse, AHP) per neuron; a factor on I_τ divides τ.
-/// The membrane is computed four neurons at a time (Vector256, with a scalar tail of the same formula);
-/// synapse currents are stored type-major: i_syn[type·N + k].
+/// Numerics: float32 in picoamperes (currents 0.5 pA … 10⁵ pA, far from float's range limits; relative
+/// rounding 6·10⁻⁸ per operation against Euler increments of dt/τ ≥ 10⁻⁴), eight neurons at a time
+/// (Vector256; I_fb by <see cref="LaneMath.Pow"/>, relative error ≤ 10⁻⁶), rows padded to a multiple of 8; with adaptation off
+/// (I_w,ahp = I₀ on every core) I_ahp stays at I₀ and is not stepped. The drive holds current jumps (pA)
+/// in tiles like the state: drive[32·(k/8) + 8·type + k mod 8] (<see cref="DriveIndex"/>).
 /// </summary>
 public sealed class DpiNeurons : IBoardNeurons
 {
     /// <summary>Mismatch parameter indices (<see cref="DeviceMismatch.Neuron"/>): 0 I_τ,mem, 1 I_g,mem, 2 I_ref, 3 I_spkthr, 4 I_dc, 5 I_pulse, 6–9 I_τ,syn, 10–13 I_g,syn, 14 I_τ,ahp, 15 I_g,ahp, 16 I_w,ahp.</summary>
     public const int MismatchParameters = 17;
 
-    private static readonly double FbExponent = DpiLayout.Kappa / (DpiLayout.Kappa + 1);
-    private static readonly double FbScale = Math.Pow(DpiLayout.I0, 1 / (DpiLayout.Kappa + 1));
-    private const double InvCUt = DpiLayout.Kappa / (DpiLayout.CMem * DpiLayout.Ut); // 1/τ = I_leak·κ/(C·U_T)
+    private const double PicoAmpere = 1e-12;
+    private const float FbExponent = (float)(DpiLayout.Kappa / (DpiLayout.Kappa + 1)); // const: Step is compiled once, fully optimised (no tiering for loops), where a static readonly would not fold
+    private static readonly float FbScale = (float)Math.Pow(DpiLayout.I0 / PicoAmpere, 1 / (DpiLayout.Kappa + 1));
+    private const float I0 = (float)(DpiLayout.I0 / PicoAmpere);
 
-    private readonly double _dt;
-    private readonly double _parity;
-    private readonly double[] _itauMem, _igMem, _gainRatio, _refSteps, _ispkthr, _idc, _ifNmda, _fastShunt;
-    private readonly double[] _synDecay, _synJump; // [type·N + k]
-    private readonly double[] _ahpDecay, _ahpJump;
-    private readonly double[] _imem, _isyn, _iahp, _timer, _lastSpike;
-    private readonly Dictionary<string, double[]> _state;
+    // rows of the block: parameters, then state
+    // rows of a tile: parameters, state, and the AHP's four rows only when adaptation is on somewhere
+    private const int ItauMem = 0, IgMem = 1, GainRatio = 2, RefSteps = 3, Ispkthr = 4, Idc = 5, IfNmda = 6, FastShunt = 7, SynDecay = 8,
+        Imem = 12, Isyn = 13, Timer = 17, AhpDecay = 18, AhpJump = 19, Iahp = 20, LastSpike = 21;
+
+    private readonly LaneState _lanes;
+    private readonly float[] _data, _synJump; // _synJump[type·N + k], pA: what one CAM match adds
+    private readonly int _rows; // 18, or 22 with adaptation
+    private readonly float _parity, _rate; // _rate = dt·κ/(C_mem·U_T) per pA
+    private readonly bool _adaptation;
+    private int _live; // bit t: type t is stepped once its drive was asked for (DriveIndex) or its state written
+    private readonly int _shunt; // 1: every core shunts with GABA_A, 0: every core with GABA_B, −1: mixed (chosen per lane)
 
     /// <param name="cores">Parameters of each local neuron's core.</param>
     /// <param name="tau2">Per local neuron: leak from TauMem2 instead of TauMem.</param>
@@ -46,154 +58,190 @@ public sealed class DpiNeurons : IBoardNeurons
     public DpiNeurons(double dt, IReadOnlyList<DpiCoreParameters> cores, IReadOnlyList<bool> tau2, IReadOnlyList<double[]> factors, bool rockpoolParity = false)
     {
         if (!(dt > 0)) throw new ArgumentException($"the chip step must be > 0, got {dt}");
-        _dt = dt;
+        Dt = dt;
         _parity = rockpoolParity ? 1 : 0;
-        var n = Count = cores.Count;
-        double[] A(int m = 1) => new double[m * n];
-        _itauMem = A(); _igMem = A(); _gainRatio = A(); _refSteps = A(); _ispkthr = A(); _idc = A(); _ifNmda = A(); _fastShunt = A();
-        _ahpDecay = A(); _ahpJump = A(); _synDecay = A(4); _synJump = A(4);
-        for (var k = 0; k < n; k++)
+        _rate = (float)(dt * DpiLayout.Kappa / (DpiLayout.CMem * DpiLayout.Ut) * PicoAmpere);
+        Count = cores.Count;
+        _adaptation = cores.Any(c => c.IwAhp > DpiLayout.I0);
+        _shunt = cores.All(c => c.Shunting == SynapseType.FastInh) ? 1 : cores.All(c => c.Shunting == SynapseType.SlowInh) ? 0 : -1;
+        _rows = _adaptation ? LastSpike + 1 : Timer + 1;
+        _lanes = new LaneState(Count, _rows);
+        _data = _lanes.Data;
+        _synJump = new float[4 * Count];
+        for (var k = 0; k < Count; k++)
         {
             if (factors[k].Length != MismatchParameters) throw new ArgumentException($"neuron {k} has {factors[k].Length} mismatch factors, not {MismatchParameters}");
             Derive(k, cores[k], tau2[k], factors[k]);
         }
-        _imem = A(); _isyn = A(4); _iahp = A(); _timer = A(); _lastSpike = A();
-        _state = new() { ["i_mem"] = _imem, ["i_syn"] = _isyn, ["i_ahp"] = _iahp, ["refractory_left"] = _timer };
+        _lanes.FillPadding(0, _rows);
+        _lanes.Name("i_mem", Imem, PicoAmpere); _lanes.Name("i_syn", Isyn, PicoAmpere, 4);
+        if (_adaptation) _lanes.Name("i_ahp", Iahp, PicoAmpere);
+        _lanes.Name("refractory_left", Timer, 1);
         Reset();
     }
 
     public int Count { get; }
 
-    public double Dt => _dt;
+    public double Dt { get; }
 
-    public IReadOnlyDictionary<string, double[]> State => _state;
+    public int DriveLength => 4 * _lanes.Padded;
+
+    /// <summary>Where matches of <paramref name="type"/> on neuron k go; from the first call on, the type's synapses are stepped
+    /// (a type nobody drives stays at I₀ exactly: I₀·e^{−dt/τ} clips back to I₀, so skipping it changes nothing).</summary>
+    public int DriveIndex(SynapseType type, int k)
+    {
+        _live |= 1 << (int)type;
+        return (k / Lanes) * 4 * Lanes + (int)type * Lanes + k % Lanes;
+    }
+
+    /// <summary>(I_g/I_τ)·I_w·(1 − e^{−t_pulse/τ}) of the synapse, pA.</summary>
+    public float DriveIncrement(SynapseType type, int k) => _synJump[(int)type * Count + k];
+
+    public IReadOnlyList<string> StateNames => _adaptation ? _lanes.Names : [.. _lanes.Names, "i_ahp"];
+
+    /// <summary>Without adaptation i_ahp is I₀ throughout and not stored.</summary>
+    public double[] Read(string name) =>
+        name == "i_ahp" && !_adaptation ? Enumerable.Repeat(DpiLayout.I0, Count).ToArray() : _lanes.Read(name);
+
+    public void Write(string name, ReadOnlySpan<double> values)
+    {
+        if (name == "i_ahp" && !_adaptation)
+        {
+            foreach (var v in values)
+                if (v > DpiLayout.I0) throw new ArgumentException($"i_ahp cannot be set to {v} A: adaptation is off on every core (iw_ahp = I₀), so i_ahp stays at I₀");
+            return;
+        }
+        if (name == "i_syn") _live = 0b1111;
+        _lanes.Write(name, values);
+    }
 
     /// <summary>The refractory period of local neuron k after mismatch, s.</summary>
-    public double RefractoryPeriod(int k) => _refSteps[k] * _dt;
+    public double RefractoryPeriod(int k) => _lanes[RefSteps, k] * Dt;
 
     private void Derive(int k, DpiCoreParameters p, bool tau2, double[] f)
     {
-        var n = Count;
-        var itau = DpiLayout.LeakCurrent(DpiLayout.CMem, tau2 ? p.TauMem2 : p.TauMem);
-        _itauMem[k] = itau * f[0];
-        _igMem[k] = p.GainMemRatio * itau * f[1];
-        _gainRatio[k] = _igMem[k] / _itauMem[k];
+        static float Pa(double amperes) => (float)(amperes / PicoAmpere);
+        var l = _lanes;
+        var itau = DpiLayout.LeakCurrent(DpiLayout.CMem, tau2 ? p.TauMem2 : p.TauMem) * f[0];
+        var ig = p.GainMemRatio * DpiLayout.LeakCurrent(DpiLayout.CMem, tau2 ? p.TauMem2 : p.TauMem) * f[1];
+        l[ItauMem, k] = Pa(itau);
+        l[IgMem, k] = Pa(ig);
+        l[GainRatio, k] = (float)(ig / itau);
         var iref = DpiLayout.PulseCurrent(DpiLayout.CRef, p.TRef) * f[2];
-        _refSteps[k] = DpiLayout.PulseWidth(DpiLayout.CRef, iref) / _dt;
-        _ispkthr[k] = p.Ispkthr * f[3];
-        _idc[k] = p.Idc * f[4];
-        _ifNmda[k] = p.IfNmda;
-        _fastShunt[k] = p.Shunting == SynapseType.FastInh ? 1 : 0;
+        l[RefSteps, k] = (float)(DpiLayout.PulseWidth(DpiLayout.CRef, iref) / Dt);
+        l[Ispkthr, k] = Pa(p.Ispkthr * f[3]);
+        l[Idc, k] = Pa(p.Idc * f[4]);
+        l[IfNmda, k] = Pa(p.IfNmda);
+        l[FastShunt, k] = p.Shunting == SynapseType.FastInh ? 1 : 0;
         var tPulse = DpiLayout.PulseWidth(DpiLayout.CPulse, DpiLayout.PulseCurrent(DpiLayout.CPulse, p.TPulse) * f[5]);
         for (var t = 0; t < 4; t++)
         {
             var itauSyn = DpiLayout.LeakCurrent(DpiLayout.CSyn[t], p.TauSyn[t]) * f[6 + t];
             var igSyn = p.GainSynRatio[t] * DpiLayout.LeakCurrent(DpiLayout.CSyn[t], p.TauSyn[t]) * f[10 + t];
             var tau = DpiLayout.TimeConstant(DpiLayout.CSyn[t], itauSyn);
-            _synDecay[t * n + k] = Math.Exp(-_dt / tau);
-            _synJump[t * n + k] = igSyn / itauSyn * p.Iw[t] * (1 - Math.Exp(-tPulse / tau));
+            l[SynDecay + t, k] = (float)Math.Exp(-Dt / tau);
+            _synJump[t * Count + k] = Pa(igSyn / itauSyn * p.Iw[t] * (1 - Math.Exp(-tPulse / tau)));
         }
         var itauAhp = DpiLayout.LeakCurrent(DpiLayout.CAhp, p.TauAhp) * f[14];
         var igAhp = p.GainAhpRatio * DpiLayout.LeakCurrent(DpiLayout.CAhp, p.TauAhp) * f[15];
         var tauAhp = DpiLayout.TimeConstant(DpiLayout.CAhp, itauAhp);
-        _ahpDecay[k] = Math.Exp(-_dt / tauAhp);
-        _ahpJump[k] = p.IwAhp <= DpiLayout.I0 ? 0 : igAhp / itauAhp * p.IwAhp * f[16] * (1 - Math.Exp(-p.TPulseAhp / tauAhp));
+        if (!_adaptation) return;
+        l[AhpDecay, k] = (float)Math.Exp(-Dt / tauAhp);
+        l[AhpJump, k] = p.IwAhp <= DpiLayout.I0 ? 0 : Pa(igAhp / itauAhp * p.IwAhp * f[16] * (1 - Math.Exp(-p.TPulseAhp / tauAhp)));
     }
 
     public void Reset()
     {
-        Array.Fill(_imem, DpiLayout.I0);
-        Array.Fill(_isyn, DpiLayout.I0);
-        Array.Fill(_iahp, DpiLayout.I0);
-        Array.Clear(_timer);
-        Array.Clear(_lastSpike);
+        _lanes.Fill(Imem, 5, I0); // i_mem, i_syn × 4 (types not stepped stay here)
+        _lanes.Fill(Timer, 1, 0);
+        if (!_adaptation) return;
+        _lanes.Fill(Iahp, 1, I0);
+        _lanes.Fill(LastSpike, 1, 0);
     }
 
-    /// <summary>One chip step; <paramref name="drive"/> is type-major: drive[type·N + k].</summary>
-    public void Step(ReadOnlySpan<double> drive, List<int> spikes)
+    /// <summary>One chip step; <paramref name="drive"/> holds the synapse current jumps of the step (pA) and is zeroed.</summary>
+    public void Step(Span<float> drive, List<int> spikes)
     {
-        const double i0 = DpiLayout.I0;
-        var syn = _isyn;
-        var i0v = Vector256.Create(i0);
-        var i = 0;
-        for (; i <= syn.Length - 4; i += 4)
+        if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
+        var kernel = new Kernel(_live, _shunt, _adaptation, _parity != 0, Vector256.Create(_rate), Vector256.Create(FbScale)); // in locals: the stores below may alias fields
+        var data = _data;
+        var rows = _rows;
+        for (var k = 0; k < Count; k += Lanes)
         {
-            var v = Vector256.Create(syn.AsSpan(i)) * Vector256.Create(_synDecay.AsSpan(i)) + Vector256.Create(_synJump.AsSpan(i)) * Vector256.Create(drive[i..]);
-            Vector256.Max(v, i0v).CopyTo(syn.AsSpan(i));
+            var bits = Membrane(ref At(data, k * rows), ref At(drive, 4 * k), kernel); // the tiles of neurons k…k+7 (k a multiple of 8)
+            if (bits == 0) continue;
+            bits &= _lanes.RealLanes(k);
+            for (var lane = 0; bits != 0; lane++, bits >>= 1)
+                if ((bits & 1) != 0) spikes.Add(k + lane);
         }
-        for (; i < syn.Length; i++) syn[i] = Math.Max(syn[i] * _synDecay[i] + _synJump[i] * drive[i], i0);
-        var k = 0;
-        for (; k <= Count - 4; k += 4) MembraneVector(k, spikes);
-        for (; k < Count; k++) MembraneScalar(k, spikes);
     }
 
-    private void MembraneVector(int k, List<int> spikes)
+    /// <summary>What the kernel reads of the population, per step.</summary>
+    private readonly record struct Kernel(int Live, int Shunt, bool Adaptation, bool Parity, Vector256<float> Rate, Vector256<float> FbScale);
+
+    /// <summary>Steps the synapses, the AHP and the membrane of the tile <paramref name="at"/> (row r at r·8) with the drive's
+    /// tile <paramref name="dr"/> (type t at t·8); returns the spike bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Membrane(ref float at, ref float dr, Kernel kernel)
     {
-        var n = Count;
-        var i0 = Vector256.Create(DpiLayout.I0);
-        var one = Vector256.Create(1.0);
-        var ahp = Vector256.Max(V(_iahp, k) * V(_ahpDecay, k) + V(_ahpJump, k) * V(_lastSpike, k), i0);
-        var imem = V(_imem, k);
-        var timer = V(_timer, k);
-        var refractory = Vector256.GreaterThan(timer, Vector256<double>.Zero);
-        timer = Vector256.ConditionalSelect(refractory, timer - one, timer);
-        var fast = Vector256.GreaterThan(V(_fastShunt, k), Vector256<double>.Zero);
-        var gabaB = V(_isyn, k);
-        var gabaA = V(_isyn, n + k);
-        var shunt = Vector256.ConditionalSelect(fast, gabaA, gabaB);
-        var subtractive = Vector256.ConditionalSelect(fast, gabaB, gabaA);
-        var leak = V(_itauMem, k) + shunt;
-        var nmda = V(_isyn, 2 * n + k) / (one + V(_ifNmda, k) / imem);
-        var iin = nmda + V(_isyn, 3 * n + k) - subtractive + V(_idc, k) - Vector256.Create(_parity) * leak;
-        iin = Vector256.ConditionalSelect(refractory, i0, Vector256.Max(iin, i0));
-        var ig = V(_igMem, k);
-        var inf = V(_gainRatio, k) * (iin - ahp - leak);
-        var ifb = Vector256.Create(FbScale) * Vector256.Exp(Vector256.Create(FbExponent) * Vector256.Log(imem));
-        var sum = imem + ig;
-        var d = imem * leak * Vector256.Create(InvCUt) / sum * (inf + ifb / leak * sum - imem * (one + ahp / leak));
-        imem = Vector256.Max(imem + d * Vector256.Create(_dt), i0);
-        var spike = Vector256.GreaterThan(imem, V(_ispkthr, k));
-        Vector256.ConditionalSelect(spike, i0, imem).CopyTo(_imem.AsSpan(k));
-        Vector256.ConditionalSelect(spike, V(_refSteps, k), timer).CopyTo(_timer.AsSpan(k));
-        Vector256.ConditionalSelect(spike, one, Vector256<double>.Zero).CopyTo(_lastSpike.AsSpan(k));
-        ahp.CopyTo(_iahp.AsSpan(k));
+        var i0 = Vector256.Create(I0);
+        var one = Vector256<float>.One;
+        const int l = Lanes;
+        var gabaB = Synapse(ref at, ref dr, 0, i0, kernel.Live);
+        var gabaA = Synapse(ref at, ref dr, 1, i0, kernel.Live);
+        var nmda = Synapse(ref at, ref dr, 2, i0, kernel.Live);
+        var ampa = Synapse(ref at, ref dr, 3, i0, kernel.Live);
+        var ahp = i0;
+        if (kernel.Adaptation)
+        {
+            ahp = Vector256.MaxNative(L(ref at, Iahp * l) * L(ref at, AhpDecay * l) + L(ref at, AhpJump * l) * L(ref at, LastSpike * l), i0);
+            S(ahp, ref at, Iahp * l);
+        }
+        var imem = L(ref at, Imem * l);
+        var timer = L(ref at, Timer * l);
+        var refractory = Vector256.GreaterThan(timer, Vector256<float>.Zero);
+        timer -= refractory & one; // −1 on refractory lanes, −0 (exact) elsewhere
+        Vector256<float> shunting, subtractive;
+        if (kernel.Shunt == 1) (shunting, subtractive) = (gabaA, gabaB); // one core setting for the board: no per-lane choice
+        else if (kernel.Shunt == 0) (shunting, subtractive) = (gabaB, gabaA);
+        else
+        {
+            var fast = Vector256.GreaterThan(L(ref at, FastShunt * l), Vector256<float>.Zero);
+            (shunting, subtractive) = (Vector256.ConditionalSelect(fast, gabaA, gabaB), Vector256.ConditionalSelect(fast, gabaB, gabaA));
+        }
+        var leak = L(ref at, ItauMem * l) + shunting;
+        var gate = imem + L(ref at, IfNmda * l);
+        var sum = imem + L(ref at, IgMem * l);
+        var r = one / (gate * sum); // one division for both quotients (each ≤ 10⁵ pA: the product stays in range)
+        var gated = nmda * imem * sum * r;
+        var iin = gated + ampa - subtractive + L(ref at, Idc * l);
+        if (kernel.Parity) iin -= leak;
+        iin = Vector256.MaxNative(Vector256.AndNot(iin, refractory), i0); // refractory lanes: max(0, I₀) = I₀
+        var inf = L(ref at, GainRatio * l) * (iin - ahp - leak);
+        var ifb = kernel.FbScale * LaneMath.Pow(imem, FbExponent);
+        var d = imem * ((leak * inf - imem * (leak + ahp)) * gate * r + ifb);
+        imem = Vector256.MaxNative(imem + d * kernel.Rate, i0);
+        var spike = Vector256.GreaterThan(imem, L(ref at, Ispkthr * l));
         var bits = spike.ExtractMostSignificantBits();
-        for (var lane = 0; bits != 0; lane++, bits >>= 1)
-            if ((bits & 1) != 0) spikes.Add(k + lane);
+        if (bits != 0) // rare: a few vectors per step
+        {
+            imem = Vector256.ConditionalSelect(spike, i0, imem);
+            timer = Vector256.ConditionalSelect(spike, L(ref at, RefSteps * l), timer);
+        }
+        S(imem, ref at, Imem * l);
+        S(timer, ref at, Timer * l);
+        if (kernel.Adaptation) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
+        return bits;
     }
 
-    private static Vector256<double> V(double[] a, int k) => Vector256.Create(a.AsSpan(k));
-
-    /// <summary>The same update as <see cref="MembraneVector"/> for one neuron (the tail of a layer).</summary>
-    private void MembraneScalar(int k, List<int> spikes)
+    /// <summary>Synapse type t of the tile: I ← max(I·e^{−dt/τ} + jumps, I₀), the drive zeroed; I₀ for a type not stepped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Synapse(ref float at, ref float dr, int t, Vector256<float> i0, int live)
     {
-        const double i0 = DpiLayout.I0;
-        var n = Count;
-        var ahp = Math.Max(_iahp[k] * _ahpDecay[k] + _ahpJump[k] * _lastSpike[k], i0);
-        _iahp[k] = ahp;
-        var imem = _imem[k];
-        var refractory = _timer[k] > 0;
-        if (refractory) _timer[k] -= 1;
-        var fast = _fastShunt[k] > 0;
-        var shunt = fast ? _isyn[n + k] : _isyn[k];
-        var subtractive = fast ? _isyn[k] : _isyn[n + k];
-        var leak = _itauMem[k] + shunt;
-        var nmda = _isyn[2 * n + k] / (1 + _ifNmda[k] / imem);
-        var iin = refractory ? i0 : Math.Max(nmda + _isyn[3 * n + k] - subtractive + _idc[k] - _parity * leak, i0);
-        var ig = _igMem[k];
-        var inf = _gainRatio[k] * (iin - ahp - leak);
-        var ifb = FbScale * Math.Exp(FbExponent * Math.Log(imem));
-        var sum = imem + ig;
-        var d = imem * leak * InvCUt / sum * (inf + ifb / leak * sum - imem * (1 + ahp / leak));
-        imem = Math.Max(imem + d * _dt, i0);
-        _lastSpike[k] = 0;
-        if (imem > _ispkthr[k])
-        {
-            imem = i0;
-            _timer[k] = _refSteps[k];
-            _lastSpike[k] = 1;
-            spikes.Add(k);
-        }
-        _imem[k] = imem;
+        if ((live & (1 << t)) == 0) return i0;
+        var i = Vector256.MaxNative(L(ref at, (Isyn + t) * Lanes) * L(ref at, (SynDecay + t) * Lanes) + L(ref dr, t * Lanes), i0);
+        S(i, ref at, (Isyn + t) * Lanes);
+        S(Vector256<float>.Zero, ref dr, t * Lanes);
+        return i;
     }
 }

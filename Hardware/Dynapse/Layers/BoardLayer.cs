@@ -64,14 +64,12 @@ public abstract class BoardLayer : ILayerModel
     public abstract IReadOnlyList<string> StateNames { get; }
 
     public double[] GetState(string name) =>
-        StateNames.Contains(name) ? (double[])Board.Neurons.State[name].Clone() : throw new KeyNotFoundException($"{ClassName} has no state variable '{name}'");
+        StateNames.Contains(name) ? Board.Neurons.Read(name) : throw new KeyNotFoundException($"{ClassName} has no state variable '{name}'");
 
     public void SetState(string name, ReadOnlySpan<double> values)
     {
         if (!StateNames.Contains(name)) throw new KeyNotFoundException($"{ClassName} has no state variable '{name}'");
-        var target = Board.Neurons.State[name];
-        if (values.Length != target.Length) throw new ArgumentException($"'{name}' has {target.Length} values, got {values.Length}");
-        values.CopyTo(target);
+        Board.Neurons.Write(name, values);
     }
 
     public abstract JsonObject ToDict();

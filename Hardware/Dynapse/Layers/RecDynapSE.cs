@@ -43,6 +43,7 @@ public sealed class RecDynapSE : BoardLayer
         _maxConnections = k;
         _win = BoardParameters.Counts(inMatrix, k, "weights_in");
         _wrec = BoardParameters.Counts(wrec.W, k, "weights_rec");
+        var requested = (In: inMatrix, Rec: wrec.W);
         if (_wrec.GetLength(0) != _wrec.GetLength(1)) throw new ModelParameterException("weights_rec", $"'weights_rec' must be square, got {_wrec.GetLength(0)}×{_wrec.GetLength(1)}");
         if (size > 0 && size != _wrec.GetLength(0)) throw new ModelParameterException("weights_rec", $"the layer has {size} neurons but 'weights_rec' is {_wrec.GetLength(0)}×{_wrec.GetLength(1)}");
         _neuronIds = BoardParameters.Ids(p, "neuron_ids");
@@ -78,7 +79,12 @@ public sealed class RecDynapSE : BoardLayer
             throw new ModelParameterException("weights_rec", e.Message);
         }
         Config = mapped with { Mode = BoardMode.Dpi, ChipDt = chipDt, DpiCores = cores, Mismatch = mismatch, RockpoolParity = parity };
+        if (k is { } levels)
+            Quantisation = [.. QuantisationReport.PerCore("weights_in", requested.In, levels, mapped.Neurons), .. QuantisationReport.PerCore("weights_rec", requested.Rec, levels, mapped.Neurons)];
     }
+
+    /// <summary>Per core, the error of discretising the real weights to max_num_connections levels (empty when the weights are counts already).</summary>
+    public IReadOnlyList<CoreQuantisation> Quantisation { get; } = [];
 
     public override IReadOnlyList<string> StateNames => ["i_mem", "i_ahp", "refractory_left"];
 

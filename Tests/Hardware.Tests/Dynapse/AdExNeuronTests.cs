@@ -23,7 +23,7 @@ public class AdExNeuronTests
         for (long s = 0; s < 5000; s++)
         {
             spikes.Clear();
-            n.Step(new double[4], spikes);
+            n.Step(new float[n.DriveLength], spikes);
             if (spikes.Count > 0) times.Add(s);
         }
         // V_k = b·(1 − (1 − dt/τ)^k): first k with V_k ≥ v_thresh
@@ -38,11 +38,13 @@ public class AdExNeuronTests
     {
         var p = new VirtualDynapseParameters().With("tau_syn_exc", [0.02]).With("baseweight_e", [0.003]);
         var n = Make(p, 1e-4);
-        n.Step(new double[] { 0, 0, 0, 2 }, []);
-        var i = n.State["i_syn_exc"];
-        Assert.Equal(0.006, i[0], 15);
-        for (var s = 0; s < 200; s++) n.Step(new double[4], []);
-        Assert.Equal(0.006 * Math.Exp(-200 * 1e-4 / 0.02), i[0], 12);
+        n.Step(DpiHarness.Drive(n, SynapseType.FastExc, 2, 0), []);
+        // float32 state: one rounding of 2 × 0.003 (≤ 6·10⁻⁸ relative), then 200 products with the rounded
+        // factor e^{−dt/τ} (each ≤ 6·10⁻⁸ relative, and the factor's own rounding raised to the 200th): ≤ 3·10⁻⁵ relative
+        Assert.Equal(0.006, n.Read("i_syn_exc")[0], 0.006 * 1e-7);
+        for (var s = 0; s < 200; s++) n.Step(new float[n.DriveLength], []);
+        var expected = 0.006 * Math.Exp(-200 * 1e-4 / 0.02);
+        Assert.Equal(expected, n.Read("i_syn_exc")[0], expected * 3e-5);
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public class AdExNeuronTests
         {
             var n = Make(p);
             var spikes = new List<int>();
-            for (var s = 0; s < 10000; s++) n.Step(new double[4], spikes);
+            for (var s = 0; s < 10000; s++) n.Step(new float[n.DriveLength], spikes);
             return spikes.Count;
         }
     }
@@ -72,27 +74,29 @@ public class AdExNeuronTests
         for (var s = 0; s < 5000; s++)
         {
             spikes.Clear();
-            n.Step(new double[4], spikes);
+            n.Step(new float[n.DriveLength], spikes);
             if (spikes.Count > 0) times.Add(s);
         }
         Assert.True(times[2] - times[1] < times[6] - times[5]);
     }
 
     [Fact]
-    public void The_four_wide_update_and_the_scalar_tail_agree_to_rounding()
+    public void A_neuron_in_a_partly_filled_vector_follows_the_same_update_and_padding_lanes_never_spike()
     {
         var p = new VirtualDynapseParameters().With("bias", [0.012]).With("spike_adapt", [0.001]);
-        var n = new AdExNeurons(1e-4, p, [0, 0, 0, 0, 0], [false, false, false, false, false],
-            Enumerable.Range(0, 5).Select(_ => Enumerable.Repeat(1.0, AdExNeurons.MismatchParameters).ToArray()).ToList());
+        var n = new AdExNeurons(1e-4, p, Enumerable.Repeat(0, 9).ToList(), Enumerable.Repeat(false, 9).ToList(),
+            Enumerable.Range(0, 9).Select(_ => Enumerable.Repeat(1.0, AdExNeurons.MismatchParameters).ToArray()).ToList());
         var spikes = new List<int>();
-        var drive = new double[20];
+        var drive = new float[n.DriveLength];
         for (var s = 0; s < 3000; s++)
         {
-            drive[3 * 5 + 0] = drive[3 * 5 + 4] = s % 50 == 0 ? 1 : 0; // neuron 0 (vector lane) and 4 (scalar tail) alike
+            DpiHarness.Set(n, drive, SynapseType.FastExc, s % 50 == 0 ? 1 : 0, 0, 8); // neuron 0 (full vector) and 8 (alone with 7 padding lanes) alike
             n.Step(drive, spikes);
-            Assert.Equal(n.State["v_mem"][0], n.State["v_mem"][4], 1e-12); // Vector256.Exp and Math.Exp may differ in the last bit
+            var v = n.Read("v_mem");
+            Assert.Equal(v[0], v[8]);
         }
-        Assert.Equal(spikes.Count(k => k == 0), spikes.Count(k => k == 4));
+        Assert.All(spikes, k => Assert.InRange(k, 0, 8));
+        Assert.Equal(spikes.Count(k => k == 0), spikes.Count(k => k == 8));
         Assert.True(spikes.Count(k => k == 0) > 5);
     }
 }

@@ -13,7 +13,7 @@ internal static class DpiHarness
     public static List<double> SpikeTimes(double idc, double duration, double dt = 1e-5, bool parity = false, DpiCoreParameters? p = null)
     {
         var n = Neurons((p ?? new DpiCoreParameters()) with { Idc = idc }, dt, 1, parity);
-        var drive = new double[4];
+        var drive = new float[n.DriveLength];
         var spikes = new List<int>();
         var times = new List<double>();
         var steps = (long)Math.Round(duration / dt);
@@ -24,5 +24,19 @@ internal static class DpiHarness
             if (spikes.Count > 0) times.Add((s + 1) * dt);
         }
         return times;
+    }
+
+    /// <summary>A drive buffer with <paramref name="count"/> CAM matches of <paramref name="type"/> on each neuron in <paramref name="ks"/> (no synapse mismatch).</summary>
+    public static float[] Drive(IBoardNeurons n, SynapseType type, double count, params int[] ks)
+    {
+        var drive = new float[n.DriveLength];
+        Set(n, drive, type, count, ks);
+        return drive;
+    }
+
+    /// <summary>Sets the drive entries of <paramref name="ks"/> for <paramref name="type"/> to <paramref name="count"/> matches.</summary>
+    public static void Set(IBoardNeurons n, float[] drive, SynapseType type, double count, params int[] ks)
+    {
+        foreach (var k in ks) drive[n.DriveIndex(type, k)] = (float)(count * n.DriveIncrement(type, k));
     }
 }

@@ -67,21 +67,19 @@ public class DpiNeuronTests
         var t = (int)type;
         const double dt = 1e-5;
         var n = DpiHarness.Neurons(p, dt);
-        var isyn = n.State["i_syn"];
-        var drive = new double[4];
+        double Isyn() => n.Read("i_syn")[t];
         var spikes = new List<int>();
-        drive[t] = 1;
-        n.Step(drive, spikes);
-        drive[t] = 0;
+        n.Step(DpiHarness.Drive(n, type, 1, 0), spikes);
+        var drive = new float[n.DriveLength];
         var itau = DpiLayout.LeakCurrent(DpiLayout.CSyn[t], p.TauSyn[t]);
         var tau = DpiLayout.TimeConstant(DpiLayout.CSyn[t], itau);
         var jump = p.GainSynRatio[t] * p.Iw[t] * (1 - Math.Exp(-p.TPulse / tau));
-        Assert.InRange(isyn[t] - DpiLayout.I0 * Math.Exp(-dt / tau), jump * 0.999, jump * 1.001);
+        Assert.InRange(Isyn() - DpiLayout.I0 * Math.Exp(-dt / tau), jump * 0.999, jump * 1.001);
         var approx = p.GainSynRatio[t] * p.Iw[t] * p.TPulse / tau; // ≈ 1 nA at τ = 10 ms with the defaults (§5.9.2)
         Assert.InRange(jump, approx * 0.999, approx * 1.0001);
-        var samples = new List<double> { isyn[t] };
+        var samples = new List<double> { Isyn() };
         var steps = (int)(tau / dt);
-        for (var s = 0; s < steps; s++) { n.Step(drive, spikes); samples.Add(isyn[t]); }
+        for (var s = 0; s < steps; s++) { n.Step(drive, spikes); samples.Add(Isyn()); }
         var fitted = steps * dt / Math.Log(samples[0] / samples[^1]); // log-linear fit over one τ
         Assert.InRange(fitted, p.TauSyn[t] * 0.99, p.TauSyn[t] * 1.01);
         Assert.Equal(p.TauSyn[t], tau, 9);
@@ -97,10 +95,8 @@ public class DpiNeuronTests
         static double Jump(int m)
         {
             var n = DpiHarness.Neurons(new DpiCoreParameters());
-            var drive = new double[4];
-            drive[3] = m;
-            n.Step(drive, []);
-            return n.State["i_syn"][3];
+            n.Step(DpiHarness.Drive(n, SynapseType.FastExc, m, 0), []);
+            return n.Read("i_syn")[3];
         }
     }
 
@@ -110,12 +106,12 @@ public class DpiNeuronTests
         static int Count(int inhType, double inhRate)
         {
             var n = DpiHarness.Neurons(new DpiCoreParameters { Idc = 1e-9 });
-            var drive = new double[4];
+            var drive = new float[n.DriveLength];
             var spikes = new List<int>();
             var every = inhRate > 0 ? (int)Math.Round(1 / (inhRate * 1e-5)) : int.MaxValue;
             for (var s = 0; s < 50000; s++)
             {
-                drive[inhType] = s % every == 0 ? 1 : 0;
+                DpiHarness.Set(n, drive, (SynapseType)inhType, s % every == 0 ? 1 : 0, 0);
                 n.Step(drive, spikes);
             }
             return spikes.Count;
@@ -126,19 +122,23 @@ public class DpiNeuronTests
     }
 
     [Fact]
-    public void The_four_wide_membrane_and_the_scalar_tail_agree_to_rounding()
+    public void A_neuron_in_a_partly_filled_vector_follows_the_same_update_and_padding_lanes_never_spike()
     {
-        var n = DpiHarness.Neurons(new DpiCoreParameters { Idc = 1e-9 }, count: 5);
+        // 9 neurons: a full vector of 8 and neuron 8 alone in the second, whose 7 padding lanes copy neuron 0
+        var n = DpiHarness.Neurons(new DpiCoreParameters { Idc = 1e-9 }, count: 9);
         var spikes = new List<int>();
-        var drive = new double[20];
+        var drive = new float[n.DriveLength];
         for (var s = 0; s < 20000; s++)
         {
-            drive[3 * 5 + 0] = drive[3 * 5 + 4] = s % 700 == 0 ? 2 : 0;
+            DpiHarness.Set(n, drive, SynapseType.FastExc, s % 700 == 0 ? 2 : 0, 0, 8);
             n.Step(drive, spikes);
-            var a = n.State["i_mem"][0];
-            Assert.InRange(n.State["i_mem"][4], a * (1 - 1e-9), a * (1 + 1e-9));
+            Assert.All(drive, x => Assert.Equal(0f, x)); // the step consumes the drive
+            var imem = n.Read("i_mem");
+            Assert.Equal(imem[0], imem[8]); // the same float operations in lane 0 of both vectors
         }
-        Assert.Equal(spikes.Count(k => k == 0), spikes.Count(k => k == 4));
+        Assert.All(spikes, k => Assert.InRange(k, 0, 8));
+        Assert.Equal(spikes.Count(k => k == 0), spikes.Count(k => k == 8));
         Assert.True(spikes.Count(k => k == 0) > 5);
+        Assert.True(spikes.Count(k => k == 1) < spikes.Count(k => k == 0), "the undriven neuron 1 should fire less than the driven neuron 0");
     }
 }
