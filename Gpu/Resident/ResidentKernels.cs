@@ -1,0 +1,122 @@
+using ILGPU;
+
+namespace EventSpike.Gpu.Resident;
+
+/// <summary>
+/// The three kernels of one step of a device-resident iaf_psc_exp network (see <see cref="ResidentNetwork"/>):
+/// the drive (one thread per block of a driven layer, the CPU's draws in the CPU's order), the neuron update
+/// (one thread per neuron: read and clear its ring cells, integrate, append a spike), and the scatter (a group
+/// per spike: integer atomic adds of every synapse's fixed-point weight into its arrival row).
+/// </summary>
+internal static class ResidentKernels
+{
+    /// <summary>
+    /// The Poisson drive's counts of one step for block <paramref name="b"/>: xoshiro256** continued from the block's
+    /// state, one uniform u per neuron in neuron order (as <c>PoissonDrive.Draw</c>), the count = the first k with
+    /// u ≤ cdf[k], at most the table's last index.
+    /// </summary>
+    public static void Drive(Index1D b, DriveViews d, ArrayView<LayerConstants> layers, ArrayView<int> counts)
+    {
+        var block = d.Blocks[b];
+        var layer = layers[block.Layer];
+        var s0 = d.Streams[4 * b];
+        var s1 = d.Streams[4 * b + 1];
+        var s2 = d.Streams[4 * b + 2];
+        var s3 = d.Streams[4 * b + 3];
+        for (var g = block.Start; g < block.End; g++)
+        {
+            var x = s1 * 5;
+            var result = ((x << 7) | (x >> 57)) * 9;
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 45) | (s3 >> 19);
+            var u = (result >> 11) * (1.0 / (1UL << 53));
+            var k = 0;
+            while (k < layer.CdfLength - 1 && d.Cdf[layer.CdfOffset + k] < u) k++;
+            counts[g] = k;
+        }
+        d.Streams[4 * b] = s0;
+        d.Streams[4 * b + 1] = s1;
+        d.Streams[4 * b + 2] = s2;
+        d.Streams[4 * b + 3] = s3;
+    }
+
+    /// <summary>
+    /// Neuron <paramref name="g"/> at step <paramref name="t"/>: its ports' inputs are the sums, in projection order
+    /// from 0, of each incoming ring's cell times the ring's scale (the CPU engine's SumPort), cells cleared as read;
+    /// then the drive's count times its weight onto exc, then the same operations in the same order as
+    /// <c>IafPscExp.StepRange</c>. A spike is appended to the window's list.
+    /// </summary>
+    public static void Neurons(Index1D g, long t, NetworkViews n, NeuronViews s)
+    {
+        var layer = n.Layers[n.LayerOf[g]];
+        var j = g - layer.Start;
+        var exc = 0.0;
+        var inh = 0.0;
+        for (var p = layer.ProjectionFrom; p < layer.ProjectionTo; p++)
+        {
+            var projection = n.Projections[p];
+            var cell = projection.RingOffset + (int)(t % projection.Rows) * projection.Width + j;
+            double units = n.Rings[cell];
+            n.Rings[cell] = 0;
+            if (projection.Port == 0) exc += units * projection.Scale;
+            else inh += units * projection.Scale;
+        }
+        if (layer.CdfLength > 0) exc = exc + s.DriveCounts[g] * layer.DriveWeight;
+        var e = s.IExc[g] + exc;
+        var i = s.IInh[g] + inh;
+        s.IExc[g] = e * layer.SExc;
+        s.IInh[g] = i * layer.SInh;
+        if (s.Refractory[g] > 0)
+        {
+            s.Refractory[g] = s.Refractory[g] - 1;
+            s.V[g] = layer.Reset;
+            return;
+        }
+        var vInf = layer.RestBias + 0.0; // the CPU adds the (empty) current port
+        var vNew = vInf + (s.V[g] - vInf) * layer.A + e * layer.CExc + i * layer.CInh;
+        if (vNew > layer.Threshold)
+        {
+            s.Spikes[Atomic.Add(ref s.Counter[0], 1)] = g;
+            vNew = layer.Reset;
+            s.Refractory[g] = layer.Hold;
+        }
+        s.V[g] = vNew;
+    }
+
+    /// <summary>
+    /// The spikes of step <paramref name="t"/> (window step <paramref name="k"/>: list entries from the previous
+    /// step's mark to the counter) into the rings: group by group over the spikes, the group's threads over each
+    /// outgoing row, q added to the cell of row (t + delay) mod rows. Integer sums do not depend on the order.
+    /// </summary>
+    public static void Scatter(long t, int k, NetworkViews n, SynapseViews syn, ArrayView<int> spikes, ArrayView<int> counter, ArrayView<int> marks)
+    {
+        var start = k == 0 ? 0 : marks[k - 1];
+        var end = counter[0];
+        if (Grid.IdxX == 0 && Group.IdxX == 0) marks[k] = end;
+        for (var x = start + Grid.IdxX; x < end; x += Grid.DimX)
+        {
+            var g = spikes[x];
+            var layer = n.Layers[n.LayerOf[g]];
+            var pre = g - layer.Start;
+            for (var o = layer.OutgoingFrom; o < layer.OutgoingTo; o++)
+            {
+                var projection = n.Projections[n.Outgoing[o]];
+                var rows = projection.Rows;
+                var baseSlot = (int)(t % rows);
+                var to = syn.RowStarts[projection.RowOffset + pre + 1];
+                for (var y = syn.RowStarts[projection.RowOffset + pre] + Group.IdxX; y < to; y += Group.DimX)
+                {
+                    var word = syn.Packed[y];
+                    var slot = baseSlot + (int)((uint)word >> 16);
+                    if (slot >= rows) slot -= rows;
+                    Atomic.Add(ref n.Rings[projection.RingOffset + slot * projection.Width + syn.Targets[y]], (short)word);
+                }
+            }
+        }
+    }
+}
