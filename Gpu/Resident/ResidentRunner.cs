@@ -15,8 +15,8 @@ public static class ResidentRunner
     /// <summary>Spike-list entries one window may hold (steps × neurons), 64 MB of ints.</summary>
     public const int ListCapacity = 16 << 20;
 
-    /// <summary>Runs <paramref name="network"/> on <paramref name="device"/>; returns the spikes per layer, the wall seconds of the run (upload excluded) and of the upload.</summary>
-    public static (long[] Spikes, double WallSeconds, double UploadSeconds) Run(CompiledNetwork network, AcceleratorDevice device, ISpikeSink? sink = null)
+    /// <summary>Runs <paramref name="network"/> on <paramref name="device"/> (its models then hold the final state); stops between windows when cancelled.</summary>
+    public static ResidentRunResult Run(CompiledNetwork network, AcceleratorDevice device, ISpikeSink? sink = null, CancellationToken cancel = default)
     {
         var plan = network.Plan;
         var total = plan.TotalSteps - plan.FirstStep;
@@ -26,8 +26,10 @@ public static class ResidentRunner
         using var resident = new ResidentNetwork(network, device, window);
         var uploadSeconds = upload.Elapsed.TotalSeconds;
         var spikes = new long[network.Layers.Count];
+        var events = new long[network.Layers.Count];
         var starts = resident.LayerStarts;
         var recorded = network.Layers.Select(l => l.Recorded).ToArray();
+        var outgoing = network.Layers.Select(l => network.Connections.Where(c => c.From == l.Id).ToArray()).ToArray();
         void OnStep(long step, ReadOnlySpan<int> list)
         {
             var at = 0;
@@ -37,17 +39,25 @@ public static class ResidentRunner
                 var from = at;
                 while (at < list.Length && list[at] < end) at++;
                 spikes[layer] += at - from;
-                if (at == from || sink is null || !recorded[layer]) continue;
+                if (at == from) continue;
                 var local = list[from..at].ToArray();
                 for (var i = 0; i < local.Length; i++) local[i] -= starts[layer];
-                sink.Write(step, layer, local);
+                foreach (var c in outgoing[layer])
+                    foreach (var n in local) events[c.To] += c.Synapses.RowStart[n + 1] - c.Synapses.RowStart[n];
+                if (sink is not null && recorded[layer]) sink.Write(step, layer, local);
             }
         }
         var clock = Stopwatch.StartNew();
-        for (var done = 0L; done < total; done += window) resident.Evolve((int)Math.Min(window, total - done), OnStep);
+        var done = 0L;
+        while (done < total && !cancel.IsCancellationRequested)
+        {
+            var steps = (int)Math.Min(window, total - done);
+            resident.Evolve(steps, OnStep);
+            done += steps;
+        }
         var wall = clock.Elapsed.TotalSeconds;
         resident.Download();
         sink?.Complete();
-        return (spikes, wall, uploadSeconds);
+        return new ResidentRunResult(done, spikes, events, wall, uploadSeconds) { Interrupted = done < total };
     }
 }

@@ -66,7 +66,7 @@ public class ResidentNetworkTests
         var network = NetworkCompiler.Compile(spec);
         var sink = new Spikes();
         using var device = AcceleratorDevice.Open("ilgpu-cpu");
-        var (perLayer, _, _) = ResidentRunner.Run(network, device, sink);
+        var perLayer = ResidentRunner.Run(network, device, sink).Spikes;
         return (sink.All, network, perLayer);
     }
 
