@@ -8,7 +8,7 @@ namespace EventSpike.Gpu.Tests;
 public class ResidentCommandTests
 {
     private const string Network = """
-        {"name": "pair", "dt": 0.0001, "duration": 0.02, "seed": 5,
+        {"name": "pair", "dt": 0.0001, "duration": 0.012, "seed": 5,
          "layers": [
            {"name": "E", "type": "iaf_psc_exp", "size": 120, "params": {"v_init_mean": -0.056, "v_init_std": 0.004, "drive_rate": 8000, "drive_weight": 0.0012}},
            {"name": "I", "type": "iaf_psc_exp", "size": 30, "params": {"drive_rate": 7000, "drive_weight": 0.0012}}],
@@ -73,7 +73,7 @@ public class ResidentCommandTests
     [Fact]
     public void Bench_microcircuit_on_the_device_gives_the_cpu_bench_s_spikes_and_rates()
     {
-        string[] Args(params string[] more) => ["bench", "microcircuit", "--scale", "0.02", "--duration", "0.01", "--transient", "0.002", "--threads", "1", .. more];
+        string[] Args(params string[] more) => ["bench", "microcircuit", "--scale", "0.01", "--duration", "0.008", "--transient", "0.002", "--threads", "1", .. more];
         var cpu = Cli(Args());
         Assert.True(cpu.Code == 0, cpu.Err);
         var gpu = Cli(Args("--device", "ilgpu-cpu"));

@@ -35,7 +35,7 @@ public class ResidentNetworkTests
     /// Three layers, two driven: per-synapse normal and uniform delays (1–9 steps) with fixed-point weights on exc and inh,
     /// a shared-weight connection with a plain 3-step delay, a layer that only receives, one with no input at all.
     /// </summary>
-    private static NetworkSpec Small(double duration = 0.03) => new("small", 1e-4, duration, 77,
+    private static NetworkSpec Small(double duration = 0.02) => new("small", 1e-4, duration, 77,
         [
             Layer("E", "iaf_psc_exp", 300, """{"v_init_mean": -0.058, "v_init_std": 0.006, "drive_rate": 9000, "drive_weight": 0.0012, "tau_syn_exc": 0.002, "tau_syn_inh": 0.004, "refractory": 0.002}"""),
             Layer("I", "iaf_psc_exp", 70, """{"v_init": [-0.06, -0.052], "drive_rate": 6000, "drive_weight": 0.0011, "bias": 0.001}"""),
@@ -91,7 +91,7 @@ public class ResidentNetworkTests
     [Fact]
     public async Task PD14_at_scale_0_02_on_the_device_path_gives_the_cpu_spikes_bit_for_bit()
     {
-        var spec = Microcircuit.Create(0.02, 0.015, 12345) with { Record = Microcircuit.Populations.ToList() };
+        var spec = Microcircuit.Create(0.02, 0.01, 12345) with { Record = Microcircuit.Populations.ToList() };
         var cpu = await OnCpu(spec);
         var gpu = OnDevice(spec);
         Assert.True(cpu.Spikes.Count > 50, $"{cpu.Spikes.Count} spikes");
