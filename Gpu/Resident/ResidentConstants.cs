@@ -20,10 +20,14 @@ internal struct ProjectionConstants
     public int RowOffset;                          // the source's row 0 in the concatenated row starts
 }
 
-/// <summary>A block of a driven layer: the neurons one drive stream serves, in order.</summary>
+/// <summary>
+/// A chunk of a block of a driven layer: up to <see cref="ResidentLayout.ChunkNeurons"/> consecutive neurons whose draws
+/// one thread makes from its own copy of the block's stream, at the chunk's place in the block's order.
+/// </summary>
 internal struct BlockConstants
 {
     public int Layer, Start, End;                  // global neurons [Start, End)
+    public int Jump;                               // word offset of M^(block length − chunk length) in the jump matrices
 }
 
 /// <summary>The network's structure on the device (read-only during a run, except the rings).</summary>
@@ -49,10 +53,10 @@ internal struct NeuronViews
     public ArrayView<int> DriveCounts, Spikes, Counter, Marks;
 }
 
-/// <summary>The drive's blocks, their xoshiro256** states (four words each) and the concatenated cumulative tables.</summary>
+/// <summary>The drive's chunks, their xoshiro256** states (four words each), the jump matrices and the concatenated cumulative tables.</summary>
 internal struct DriveViews
 {
     public ArrayView<BlockConstants> Blocks;
-    public ArrayView<ulong> Streams;
+    public ArrayView<ulong> Streams, Jumps;
     public ArrayView<double> Cdf;
 }

@@ -4,26 +4,42 @@ namespace EventSpike.Gpu.Resident;
 
 /// <summary>
 /// The three kernels of one step of a device-resident iaf_psc_exp network (see <see cref="ResidentNetwork"/>):
-/// the drive (one thread per block of a driven layer, the CPU's draws in the CPU's order), the neuron update
+/// the drive (one thread per chunk of 32 neurons of a driven layer's block, the CPU's draws in the CPU's order), the neuron update
 /// (one thread per neuron: read and clear its ring cells, integrate, append a spike), and the scatter (a group
 /// per spike: integer atomic adds of every synapse's fixed-point weight into its arrival row).
 /// </summary>
 internal static class ResidentKernels
 {
     /// <summary>
-    /// The Poisson drive's counts of one step for block <paramref name="b"/>: xoshiro256** continued from the block's
-    /// state, one uniform u per neuron in neuron order (as <c>PoissonDrive.Draw</c>), the count = the first k with
-    /// u ≤ cdf[k], at most the table's last index.
+    /// The Poisson drive's counts of one step for chunk <paramref name="c"/>: its copy of the block's xoshiro256** stream,
+    /// first moved on past the rest of the block's previous step (<paramref name="jump"/> = 1; the jump matrix, 256
+    /// columns of four words, applied without branches), then one uniform u per neuron in neuron order (as
+    /// <c>PoissonDrive.Draw</c>): the count = the first k with u ≤ cdf[k], at most the table's last index.
     /// </summary>
-    public static void Drive(Index1D b, DriveViews d, ArrayView<LayerConstants> layers, ArrayView<int> counts)
+    public static void Drive(Index1D c, DriveViews d, ArrayView<LayerConstants> layers, ArrayView<int> counts, int jump)
     {
-        var block = d.Blocks[b];
-        var layer = layers[block.Layer];
-        var s0 = d.Streams[4 * b];
-        var s1 = d.Streams[4 * b + 1];
-        var s2 = d.Streams[4 * b + 2];
-        var s3 = d.Streams[4 * b + 3];
-        for (var g = block.Start; g < block.End; g++)
+        var chunk = d.Blocks[c];
+        var layer = layers[chunk.Layer];
+        var s0 = d.Streams[4 * c];
+        var s1 = d.Streams[4 * c + 1];
+        var s2 = d.Streams[4 * c + 2];
+        var s3 = d.Streams[4 * c + 3];
+        if (jump != 0)
+        {
+            ulong r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+            for (var i = 0; i < 256; i++)
+            {
+                var word = i < 64 ? s0 : i < 128 ? s1 : i < 192 ? s2 : s3;
+                var mask = 0UL - ((word >> (i & 63)) & 1UL);
+                var at = chunk.Jump + 4 * i;
+                r0 ^= d.Jumps[at] & mask;
+                r1 ^= d.Jumps[at + 1] & mask;
+                r2 ^= d.Jumps[at + 2] & mask;
+                r3 ^= d.Jumps[at + 3] & mask;
+            }
+            (s0, s1, s2, s3) = (r0, r1, r2, r3);
+        }
+        for (var g = chunk.Start; g < chunk.End; g++)
         {
             var x = s1 * 5;
             var result = ((x << 7) | (x >> 57)) * 9;
@@ -39,10 +55,10 @@ internal static class ResidentKernels
             while (k < layer.CdfLength - 1 && d.Cdf[layer.CdfOffset + k] < u) k++;
             counts[g] = k;
         }
-        d.Streams[4 * b] = s0;
-        d.Streams[4 * b + 1] = s1;
-        d.Streams[4 * b + 2] = s2;
-        d.Streams[4 * b + 3] = s3;
+        d.Streams[4 * c] = s0;
+        d.Streams[4 * c + 1] = s1;
+        d.Streams[4 * c + 2] = s2;
+        d.Streams[4 * c + 3] = s3;
     }
 
     /// <summary>

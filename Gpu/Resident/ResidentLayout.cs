@@ -48,6 +48,7 @@ internal sealed class ResidentLayout
         SynapseCount = (int)synapses;
         Outgoing = Enumerable.Range(0, count).SelectMany(l => Enumerable.Range(0, Connections.Length).Where(p => Connections[p].From == l)).ToArray();
         var cdf = new List<double>();
+        var jumps = new List<KeyValuePair<int, ulong[]>>();
         var blocks = new List<BlockConstants>();
         var streams = new List<ulong>();
         for (var l = 0; l < count; l++)
@@ -68,12 +69,9 @@ internal sealed class ResidentLayout
             cdf.AddRange(m.Drive.Cdf.ToArray());
             var states = m.GetRandomState();
             for (var b = 0; b < states.Length; b++)
-            {
-                var from = b * InitialPotentials.BlockSize;
-                blocks.Add(new BlockConstants { Layer = l, Start = starts[l] + from, End = starts[l] + Math.Min(m.Size, from + InitialPotentials.BlockSize) });
-                streams.AddRange(states[b]);
-            }
+                AddChunks(l, starts[l] + b * InitialPotentials.BlockSize, starts[l] + Math.Min(m.Size, (b + 1) * InitialPotentials.BlockSize), states[b], blocks, streams, jumps);
         }
+        Jumps = jumps.Count > 0 ? jumps.SelectMany(j => j.Value).ToArray() : [0UL];
         Cdf = cdf.Count > 0 ? cdf.ToArray() : [0.0];
         Blocks = blocks.ToArray();
         Streams = streams.Count > 0 ? streams.ToArray() : [0UL];
@@ -94,6 +92,38 @@ internal sealed class ResidentLayout
     public double[] Cdf { get; }
     public BlockConstants[] Blocks { get; }
     public ulong[] Streams { get; }
+    public ulong[] Jumps { get; }
+
+    /// <summary>Neurons of a drive chunk (one thread's draws per step).</summary>
+    public const int ChunkNeurons = 32;
+
+    /// <summary>Per drive block, in layer and block order: its last chunk, whose stream after a step is the block's.</summary>
+    public List<int> LastChunks { get; } = new();
+
+    private static readonly ulong[] ChunkStep = XoshiroJump.Power(ChunkNeurons);
+
+    /// <summary>
+    /// The chunks of the block of global neurons [<paramref name="from"/>, <paramref name="to"/>) whose stream is
+    /// <paramref name="state"/>: chunk i starts at M^(32 i)·state and jumps by M^(B − its length) between steps.
+    /// </summary>
+    private void AddChunks(int layer, int from, int to, ulong[] state, List<BlockConstants> chunks, List<ulong> streams, List<KeyValuePair<int, ulong[]>> jumps)
+    {
+        for (var start = from; start < to; start += ChunkNeurons)
+        {
+            var end = Math.Min(to, start + ChunkNeurons);
+            var length = to - from - (end - start);
+            var index = jumps.FindIndex(j => j.Key == length);
+            if (index < 0)
+            {
+                jumps.Add(new(length, XoshiroJump.Power(length)));
+                index = jumps.Count - 1;
+            }
+            chunks.Add(new BlockConstants { Layer = layer, Start = start, End = end, Jump = 1024 * index });
+            streams.AddRange(state);
+            if (end < to) state = XoshiroJump.Apply(ChunkStep, state);
+        }
+        LastChunks.Add(chunks.Count - 1);
+    }
 
     /// <summary>
     /// The packed words of projection <paramref name="p"/> in the table's layout ((delay &lt;&lt; 16) | (ushort)q): a table

@@ -8,7 +8,8 @@ namespace EventSpike.Gpu.Resident;
 /// <summary>
 /// A whole network of iaf_psc_exp layers resident on an ILGPU accelerator: state, synapse tables (uploaded once,
 /// in SynapseTable's 8-byte layout: 32-bit target, (16-bit delay &lt;&lt; 16) | 16-bit fixed-point weight), one ring of
-/// whole numbers per connection (rows = its longest delay + 1) and the Poisson drive's streams all live on the
+/// whole numbers per connection (rows = its longest delay + 1) and the Poisson drive's streams (each block's split into chunks of 32 neurons, one thread each, that jump over the
+/// others' draws by xoshiro's GF(2) jump matrices) all live on the
 /// device. A step is three kernels (<see cref="ResidentKernels"/>): the drive's draws, the neuron update reading and
 /// clearing its ring cells, the scatter of the step's spikes into the rings by integer atomic adds. Nothing is
 /// copied per step; per window only the spike list comes down.
@@ -31,7 +32,8 @@ public sealed class ResidentNetwork : IDisposable
     private readonly MemoryBuffer1D<double, Stride1D.Dense> _v, _ie, _ii, _refractory;
     private readonly MemoryBuffer1D<int, Stride1D.Dense> _spikes, _counter, _marks, _driveCounts;
     private readonly MemoryBuffer1D<ulong, Stride1D.Dense> _streams;
-    private readonly Action<Index1D, DriveViews, ArrayView<LayerConstants>, ArrayView<int>> _driveKernel;
+    private readonly Action<Index1D, DriveViews, ArrayView<LayerConstants>, ArrayView<int>, int> _driveKernel;
+    private bool _drawn; // the drive's chunk streams have moved past their first step's draws
     private readonly Action<Index1D, long, NetworkViews, NeuronViews> _neuronKernel;
     private readonly Action<KernelConfig, long, int, NetworkViews, SynapseViews, ArrayView<int>, ArrayView<int>, ArrayView<int>> _scatterKernel;
     private readonly KernelConfig _scatterConfig;
@@ -65,9 +67,12 @@ public sealed class ResidentNetwork : IDisposable
             V = _v.View, IExc = _ie.View, IInh = _ii.View, Refractory = _refractory.View, DriveCounts = _driveCounts.View,
             Spikes = _spikes.View, Counter = _counter.View, Marks = _marks.View,
         };
-        _drive = new DriveViews { Blocks = Upload(l.Blocks.Length > 0 ? l.Blocks : [default]).View, Streams = _streams.View, Cdf = Upload(l.Cdf).View };
+        _drive = new DriveViews
+        {
+            Blocks = Upload(l.Blocks.Length > 0 ? l.Blocks : [default]).View, Streams = _streams.View, Jumps = Upload(l.Jumps).View, Cdf = Upload(l.Cdf).View,
+        };
         UploadState();
-        _driveKernel = acc.LoadAutoGroupedStreamKernel<Index1D, DriveViews, ArrayView<LayerConstants>, ArrayView<int>>(ResidentKernels.Drive);
+        _driveKernel = acc.LoadAutoGroupedStreamKernel<Index1D, DriveViews, ArrayView<LayerConstants>, ArrayView<int>, int>(ResidentKernels.Drive);
         _neuronKernel = acc.LoadAutoGroupedStreamKernel<Index1D, long, NetworkViews, NeuronViews>(ResidentKernels.Neurons);
         _scatterKernel = acc.LoadStreamKernel<long, int, NetworkViews, SynapseViews, ArrayView<int>, ArrayView<int>, ArrayView<int>>(ResidentKernels.Scatter);
         var group = Math.Min(256, acc.MaxNumThreadsPerGroup);
@@ -128,7 +133,8 @@ public sealed class ResidentNetwork : IDisposable
         for (var k = 0; k < steps; k++)
         {
             var t = first + k;
-            if (_layout.Blocks.Length > 0) _driveKernel(_layout.Blocks.Length, _drive, _network.Layers, _neurons.DriveCounts);
+            if (_layout.Blocks.Length > 0) _driveKernel(_layout.Blocks.Length, _drive, _network.Layers, _neurons.DriveCounts, _drawn ? 1 : 0);
+            _drawn = true;
             _neuronKernel(_layout.Neurons, t, _network, _neurons);
             _scatterKernel(_scatterConfig, t, k, _network, _synapses, _neurons.Spikes, _neurons.Counter, _neurons.Marks);
         }
@@ -167,9 +173,9 @@ public sealed class ResidentNetwork : IDisposable
             Array.Copy(ie, s, m.IExc, 0, m.Size);
             Array.Copy(ii, s, m.IInh, 0, m.Size);
             Array.Copy(r, s, m.RefractoryLeft, 0, m.Size);
-            if (!m.HasDrive) continue;
+            if (!m.HasDrive || !_drawn) continue;
             var states = m.GetRandomState();
-            for (var b = 0; b < states.Length; b++, block++) states[b] = streams.AsSpan(4 * block, 4).ToArray();
+            for (var b = 0; b < states.Length; b++, block++) states[b] = streams.AsSpan(4 * l.LastChunks[block], 4).ToArray();
             m.SetRandomState(states);
         }
     }

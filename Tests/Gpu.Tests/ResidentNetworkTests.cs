@@ -32,7 +32,7 @@ public class ResidentNetworkTests
     }
 
     /// <summary>
-    /// Three layers, two driven: per-synapse normal and uniform delays (1–9 steps) with fixed-point weights on exc and inh,
+    /// Five layers, three driven (one of two whole drive blocks and a part): per-synapse normal and uniform delays (1–9 steps) with fixed-point weights on exc and inh,
     /// a shared-weight connection with a plain 3-step delay, a layer that only receives, one with no input at all.
     /// </summary>
     private static NetworkSpec Small(double duration = 0.02) => new("small", 1e-4, duration, 77,
@@ -41,6 +41,7 @@ public class ResidentNetworkTests
             Layer("I", "iaf_psc_exp", 70, """{"v_init": [-0.06, -0.052], "drive_rate": 6000, "drive_weight": 0.0011, "bias": 0.001}"""),
             Layer("R", "iaf_psc_exp", 40, """{"v_init": -0.05}"""),
             Layer("Q", "iaf_psc_exp", 5, "{}"),
+            Layer("D", "iaf_psc_exp", 2100, """{"v_init": -0.051, "drive_rate": 5000, "drive_weight": 0.001}"""), // blocks of 1,024 and a part
         ],
         [
             Delayed(Connect("E", "E", 0, """{"generator":"bernoulli","p":0.08,"weight":{"mean":0.0006,"std":0.0002,"keep_sign":true}}"""), """{"mean":0.0005,"std":0.0003}"""),
@@ -48,7 +49,7 @@ public class ResidentNetworkTests
             Delayed(Connect("I", "E", 0, """{"generator":"fixed_total_number","n":4000,"weight":{"mean":-0.002,"std":0.0004,"keep_sign":true}}""") with { Port = "inh" }, """{"mean":0.0003,"std":0.0002}"""),
             Connect("E", "R", 0.0003, """{"generator":"bernoulli","p":0.2,"weight":0.0015}"""),
             Delayed(Connect("I", "I", 0, """{"generator":"bernoulli","p":0.2,"weight":{"mean":-0.001,"std":0.0002}}""") with { Port = "inh" }, """{"mean":0.0002,"std":0.0001}"""),
-        ]) { Record = ["E", "I", "R", "Q"] };
+        ]) { Record = ["E", "I", "R", "Q", "D"] };
 
     private static ConnectionSpec Delayed(ConnectionSpec c, string delay) => c with { DelayDistribution = Json(delay) };
 
@@ -79,8 +80,9 @@ public class ResidentNetworkTests
         Assert.Contains(cpu.Spikes, s => s.Item2 == 1);
         Assert.Contains(cpu.Spikes, s => s.Item2 == 2); // R fires only on the shared-weight connection's input
         Assert.Equal(cpu.Spikes, gpu.Spikes);
-        Assert.Equal(Enumerable.Range(0, 4).Select(l => (long)cpu.Spikes.Count(s => s.Item2 == l)), gpu.PerLayer);
-        for (var l = 0; l < 4; l++)
+        Assert.Contains(cpu.Spikes, s => s.Item2 == 4 && s.Item3 >= 1024);
+        Assert.Equal(Enumerable.Range(0, 5).Select(l => (long)cpu.Spikes.Count(s => s.Item2 == l)), gpu.PerLayer);
+        for (var l = 0; l < 5; l++)
         {
             var (c, g) = ((IafPscExp)cpu.Network.Layers[l].Model, (IafPscExp)gpu.Network.Layers[l].Model);
             foreach (var name in c.StateNames) Assert.Equal(c.GetState(name), g.GetState(name));
