@@ -26,26 +26,7 @@ internal sealed class ResidentLayout
 
         Connections = Enumerable.Range(0, count).SelectMany(network.IncomingOf).ToArray();
         Projections = new ProjectionConstants[Connections.Length];
-        long ring = 0, rowStarts = 0, synapses = 0;
-        for (var p = 0; p < Connections.Length; p++)
-        {
-            var c = Connections[p];
-            var table = c.Synapses;
-            var rows = (table.HasDelays ? Math.Max(c.DelaySteps, table.MaxDelay) : c.DelaySteps) + 1;
-            Projections[p] = new ProjectionConstants
-            {
-                Scale = table.HasDelays ? table.WeightScale : table.UniformWeight ?? 1.0,
-                RingOffset = (int)ring, Rows = rows, Width = table.PostSize, Port = c.Port, RowOffset = (int)rowStarts,
-            };
-            ring += (long)rows * table.PostSize;
-            rowStarts += table.PreSize + 1;
-            synapses += table.Count;
-            if (ring > int.MaxValue || rowStarts > int.MaxValue || synapses > int.MaxValue)
-                throw new Actors.Hosting.BackendLimitException($"connection '{network.Layers[c.From].Name}'→'{network.Layers[c.To].Name}': the device-resident path indexes rings and synapses with 32 bits ({ring:N0} ring cells, {synapses:N0} synapses so far)");
-        }
-        RingCells = (int)ring;
-        RowStartCount = (int)rowStarts;
-        SynapseCount = (int)synapses;
+        (RingCells, RowStartCount, SynapseCount) = PlaceProjections(network);
         Outgoing = Enumerable.Range(0, count).SelectMany(l => Enumerable.Range(0, Connections.Length).Where(p => Connections[p].From == l)).ToArray();
         var cdf = new List<double>();
         var jumps = new List<KeyValuePair<int, ulong[]>>();
@@ -76,6 +57,29 @@ internal sealed class ResidentLayout
         Blocks = blocks.ToArray();
         Streams = streams.Count > 0 ? streams.ToArray() : [0UL];
         Starts = starts;
+    }
+
+    /// <summary>Each projection's ring and rows in the device's flat arrays; throws past 32-bit indices.</summary>
+    private (int RingCells, int RowStarts, int Synapses) PlaceProjections(CompiledNetwork network)
+    {
+        long ring = 0, rowStarts = 0, synapses = 0;
+        for (var p = 0; p < Connections.Length; p++)
+        {
+            var c = Connections[p];
+            var table = c.Synapses;
+            var rows = (table.HasDelays ? Math.Max(c.DelaySteps, table.MaxDelay) : c.DelaySteps) + 1;
+            Projections[p] = new ProjectionConstants
+            {
+                Scale = table.HasDelays ? table.WeightScale : table.UniformWeight ?? 1.0,
+                RingOffset = (int)ring, Rows = rows, Width = table.PostSize, Port = c.Port, RowOffset = (int)rowStarts,
+            };
+            ring += (long)rows * table.PostSize;
+            rowStarts += table.PreSize + 1;
+            synapses += table.Count;
+            if (ring > int.MaxValue || rowStarts > int.MaxValue || synapses > int.MaxValue)
+                throw new Actors.Hosting.BackendLimitException($"connection '{network.Layers[c.From].Name}'→'{network.Layers[c.To].Name}': the device-resident path indexes rings and synapses with 32 bits ({ring:N0} ring cells, {synapses:N0} synapses so far)");
+        }
+        return ((int)ring, (int)rowStarts, (int)synapses);
     }
 
     public IafPscExp[] Models { get; }
