@@ -29,7 +29,10 @@ public static class ClusterWiring
         {
             var key = node.Address.ToString();
             var mine = bundles.Where(b => b.From == key).ToList();
-            var targets = mine.Select(b => new OutboxTarget(b.To == BundlePlanner.Coordinator ? coordinatorInbox : byAddress[b.To].Inbox, b.To, b.Members.Count)).ToList();
+            var targets = mine.Select(b => b.To == BundlePlanner.Coordinator
+                ? new OutboxTarget(coordinatorInbox, b.To, b.Members.Count)
+                : new OutboxTarget(byAddress[b.To].Inbox, b.To, b.Members.Count)
+                    { LinkHost = byAddress[b.To].LinkPort > 0 ? byAddress[b.To].Address.Host : null, LinkPort = byAddress[b.To].LinkPort }).ToList();
             var routes = new List<OutboxRoute>();
             for (var i = 0; i < mine.Count; i++)
             {

@@ -28,6 +28,15 @@ public sealed record HostLayers(
     /// <summary>The bytes of the <c>--input</c> files named in <see cref="Inputs"/>, in that order, as the coordinator read them.</summary>
     public IReadOnlyList<byte[]>? InputData { get; init; }
 
+    /// <summary>
+    /// Windows of the node's bundle to the coordinator (recordings, reports) sent in one message; at most the run's
+    /// credit (see <see cref="OutboxActor"/>). 1: every window.
+    /// </summary>
+    public int ReportEvery { get; init; } = 1;
+
+    /// <summary>Whether the node's inbox takes window bundles from other workers over a <see cref="SpikeLink"/>.</summary>
+    public bool SpikeLink { get; init; }
+
     /// <summary>When resuming: the hosted layers' states, in the order of <see cref="Layers"/>.</summary>
     public IReadOnlyList<Checkpoints.LayerState>? Resume { get; init; }
 }

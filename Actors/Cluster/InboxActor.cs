@@ -6,14 +6,16 @@ namespace EventSpike.Actors.Cluster;
 /// One per node and run: unpacks each <see cref="NodeBundle"/> and hands every batch to its target
 /// layers on this node (or to the recorder, on the coordinator), in the bundle's order, then the layers'
 /// reports to the scheduler (on the coordinator); and hands the scheduler's <see cref="NodeGrants"/> to
-/// the layers here. One actor per node keeps each sending layer's windows in order.
+/// the layers here (and to the node's outbox, which holds reports back until a layer waits for a grant).
+/// One actor per node keeps each sending layer's windows in order.
 /// </summary>
 public sealed class InboxActor : ReceiveActor
 {
-    public InboxActor(IReadOnlyDictionary<int, IActorRef> layers, IActorRef? recorder, IActorRef? scheduler)
+    public InboxActor(IReadOnlyDictionary<int, IActorRef> layers, IActorRef? recorder, IActorRef? scheduler, IActorRef? outbox = null)
     {
         Receive<NodeGrants>(grants =>
         {
+            outbox?.Tell(grants);
             for (var i = 0; i < grants.Layers.Length; i++)
                 layers.GetValueOrDefault(grants.Layers[i])?.Tell(new Routing.Messages.WindowGranted(grants.Windows[i]));
         });
@@ -37,6 +39,6 @@ public sealed class InboxActor : ReceiveActor
         });
     }
 
-    public static Props Props(IReadOnlyDictionary<int, IActorRef> layers, IActorRef? recorder, IActorRef? scheduler = null) =>
-        Akka.Actor.Props.Create(() => new InboxActor(layers, recorder, scheduler));
+    public static Props Props(IReadOnlyDictionary<int, IActorRef> layers, IActorRef? recorder, IActorRef? scheduler = null, IActorRef? outbox = null) =>
+        Akka.Actor.Props.Create(() => new InboxActor(layers, recorder, scheduler, outbox));
 }

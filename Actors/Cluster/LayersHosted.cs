@@ -12,4 +12,7 @@ public sealed record LayersHosted(IReadOnlyList<int> Layers, IReadOnlyList<IActo
 
     /// <summary>Synapses of the connections into the hosted layers (what this node built and keeps).</summary>
     public long Synapses { get; init; }
+
+    /// <summary>The port the node's inbox listens on for <see cref="SpikeLink"/>s from the other nodes (0: none, bundles come by remoting).</summary>
+    public int LinkPort { get; init; }
 }

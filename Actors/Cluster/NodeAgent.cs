@@ -20,6 +20,8 @@ public sealed class NodeAgent : ReceiveActor
     private readonly Dictionary<IActorRef, (string What, IActorRef Scheduler)> _supervised = new();
     private int _run;
     private KernelPool? _pool;
+    private Akka.Streams.Dsl.Tcp.ServerBinding? _link;
+    private Akka.Streams.IMaterializer? _materializer;
 
     public NodeAgent(Func<HostLayers, CompiledNetwork> build)
     {
@@ -30,6 +32,7 @@ public sealed class NodeAgent : ReceiveActor
             foreach (var layer in _hosted) Context.Stop(layer);
             _hosted.Clear();
             _supervised.Clear();
+            Unbind();
             ReleaseMemory();
         });
     }
@@ -43,6 +46,13 @@ public sealed class NodeAgent : ReceiveActor
         var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress;
         hosted.Scheduler.Tell(new Messages.RunFailed($"{LayerCrashStrategy.Describe(hosted.What, cause)} (on node {node})", 0));
     });
+
+    /// <summary>Stops listening for the previous run's spike links.</summary>
+    private void Unbind()
+    {
+        _link?.Unbind();
+        _link = null;
+    }
 
     /// <summary>A node lives on from run to run: what a run built and no longer uses goes back to the system.</summary>
     private static void ReleaseMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -69,14 +79,22 @@ public sealed class NodeAgent : ReceiveActor
                 _supervised[actor] = ($"layer '{network.Layers[id].Name}'", request.Scheduler);
             }
             var node = Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString();
-            var outbox = Context.ActorOf(OutboxActor.Props(node), $"run{_run}-outbox");
-            var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null), $"run{_run}-inbox");
+            var outbox = Context.ActorOf(OutboxActor.Props(node, request.ReportEvery), $"run{_run}-outbox");
+            var inbox = Context.ActorOf(InboxActor.Props(request.Layers.Zip(actors).ToDictionary(p => p.First, p => p.Second), null, outbox: outbox), $"run{_run}-inbox");
             _hosted.Add(outbox);
             _hosted.Add(inbox);
             _supervised[outbox] = ("the node's outbox", request.Scheduler);
             _supervised[inbox] = ("the node's inbox", request.Scheduler);
+            var linkPort = 0;
+            Unbind();
+            if (request.SpikeLink && !SpikeLink.OverTls(Context.System))
+            {
+                var binding = SpikeLink.Listen(Context.System, _materializer ??= Akka.Streams.ActorMaterializer.Create(Context.System), Akka.Cluster.Cluster.Get(Context.System).SelfAddress.Host!, inbox);
+                _link = binding;
+                linkPort = ((System.Net.IPEndPoint)binding.LocalAddress).Port;
+            }
             var synapses = request.Layers.SelectMany(network.IncomingOf).Select(c => c.Synapses).Distinct().Sum(t => t.Count);
-            Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox, Synapses = synapses });
+            Sender.Tell(new LayersHosted(request.Layers, actors, null) { Outbox = outbox, Inbox = inbox, Synapses = synapses, LinkPort = linkPort });
             network = null;
             ReleaseMemory(); // the whole tables of connections split into shards were built to be cut: give them back
         }

@@ -77,7 +77,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
             GrantAll();
         });
         Receive<FailureBeforeStart>(_ => _requester = Sender);
-        Receive<Cluster.GrantRoutes>(r => _grants.RouteVia(r.Inboxes));
+        Receive<Cluster.GrantRoutes>(r => _grants.RouteVia(r.Inboxes, _policy.Done));
         Receive<WindowDone>(OnWindowDone);
         Receive<CheckpointWritten>(_checkpoints.Written);
         Receive<CheckpointSettings>(c => _checkpoints.Settings = c);

@@ -9,7 +9,8 @@ namespace EventSpike.Host.Bench;
 /// file's public numbers), as an ordinary network description.
 /// <list type="bullet">
 /// <item>8 layers L23E … L6I of <c>iaf_psc_exp</c>: C_m 250 pF, τ_m 10 ms, τ_syn 0.5 ms, E_L = V_reset −65 mV,
-/// V_th −50 mV, t_ref 2 ms, V(0) ~ N(−58 mV, (10 mV)²). Currents are R·I volts here: a PSC of I pA is I·τ_m/C_m = I·0.04 mV.</item>
+/// V_th −50 mV, t_ref 2 ms, V(0) normal per population with NEST's "optimized" means and s.d.s (<see cref="OptimizedV0Mean"/>,
+/// NEST's default), or N(−58 mV, (10 mV)²) for all ("original"). Currents are R·I volts here: a PSC of I pA is I·τ_m/C_m = I·0.04 mV.</item>
 /// <item>Connections: K = round(ln(1 − p)/ln(1 − 1/(N_pre·N_post)) · s²) synapses (s = scale; the full-scale
 /// count with N and K scaled by s, as NEST's example) drawn with multapses and autapses (<c>fixed_total_number</c>).</item>
 /// <item>Weights: the PSC of a 0.15 mV PSP (87.81 pA; NEST's <c>postsynaptic_potential_to_current</c>), ×2 for
@@ -47,6 +48,12 @@ public static class Microcircuit
 
     /// <summary>NEST's full-scale reference mean rates (Hz), per population.</summary>
     public static readonly IReadOnlyList<double> ReferenceRates = [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523];
+
+    /// <summary>NEST's <c>V0_type = 'optimized'</c> initial membrane potentials: mean and s.d. (mV) per population.</summary>
+    public static readonly IReadOnlyList<double> OptimizedV0Mean = [-68.28, -63.16, -63.33, -63.45, -63.11, -61.66, -66.72, -61.43];
+
+    /// <inheritdoc cref="OptimizedV0Mean"/>
+    public static readonly IReadOnlyList<double> OptimizedV0Sd = [5.36, 4.57, 4.74, 4.94, 4.94, 4.55, 5.46, 4.48];
 
     public const double Dt = 1e-4, CapacitancePf = 250, TauMemMs = 10, TauSynMs = 0.5, PspMv = 0.15, G = -4;
     public const double BackgroundRateHz = 8, WeightRelativeSd = 0.1, DelayRelativeSd = 0.5, DelayExcMs = 1.5, DelayInhMs = 0.75;
@@ -95,7 +102,8 @@ public static class Microcircuit
     }
 
     /// <summary>The network at <paramref name="scale"/> for <paramref name="duration"/> simulated seconds.</summary>
-    public static NetworkSpec Create(double scale, double duration, ulong seed)
+    /// <param name="optimizedV0">NEST's per-population initial potentials (true, NEST's default) or N(−58, 10) mV for all.</param>
+    public static NetworkSpec Create(double scale, double duration, ulong seed, bool optimizedV0 = true)
     {
         if (!(scale > 0 && scale <= 1)) throw new ArgumentOutOfRangeException(nameof(scale), "the microcircuit's scale lies in (0, 1]");
         var weightScale = 1 / Math.Sqrt(scale);
@@ -106,7 +114,7 @@ public static class Microcircuit
             {
                 ["tau_mem"] = TauMemMs * 1e-3, ["tau_syn_exc"] = TauSynMs * 1e-3, ["tau_syn_inh"] = TauSynMs * 1e-3,
                 ["v_thresh"] = -0.050, ["v_reset"] = -0.065, ["v_rest"] = -0.065, ["refractory"] = 0.002,
-                ["v_init_mean"] = -0.058, ["v_init_std"] = 0.010,
+                ["v_init_mean"] = optimizedV0 ? OptimizedV0Mean[i] * 1e-3 : -0.058, ["v_init_std"] = optimizedV0 ? OptimizedV0Sd[i] * 1e-3 : 0.010,
                 ["drive_rate"] = BackgroundRateHz * ExternalIndegree(i, scale),
                 ["drive_weight"] = PscOfPsp(PspMv) * weightScale * VoltsPerPa,
             };

@@ -7,7 +7,7 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Host.Bench;
 
 /// <summary>
-/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain] [--device cuda|ilgpu-cpu]</c>:
+/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]</c>:
 /// builds PD14 (<see cref="Microcircuit"/>), runs transient + duration simulated seconds through the actor runtime
 /// (or a plain loop, or resident on an accelerator with <c>--device</c>: realtime_factor is then the steps' wall time,
 /// the upload is <c>upload_s</c>) and prints one JSON line: build time, peak RSS, bytes per synapse, the real-time factor of the
@@ -25,11 +25,13 @@ public static class MicrocircuitBench
         var threads = (int)(a.Integer("threads", 1) ?? 1);
         var seed = (ulong)(a.Integer("seed", 0) ?? 12345);
         var device = a.Value("device") ?? "cpu";
+        var v0 = a.Value("v0") ?? "optimized";
+        if (v0 is not ("optimized" or "original")) throw new InputException($"bench microcircuit: --v0 must be optimized or original, got '{v0}'");
 
         stderr.WriteLine($"bench microcircuit: building (scale {scale}) ...");
         var build = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed));
+        var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed, v0 == "optimized"));
         var buildSeconds = build.Elapsed.TotalSeconds;
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var synapses = network.SynapseCount;
@@ -78,6 +80,7 @@ public static class MicrocircuitBench
         line["device"] = device;
         if (upload is { } u) line["upload_s"] = Math.Round(u, 3);
         // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
+        line["v0"] = v0;
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
         line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
         line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);

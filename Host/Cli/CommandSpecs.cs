@@ -33,7 +33,7 @@ public static class CommandSpecs
             V("checkpoint-every", "S", "write a checkpoint every S simulated seconds (needed for --resume)"),
             V("resume", "DIR", "continue the run in DIR from its newest checkpoint"),
             V("watchdog", "S", "fail the run when no window completes for S seconds (default: 60)"),
-            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),
+            V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4; 32 with --seed-nodes)"),
             F("no-plot", "write no raster.png or traces.png"),
             V("backend", "cpu|cuda|ilgpu-cpu", "where layers run when the network file names no backend (default: cpu)"),
             V("device", "cuda|ilgpu-cpu", "run the whole network resident on an accelerator (iaf_psc_exp layers; rings and spikes stay on the device)"),
@@ -70,7 +70,7 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--device cuda|ilgpu-cpu]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--v0 optimized|original] [--device cuda|ilgpu-cpu]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
          "bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
@@ -84,6 +84,7 @@ public static class CommandSpecs
             V("warmup", "S", "first run an untimed S-second copy (JIT, caches)"),
             V("transient", "S", "bench microcircuit: simulated seconds before rates and CVs are counted (default: 0.5)"),
             F("plain", "run the same engines in a plain loop instead of actors"),
+            V("v0", "optimized|original", "bench microcircuit: NEST's per-population initial potentials or N(-58, 10) mV (default: optimized)"),
             V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
             V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),

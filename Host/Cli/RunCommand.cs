@@ -16,6 +16,9 @@ public static class RunCommand
     /// <summary>Cluster runs split layers above this many neurons into shards unless --shard-size says otherwise.</summary>
     public const int DefaultClusterShardSize = 65_536;
 
+    /// <summary>Cluster runs grant this many windows ahead unless --credit says otherwise: nodes report every half of it (ClusterCoordinator).</summary>
+    public const int DefaultClusterCredit = 32;
+
     /// <summary>--on-node-loss stop (default) or resume (needs checkpoints).</summary>
     private static bool OnNodeLoss(ParsedArguments a, bool checkpoints)
     {
@@ -131,7 +134,7 @@ public static class RunCommand
             Dt: manifest is not null ? manifest.Dt : a.Seconds("dt"),
             Inputs: manifest?.Inputs ?? a.All("input"),
             Threads: (int)(a.Integer("threads", 1) ?? Environment.ProcessorCount),
-            Credit: (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? 4),
+            Credit: (int)(a.Integer("credit", 1) ?? manifest?.Credit ?? (clustered ? DefaultClusterCredit : 4)),
             OutDir: resumeDir ?? a.Value("out") ?? "out",
             CheckpointEvery: manifest?.CheckpointEvery ?? a.Seconds("checkpoint-every"),
             Clustered: clustered,

@@ -78,7 +78,7 @@ public sealed class ClusterCoordinator
                         agents.Add(agent);
                         var request = template with
                         {
-                            Layers = g.Layers, Scheduler = scheduler,
+                            Layers = g.Layers, Scheduler = scheduler, ReportEvery = ReportEvery(options.Credit), SpikeLink = Tls is null && SpikeLink.Enabled(system),
                             CheckpointEveryWindows = checkpoints?.EveryWindows ?? 0, Collector = checkpoints?.Collector,
                             Resume = from is null ? null : g.Layers.Select(l => from.Layers[l]).ToList(),
                             BuildInto = g.Layers.Select(l => network.FileLayers[network.Layers[l].OriginId].Name).Distinct().ToList(),
@@ -93,7 +93,7 @@ public sealed class ClusterCoordinator
                         var hosted = replies[k];
                         if (hosted.Error is not null) throw new InvalidOperationException($"a worker could not build its layers: {hosted.Error}");
                         for (var i = 0; i < layers.Count; i++) refs[layers[i]] = hosted.Actors[i];
-                        nodes.Add(new HostedNode(node, hosted.Outbox!, hosted.Inbox!));
+                        nodes.Add(new HostedNode(node, hosted.Outbox!, hosted.Inbox!) { LinkPort = hosted.LinkPort });
                     }
                     outboxes = nodes.Select(n => n.Outbox).ToList();
                     return (refs, nodes);
@@ -142,6 +142,12 @@ public sealed class ClusterCoordinator
             await Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(quick ? 1 : 5))).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Windows a node's reports and recordings gather before they travel to the coordinator: half the credit, so a
+    /// layer is granted further long before it runs out (and never waits on a report a node holds back).
+    /// </summary>
+    public static int ReportEvery(int credit) => Math.Max(1, credit / 2);
 
     /// <summary>Synapses the nodes built for the layers they host (the coordinator builds none).</summary>
     public long? Synapses { get; private set; }

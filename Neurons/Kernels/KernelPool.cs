@@ -45,7 +45,15 @@ public sealed class KernelPool : IDisposable
             for (var i = 0; i < partitions; i++) body(i);
             return;
         }
-        lock (_gate) // one parallel region at a time per pool
+        // One parallel region at a time per pool. A caller that finds the helpers busy (another layer's region, on
+        // another thread) runs its partitions itself rather than wait: the threads stay busy and the partitions,
+        // fixed by the caller, give the same result on any thread.
+        if (!Monitor.TryEnter(_gate))
+        {
+            for (var i = 0; i < partitions; i++) body(i);
+            return;
+        }
+        try
         {
             _body = body;
             _partitions = partitions;
@@ -55,6 +63,10 @@ public sealed class KernelPool : IDisposable
             for (var p = 0; p < partitions; p += Workers) body(p);
             _done.Wait();
             _body = null;
+        }
+        finally
+        {
+            Monitor.Exit(_gate);
         }
     }
 

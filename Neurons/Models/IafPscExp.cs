@@ -90,16 +90,8 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
     /// <summary>The excitatory input of neurons [from, to) plus this step's drive events, block by block (so the draws do not depend on the split).</summary>
     private double[] Driven(double[] exc, int from, int to)
     {
-        var driven = _driven!;
-        var w = DriveWeight;
-        var block = InitialPotentials.BlockSize;
-        for (var start = from; start < to; start = (start / block + 1) * block)
-        {
-            var end = Math.Min(to, (start / block + 1) * block);
-            var rng = _drive.Stream(start / block);
-            for (var j = start; j < end; j++) driven[j] = exc[j] + _drive.Draw(rng) * w;
-        }
-        return driven;
+        _drive.AddDriven(exc, _driven!, DriveWeight, from, to);
+        return _driven!;
     }
 
     public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)

@@ -8,13 +8,17 @@ namespace EventSpike.Neurons.Models;
 /// An independent Poisson input to every neuron of a layer at <c>rate</c> Hz (NEST's
 /// poisson_generator connected one-to-one): in each step neuron j receives k ~ Poisson(rate·dt)
 /// events. Counts are drawn by inversion against a precomputed table of the cumulative
-/// distribution, one uniform per neuron and step, from the stream of the neuron's block.
+/// distribution, one uniform per neuron and step, from the stream of the neuron's block. A guide table
+/// (the count of table entries below g/4096, for each g) starts the search next to the answer, so a draw
+/// is one lookup and, rarely, a step or two: the same counts as a search from the start.
 /// </summary>
 public sealed class PoissonDrive
 {
     private readonly double[] _cdf;
     private readonly (Vector256<double> Lower, Vector256<double> Upper)? _cdf8;
     private readonly double _lambda;
+    private const int GuideBits = 12;
+    private readonly int[] _guide;
     private readonly Xoshiro256StarStar[] _streams;
     private readonly ulong[][] _initial;
 
@@ -41,6 +45,14 @@ public sealed class PoissonDrive
             // Padded with 1 beyond the table's end: no u in [0, 1) is above those.
             var padded = Enumerable.Range(0, 8).Select(i => i < _cdf.Length ? _cdf[i] : 1.0).ToArray();
             _cdf8 = (Vector256.Create(padded[0], padded[1], padded[2], padded[3]), Vector256.Create(padded[4], padded[5], padded[6], padded[7]));
+        }
+        _guide = new int[1 << GuideBits];
+        for (var g = 0; g < _guide.Length; g++)
+        {
+            var lower = g / (double)(1 << GuideBits);
+            var k = 0;
+            while (k < _cdf.Length - 1 && _cdf[k] < lower) k++;
+            _guide[g] = k;
         }
         _streams = new Xoshiro256StarStar[(size + InitialPotentials.BlockSize - 1) / InitialPotentials.BlockSize];
         for (var b = 0; b < _streams.Length; b++) _streams[b] = streams(b);
@@ -69,6 +81,32 @@ public sealed class PoissonDrive
         if (k < 8 && _cdf8 is not null) return Math.Min(k, cdf.Length - 1);
         while (u > cdf[k] && k < cdf.Length - 1) k++;
         return k;
+    }
+
+    /// <summary>
+    /// driven[j] = exc[j] + k_j · <paramref name="weight"/> for neurons [from, to), k_j this step's event count of neuron j,
+    /// block by block from each block's stream in neuron order (the draws <see cref="Draw"/> would make, made in one go).
+    /// </summary>
+    public void AddDriven(double[] exc, double[] driven, double weight, int from, int to)
+    {
+        var block = InitialPotentials.BlockSize;
+        Span<double> u = stackalloc double[block];
+        var cdf = _cdf;
+        var guide = _guide;
+        var last = cdf.Length - 1;
+        for (var start = from; start < to; start = (start / block + 1) * block)
+        {
+            var end = Math.Min(to, (start / block + 1) * block);
+            var draws = u[..(end - start)];
+            _streams[start / block].FillDoubles(draws);
+            for (var j = 0; j < draws.Length; j++)
+            {
+                var x = draws[j];
+                var k = guide[(int)(x * (1 << GuideBits))];
+                while (k < last && cdf[k] < x) k++;
+                driven[start + j] = exc[start + j] + k * weight;
+            }
+        }
     }
 
     public void Reset()

@@ -47,6 +47,25 @@ public sealed class Xoshiro256StarStar
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>Fills <paramref name="into"/> with what as many <see cref="NextDouble"/> calls give, in order (the state kept in registers).</summary>
+    public void FillDoubles(Span<double> into)
+    {
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        for (var i = 0; i < into.Length; i++)
+        {
+            var result = RotateLeft(s1 * 5, 7) * 9;
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = RotateLeft(s3, 45);
+            into[i] = (result >> 11) * (1.0 / (1UL << 53));
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
     /// <summary>Uniform on [lo, hi).</summary>
     public double NextUniform(double lo, double hi) => lo + (hi - lo) * NextDouble();
 

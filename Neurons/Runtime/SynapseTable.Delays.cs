@@ -51,14 +51,17 @@ public sealed partial class SynapseTable
 
     /// <summary>
     /// This table with the delays given (steps, one per synapse in table order, each in 0..<see cref="MaxSynapseDelay"/>),
-    /// its weights made 16-bit fixed-point numbers of a common scale (the largest |weight| / 32,767).
+    /// its weights made 16-bit fixed-point numbers of a common scale: the smallest power of two ≥ the largest |weight| / 32,767
+    /// (so |q| ≤ 32,767 and every weight is within half a level, ≤ 3.1·10⁻⁵ of the largest |weight|, of its float value). A
+    /// power of two lets tables of different scales add into one ring of whole numbers (<see cref="DelayRing"/>) exactly.
     /// </summary>
     public SynapseTable WithDelays(ReadOnlySpan<int> delays)
     {
         if (delays.Length != Target.Length) throw new ArgumentException($"{delays.Length} delays for {Target.Length} synapses");
         var maxAbs = 0.0;
         for (var s = 0; s < Target.Length; s++) maxAbs = Math.Max(maxAbs, Math.Abs((double)WeightAt(s)));
-        var scale = maxAbs > 0 ? maxAbs / WeightLevels : 1.0;
+        var scale = maxAbs > 0 ? Math.ScaleB(1.0, (int)Math.Ceiling(Math.Log2(maxAbs / WeightLevels))) : 1.0;
+        if (maxAbs / scale > WeightLevels) scale *= 2; // Log2 rounded down at an exact boundary
         var packed = new int[Target.Length];
         for (var s = 0; s < packed.Length; s++)
         {
@@ -69,28 +72,6 @@ public sealed partial class SynapseTable
         return new SynapseTable(PreSize, PostSize, RowStart, Target, packed, scale);
     }
 
-    /// <summary>
-    /// Adds presynaptic neuron <paramref name="pre"/>'s row into the ring <paramref name="ring"/>: synapse k's
-    /// fixed-point weight q (a whole number; the weight is q · <see cref="WeightScale"/>) into row
-    /// (<paramref name="baseSlot"/> + its delay) mod ring length, <paramref name="baseSlot"/> being the source step's
-    /// row (&lt; the ring's length; every delay &lt; the ring's length). Sums of whole numbers below 2⁵³ are exact,
-    /// so a row's value does not depend on the order rows are added in.
-    /// </summary>
-    public void AccumulateRowDelayed(int pre, double[][] ring, int baseSlot) =>
-        AccumulateSliceDelayed(RowStart[pre], RowStart[pre + 1], ring, baseSlot);
-
-    /// <summary>As <see cref="AccumulateRowDelayed"/> for synapses [<paramref name="from"/>, <paramref name="to"/>) (a slice of one row).</summary>
-    public void AccumulateSliceDelayed(int from, int to, double[][] ring, int baseSlot)
-    {
-        var packed = _packed ?? throw new InvalidOperationException("the table has no per-synapse delays");
-        var target = Target;
-        var rows = ring.Length;
-        for (var s = from; s < to; s++)
-        {
-            var word = packed[s];
-            var slot = baseSlot + (word >>> 16);
-            if (slot >= rows) slot -= rows;
-            ring[slot][target[s]] += (short)word;
-        }
-    }
+    /// <summary>The packed (delay &lt;&lt; 16) | q words (tables with per-synapse delays), for <see cref="DelayRing"/>.</summary>
+    internal int[] Packed => _packed ?? throw new InvalidOperationException("the table has no per-synapse delays");
 }

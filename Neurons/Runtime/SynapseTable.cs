@@ -9,8 +9,8 @@ namespace EventSpike.Neurons.Runtime;
 ///
 /// A table with per-synapse delays (<see cref="WithDelays"/>) keeps eight bytes per synapse too: the
 /// 32-bit target, and one 32-bit word whose low 16 bits are the weight as a signed fixed-point number
-/// (weight = q · <see cref="WeightScale"/>, q in −32,767..32,767, scale = the largest |weight| / 32,767,
-/// so every weight is within 1.5·10⁻⁵ of the largest one's magnitude) and whose high 16 bits are
+/// (weight = q · <see cref="WeightScale"/>, q in −32,767..32,767, scale = the power of two at or just above the largest
+/// |weight| / 32,767, so every weight is within 3.1·10⁻⁵ of the largest one's magnitude) and whose high 16 bits are
 /// the delay in steps (0..65,535).
 /// </summary>
 public sealed partial class SynapseTable

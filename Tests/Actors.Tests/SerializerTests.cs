@@ -38,7 +38,9 @@ public class SerializerTests
                 new TrafficQuery(),
                 new NodeGrants([0, 3], [7, 9]),
                 new TrafficReport("akka.tcp://eventspike@127.0.0.1:1", [new TrafficEntry("coordinator", 3, 100, 150, 6)]),
-                new LayersHosted([1], [probe], null) { Outbox = probe, Inbox = probe },
+                new LayersHosted([1], [probe], null) { Outbox = probe, Inbox = probe, LinkPort = 40123 },
+                new HostLayers("{}", "net.json", 7, 1.5, null, [], [1], 1, probe) { ReportEvery = 16, SpikeLink = true },
+                new OutboxPlan([new OutboxRoute(1, 0, [2], false)], [new OutboxTarget(probe, "akka.tcp://eventspike@127.0.0.1:2", 1) { LinkHost = "127.0.0.1", LinkPort = 40123 }]),
             ];
             var serializer = (SerializerWithStringManifest)serialization.FindSerializerForType(typeof(SpikeBatch));
             foreach (var message in messages)

@@ -21,7 +21,8 @@ public static class DesignTable
         ["Gpu"] = new(["Neurons", "Routing", "Actors"], ["ILGPU"]),
         // Network descriptions travel as MessagePack; NIR graph files (HDF5, read and written with PureHDF) are network descriptions too.
         ["Routing"] = new(["Neurons"], ["MessagePack", "PureHDF"]),
-        ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster"]),
+        // Akka.Streams: the TCP link per worker pair that carries window bundles (issue 17), while Akka.Cluster keeps control.
+        ["Actors"] = new(["Neurons", "Routing"], ["Akka", "Akka.Remote", "Akka.Cluster", "Akka.Streams"]),
         // Sensor readers (FlatBuffers, LZ4, Zstd for AEDAT4) and live sources (per-window latency with HdrHistogram).
         ["Hardware"] = new(["Neurons", "Routing", "Actors"], ["Google.FlatBuffers", "K4os.Compression.LZ4", "K4os.Compression.LZ4.Streams", "ZstdSharp.Port", "HdrHistogram"]),
         // The command line is read by System.CommandLine from the tables in Host/Cli/CommandSpecs.cs (issue 18).

@@ -74,7 +74,8 @@ public class ClusterTests
         Assert.True(code == 0, err);
         Assert.Equal(File.ReadAllBytes(Path.Combine(single, "spikes.csv")), File.ReadAllBytes(Path.Combine(spread, "spikes.csv")));
         // src (costliest) is alone on one node, a and b share the other: 30 windows → 30 messages between
-        // the two nodes, and 30 from each node to the coordinator (a's and b's recordings and reports in one).
+        // the two nodes; to the coordinator each node sends its recordings and reports for 16 windows (half the
+        // cluster's default credit of 32) in one message, or fewer when a layer has done all it was granted.
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(spread, "summary.json")));
         var traffic = summary.RootElement.GetProperty("traffic").EnumerateArray().ToList();
         var between = traffic.Where(t => t.GetProperty("from").GetString()!.StartsWith("akka") && t.GetProperty("to").GetString()!.StartsWith("akka")).ToList();
@@ -84,14 +85,15 @@ public class ClusterTests
         Assert.Equal(0, between[0].GetProperty("control_messages").GetInt64());
         var toCoordinator = traffic.Where(t => t.GetProperty("to").GetString() == "coordinator").OrderBy(t => t.GetProperty("batches").GetInt64()).ToList();
         Assert.Equal(2, toCoordinator.Count);
-        Assert.Equal([30L, 30L], toCoordinator.Select(t => t.GetProperty("messages").GetInt64()));
+        Assert.All(toCoordinator, t => Assert.InRange(t.GetProperty("messages").GetInt64(), 2, 15));
         Assert.Equal([30L, 60L], toCoordinator.Select(t => t.GetProperty("batches").GetInt64()));
         // The layers' reports ride in those bundles; the scheduler's grants go one message per node at a
-        // time (the two layers of the second node share them), at most one a window after the first.
+        // time (the two layers of the second node share them), and only when a layer gains at least as many
+        // windows as it still has: the first 31 windows at once, then at most one more.
         Assert.Equal([0L, 0L], toCoordinator.Select(t => t.GetProperty("control_messages").GetInt64()));
         var grants = traffic.Where(t => t.GetProperty("from").GetString() == "coordinator").Select(t => t.GetProperty("control_messages").GetInt64()).ToList();
         Assert.Equal(2, grants.Count);
-        Assert.All(grants, g => Assert.InRange(g, 1, 31));
+        Assert.All(grants, g => Assert.InRange(g, 1, 2));
         // Bytes are measured: src's 20,000 neurons at 5 Hz give ~1,000 spikes a window (~10 a step), 3 bytes
         // each as plain MessagePack, 2 as varint differences from the step's previous neuron (~2,000 apart).
         var bytes = between[0].GetProperty("bytes").GetInt64();

@@ -91,7 +91,7 @@ public static class ExampleNetworks
         {
             var bias = PD14.CompensationPa(i, scale) is var dc and not 0 ? dc * PD14.VoltsPerPa : (double?)null;
             net.IafPscExp(PD14.Populations[i], PD14.Size(i, scale), tauMem: PD14.TauMemMs * 1e-3, tauSynExc: PD14.TauSynMs * 1e-3, tauSynInh: PD14.TauSynMs * 1e-3,
-                vThresh: -0.050, vReset: -0.065, vRest: -0.065, refractory: 0.002, vInitMean: -0.058, vInitStd: 0.010, bias: bias,
+                vThresh: -0.050, vReset: -0.065, vRest: -0.065, refractory: 0.002, vInitMean: PD14.OptimizedV0Mean[i] * 1e-3, vInitStd: PD14.OptimizedV0Sd[i] * 1e-3, bias: bias,
                 driveRate: PD14.BackgroundRateHz * PD14.ExternalIndegree(i, scale), driveWeight: PD14.PscOfPsp(PD14.PspMv) * weightScale * PD14.VoltsPerPa);
         }
         for (var target = 0; target < 8; target++)

@@ -74,14 +74,16 @@ public class SynapseDelayTests
     {
         var t = TwoLayers(Normal, NormalDelay).Connections[0].Synapses;
         Assert.Equal(8 * t.Count + 4 * (t.PreSize + 1), t.Bytes);
-        // The weights survive as 16-bit fixed point: each within half a level (the largest / 32,767) of the float
-        // the same stream gives with one shared delay (delays come from a stream of their own).
+        // The weights survive as 16-bit fixed point: each within half a level (the power of two at or just above the
+        // largest / 32,767, so that tables of different scales add exactly into one ring) of the float the same stream
+        // gives with one shared delay (delays come from a stream of their own).
         var plain = NetworkCompiler.Compile(Spec([Layer("a", "iaf_psc_exp", 3000), Layer("b", "iaf_psc_exp", 2500)],
             [new("a", "b", Json(Normal), 0.0015, "exc")])).Connections[0].Synapses;
         Assert.False(plain.HasDelays);
         Assert.Equal(plain.Target, t.Target);
         var largest = plain.Weight.Max();
-        Assert.Equal(largest, t.WeightScale * 32767, 1e-9);
+        Assert.Equal(t.WeightScale, Math.ScaleB(1.0, Math.ILogB(t.WeightScale)));
+        Assert.InRange(largest / t.WeightScale, 32767 / 2.0, 32767);
         for (var s = 0; s < t.Count; s++) Assert.True(Math.Abs(t.WeightAt(s) - plain.WeightAt(s)) <= 0.5 * t.WeightScale + 1e-6 * Math.Abs(plain.WeightAt(s)), $"{s}: {t.WeightAt(s)} vs {plain.WeightAt(s)}, scale {t.WeightScale}");
     }
 

@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace EventSpike.Neurons.Runtime;
+
+/// <summary>
+/// The input in flight to one port of a layer from every projection into it whose table has per-synapse
+/// delays (<see cref="SynapseTable.HasDelays"/>): one ring of <see cref="Rows"/> rows (arrival step mod
+/// Rows) × <see cref="Width"/> targets of whole numbers, shared by all those projections.
+///
+/// A table's weights are q · scale with a power-of-two scale (<see cref="SynapseTable.WithDelays"/>); the
+/// ring counts in <see cref="Quantum"/>, the smallest scale among its tables, so a synapse adds
+/// q · 2^shift (shift = log2(scale / quantum)) to the row of its arrival step. Integer sums do not depend on
+/// the order they are made in: a row holds the same number whichever projection, source step, shard or
+/// thread delivered first. A step reads its row as value · quantum (exact in a double) and clears it at
+/// once, so only the row just consumed is ever cleared.
+///
+/// Rows are 32-bit when no row can overflow (every synapse onto a target, each at most once per arrival
+/// step, at its largest |q| · 2^shift, sums to less than 2³¹), else 64-bit.
+/// </summary>
+public sealed class DelayRing
+{
+    private readonly int[]? _narrow;
+    private readonly long[]? _wide;
+
+    /// <param name="rows">Arrival steps the ring holds (longer than every delay plus the delivery horizon).</param>
+    /// <param name="width">Targets (the port's width).</param>
+    /// <param name="quantum">What one unit of a row is worth.</param>
+    /// <param name="wide">64-bit rows (when 32 bits could overflow).</param>
+    public DelayRing(int rows, int width, double quantum, bool wide)
+    {
+        if (rows < 1 || width < 0) throw new ArgumentOutOfRangeException(nameof(rows));
+        Rows = rows;
+        Width = width;
+        Quantum = quantum;
+        if (wide) _wide = new long[(long)rows * width];
+        else _narrow = new int[(long)rows * width];
+    }
+
+    public int Rows { get; }
+    public int Width { get; }
+    public double Quantum { get; }
+    public bool Wide => _wide is not null;
+
+    /// <summary>Memory held by the rows, in bytes.</summary>
+    public long Bytes => (_wide is not null ? 8L : 4L) * Rows * Width;
+
+    /// <summary>
+    /// Adds synapses [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="table"/> (a slice of one row):
+    /// synapse k's q · 2^<paramref name="shift"/> into row (<paramref name="baseSlot"/> + its delay) mod Rows,
+    /// <paramref name="baseSlot"/> being the source step's row.
+    /// </summary>
+    public void Add(SynapseTable table, int shift, int from, int to, int baseSlot)
+    {
+        var packed = table.Packed;
+        var target = table.Target;
+        var rows = Rows;
+        var width = Width;
+        if (_narrow is { } narrow)
+        {
+            ref var ring = ref MemoryMarshal.GetArrayDataReference(narrow);
+            for (var s = from; s < to; s++)
+            {
+                var word = packed[s];
+                var slot = baseSlot + (word >>> 16);
+                if (slot >= rows) slot -= rows;
+                Unsafe.Add(ref ring, (nint)slot * width + target[s]) += (short)word << shift;
+            }
+            return;
+        }
+        var wide = _wide!;
+        for (var s = from; s < to; s++)
+        {
+            var word = packed[s];
+            var slot = baseSlot + (word >>> 16);
+            if (slot >= rows) slot -= rows;
+            wide[(long)slot * width + target[s]] += (long)(short)word << shift;
+        }
+    }
+
+    /// <summary>
+    /// The row of arrival step <paramref name="step"/>, targets [<paramref name="from"/>, <paramref name="to"/>), as values
+    /// (units · quantum) added to (<paramref name="add"/>) or written into <paramref name="into"/>; those targets of the row are then zero.
+    /// </summary>
+    public void Take(long step, double[] into, int from, int to, bool add)
+    {
+        var start = (step % Rows) * Width;
+        var q = Quantum;
+        if (_wide is { } wide)
+        {
+            for (var j = from; j < to; j++)
+            {
+                var v = wide[start + j] * q;
+                into[j] = add ? into[j] + v : v;
+                wide[start + j] = 0;
+            }
+            return;
+        }
+        var row = _narrow.AsSpan((int)start, Width);
+        var j0 = from;
+        if (Avx.IsSupported && !add)
+        {
+            var qv = Vector256.Create(q);
+            ref var r = ref MemoryMarshal.GetReference(row);
+            ref var o = ref MemoryMarshal.GetArrayDataReference(into);
+            for (; j0 <= to - 4; j0 += 4)
+            {
+                var ints = Vector128.LoadUnsafe(ref r, (nuint)j0);
+                (Avx.ConvertToVector256Double(ints) * qv).StoreUnsafe(ref o, (nuint)j0);
+                Vector128<int>.Zero.StoreUnsafe(ref r, (nuint)j0);
+            }
+        }
+        for (var j = j0; j < to; j++)
+        {
+            var v = row[j] * q;
+            into[j] = add ? into[j] + v : v;
+            row[j] = 0;
+        }
+    }
+
+    /// <summary>Row <paramref name="slot"/> as values (units · quantum), for a checkpoint; null when it holds nothing.</summary>
+    public double[]? RowValues(int slot)
+    {
+        var values = new double[Width];
+        var any = false;
+        for (var j = 0; j < Width; j++)
+        {
+            var v = _wide is not null ? _wide[(long)slot * Width + j] : _narrow![(long)slot * Width + j];
+            values[j] = v * Quantum;
+            any |= v != 0;
+        }
+        return any ? values : null;
+    }
+
+    /// <summary>Puts row <paramref name="slot"/> back from <see cref="RowValues"/> (null: empty).</summary>
+    public void SetRow(int slot, double[]? values)
+    {
+        if (values is not null && values.Length != Width) throw new ArgumentException($"a ring row has {Width} targets, got {values.Length}");
+        for (var j = 0; j < Width; j++)
+        {
+            var units = values is null ? 0 : Math.Round(values[j] / Quantum);
+            if (_wide is not null) _wide[(long)slot * Width + j] = (long)units;
+            else _narrow![(long)slot * Width + j] = (int)units;
+        }
+    }
+
+    /// <summary>Drops everything in flight.</summary>
+    public void Clear()
+    {
+        if (_wide is not null) Array.Clear(_wide);
+        else Array.Clear(_narrow!);
+    }
+}

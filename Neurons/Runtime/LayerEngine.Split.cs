@@ -1,0 +1,114 @@
+using EventSpike.Neurons.Models;
+
+namespace EventSpike.Neurons.Runtime;
+
+/// <summary>A split layer: neuron ranges integrated and their targets fed in parallel on the <see cref="Kernels.KernelPool"/>.</summary>
+public sealed partial class LayerEngine
+{
+    /// <summary>
+    /// Integrates <paramref name="steps"/> steps of a split layer: each partition first adds the spikes delivered since
+    /// the last call to its own targets, then runs up to the shortest recurrent delay on its own; then every partition
+    /// adds all spikes of those steps to its own targets.
+    /// </summary>
+    private void EvolveSplit(int steps, SpikeWindowBuilder? spikes)
+    {
+        for (var k = 0; k < steps; k++)
+        {
+            var t = Step;
+            var chunk = (int)Math.Min(_chunk, steps - k);
+            _pool!.Run(_ranges.Length, part => ComputeChunk(part, t, chunk));
+            _pending.Clear();
+            // Each partition cleared its own part of the layer-wide rows it read; the rest is cleared here.
+            for (var c = 0; c < chunk; c++)
+                for (var i = 0; i < _projections.Length; i++)
+                {
+                    if (_ringRows[i] == 0) continue;
+                    var slot = (int)((t + c) % _ringRows[i]);
+                    if (_dirty[i][slot] && _width[i] != Model.Size) Array.Clear(_rings[i][slot]);
+                    _dirty[i][slot] = false;
+                    _touched[i][slot] = 0;
+                    _sources[i][slot].Clear();
+                }
+            var offsets = new int[_ranges.Length];
+            for (var c = 0; c < chunk; c++)
+            {
+                _spikes.Clear();
+                for (var part = 0; part < _ranges.Length; part++)
+                {
+                    var count = _partCounts[part][c];
+                    _spikes.AddRange(_partSpikes[part].GetRange(offsets[part], count));
+                    offsets[part] += count;
+                }
+                spikes?.AddStep(_spikes);
+            }
+            if (HasRecurrent) _pool.Run(_ranges.Length, part => PropagateChunk(part, t, chunk));
+            Step = t + chunk;
+            k += chunk - 1;
+        }
+    }
+
+    /// <summary>A partition integrates its neurons for <paramref name="chunk"/> steps from <paramref name="t"/>.</summary>
+    private void ComputeChunk(int part, long t, int chunk)
+    {
+        var (from, to) = _ranges[part];
+        var spikes = _partSpikes[part];
+        var counts = _partCounts[part];
+        var input = _partPortInput[part];
+        spikes.Clear();
+        counts.Clear();
+        if (_pending.Count > 0) AddPending(part);
+        for (var c = 0; c < chunk; c++)
+        {
+            var step = t + c;
+            for (var port = 0; port < _portProjections.Length; port++) input[port] = InputOf(port, step, from, to);
+            var before = spikes.Count;
+            _partitioned!.StepRange(step, input, spikes, from, to);
+            counts.Add(spikes.Count - before);
+            if (_probes.Count > 0) SampleProbes(step, from, to);
+        }
+        for (var c = 0; c < chunk; c++)
+            for (var i = 0; i < _projections.Length; i++)
+            {
+                if (_ringRows[i] == 0) continue;
+                var slot = (int)((t + c) % _ringRows[i]);
+                // Rows as wide as the layer: each partition clears its own part. Other rows (a port of
+                // input channels, read by every partition) are cleared after all partitions are done.
+                if (_dirty[i][slot] && _width[i] == Model.Size) Array.Clear(_rings[i][slot], from, to - from);
+            }
+    }
+
+    /// <summary>A partition adds every spike of the chunk, step by step in neuron order, to its own targets.</summary>
+    private void PropagateChunk(int part, long t, int chunk)
+    {
+        var offsets = new int[_ranges.Length];
+        var fired = new List<int>();
+        for (var c = 0; c < chunk; c++)
+        {
+            fired.Clear();
+            for (var q = 0; q < _ranges.Length; q++)
+            {
+                var count = _partCounts[q][c];
+                for (var s = 0; s < count; s++) fired.Add(_partSpikes[q][offsets[q] + s]);
+                offsets[q] += count;
+            }
+            PropagateSpikes(t + c, part, fired);
+        }
+    }
+
+    /// <summary>Splits the neurons into at most <paramref name="workers"/> ranges on multiples of the model's granularity.</summary>
+    private static (int From, int To)[] Partition(ILayerModel model, int workers)
+    {
+        if (workers <= 1 || model is not IPartitionedModel pm || model.OutputKind != SignalKind.Spikes) return [(0, model.Size)];
+        var blocks = (model.Size + pm.PartitionGranularity - 1) / pm.PartitionGranularity;
+        var parts = Math.Min(workers, blocks);
+        if (parts <= 1) return [(0, model.Size)];
+        var ranges = new (int, int)[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            var from = (int)((long)blocks * i / parts) * pm.PartitionGranularity;
+            var to = Math.Min(model.Size, (int)((long)blocks * (i + 1) / parts) * pm.PartitionGranularity);
+            ranges[i] = (from, to);
+        }
+        return ranges;
+    }
+}
