@@ -12,10 +12,15 @@ internal struct LayerConstants
     public int CdfOffset, CdfLength;               // the drive's cumulative table (length 0: no drive)
 }
 
-/// <summary>One connection on the device: its ring (Rows × Width whole numbers), the value of one ring unit, its port and its rows of synapses.</summary>
+/// <summary>
+/// One connection on the device: its ring (Rows × Width whole numbers), the value of one ring unit, its port and its rows of synapses;
+/// with per-synapse delays also its place in the CPU's shared ring of its port (<c>DelayRing</c>): its shift, and whether it is the last of that ring's connections.
+/// </summary>
 internal struct ProjectionConstants
 {
-    public double Scale;                           // what a ring unit is worth: the table's fixed-point scale, or its shared weight
+    public double Scale;                           // no per-synapse delays: the shared weight (a unit's worth); with: its group's quantum (the CPU ring's)
+    public int Shift;                              // -1: no per-synapse delays; else log2(table scale / quantum): a unit is 2^Shift quanta
+    public int ClosesGroup;                        // 1: the last connection of its shared ring: the group's integer sum is read out here
     public int RingOffset, Rows, Width, Port;      // Port 0: exc, 1: inh
     public int RowOffset;                          // the source's row 0 in the concatenated row starts
 }

@@ -62,9 +62,11 @@ internal static class ResidentKernels
     }
 
     /// <summary>
-    /// Neuron <paramref name="g"/> at step <paramref name="t"/>: its ports' inputs are the sums, in projection order
-    /// from 0, of each incoming ring's cell times the ring's scale (the CPU engine's SumPort), cells cleared as read;
-    /// then the drive's count times its weight onto exc, then the same operations in the same order as
+    /// Neuron <paramref name="g"/> at step <paramref name="t"/>: its ports' inputs formed as the CPU engine forms them
+    /// (the layer's connections come in that order, see ResidentLayout.InCpuOrder): from 0, the cells of the connections
+    /// without per-synapse delays × their weights in file order (SumPort), then per shared delay ring of the CPU (DelayRing)
+    /// the exact 64-bit sum of its connections' cells · 2^shift, times the ring's quantum (DelayRing.Take); cells cleared as read.
+    /// Then the drive's count times its weight onto exc, then the same operations in the same order as
     /// <c>IafPscExp.StepRange</c>. A spike is appended to the window's list.
     /// </summary>
     public static void Neurons(Index1D g, long t, NetworkViews n, NeuronViews s)
@@ -73,14 +75,24 @@ internal static class ResidentKernels
         var j = g - layer.Start;
         var exc = 0.0;
         var inh = 0.0;
+        var quanta = 0L;
         for (var p = layer.ProjectionFrom; p < layer.ProjectionTo; p++)
         {
             var projection = n.Projections[p];
             var cell = projection.RingOffset + (int)(t % projection.Rows) * projection.Width + j;
-            double units = n.Rings[cell];
+            var units = n.Rings[cell];
             n.Rings[cell] = 0;
-            if (projection.Port == 0) exc += units * projection.Scale;
-            else inh += units * projection.Scale;
+            double value;
+            if (projection.Shift < 0) value = units * projection.Scale;
+            else
+            {
+                quanta += (long)units << projection.Shift;
+                if (projection.ClosesGroup == 0) continue;
+                value = quanta * projection.Scale;
+                quanta = 0;
+            }
+            if (projection.Port == 0) exc += value;
+            else inh += value;
         }
         if (layer.CdfLength > 0) exc = exc + s.DriveCounts[g] * layer.DriveWeight;
         var e = s.IExc[g] + exc;

@@ -24,7 +24,7 @@ internal sealed class ResidentLayout
         LayerOf = new int[Neurons];
         for (var l = 0; l < count; l++) Array.Fill(LayerOf, l, starts[l], Models[l].Size);
 
-        Connections = Enumerable.Range(0, count).SelectMany(network.IncomingOf).ToArray();
+        Connections = Enumerable.Range(0, count).SelectMany(l => InCpuOrder(network.IncomingOf(l))).ToArray();
         Projections = new ProjectionConstants[Connections.Length];
         (RingCells, RowStartCount, SynapseCount) = PlaceProjections(network);
         Outgoing = Enumerable.Range(0, count).SelectMany(l => Enumerable.Range(0, Connections.Length).Where(p => Connections[p].From == l)).ToArray();
@@ -59,7 +59,24 @@ internal sealed class ResidentLayout
         Starts = starts;
     }
 
-    /// <summary>Each projection's ring and rows in the device's flat arrays; throws past 32-bit indices.</summary>
+    /// <summary>Tables whose scales differ by at most 2^MaxShift share one of the CPU engine's delay rings (LayerEngine.MaxShift).</summary>
+    public const int MaxShift = 4;
+
+    /// <summary>
+    /// A layer's incoming connections in the order the CPU engine sums them into a port: per port, those without per-synapse
+    /// delays in file order (SumPort), then those with per-synapse delays by weight scale, ties in file order (the order
+    /// LayerEngine.BuildDelayRings groups them into shared rings, read after SumPort).
+    /// </summary>
+    private static IEnumerable<ConnectionTable> InCpuOrder(IReadOnlyList<ConnectionTable> incoming) =>
+        incoming.Select((c, i) => (c, i))
+            .OrderBy(x => x.c.Port).ThenBy(x => x.c.Synapses.HasDelays ? 1 : 0)
+            .ThenBy(x => x.c.Synapses.HasDelays ? x.c.Synapses.WeightScale : 0).ThenBy(x => x.i)
+            .Select(x => x.c);
+
+    /// <summary>
+    /// Each projection's ring and rows in the device's flat arrays, and for one with per-synapse delays its place in the
+    /// CPU's shared rings: its group's quantum (the smallest scale), its shift and whether it closes the group; throws past 32-bit indices.
+    /// </summary>
     private (int RingCells, int RowStarts, int Synapses) PlaceProjections(CompiledNetwork network)
     {
         long ring = 0, rowStarts = 0, synapses = 0;
@@ -68,9 +85,15 @@ internal sealed class ResidentLayout
             var c = Connections[p];
             var table = c.Synapses;
             var rows = (table.HasDelays ? Math.Max(c.DelaySteps, table.MaxDelay) : c.DelaySteps) + 1;
+            var opens = table.HasDelays && (p == 0 || !SharesRing(Connections[p - 1], c, Projections[p - 1].Scale));
+            var quantum = !table.HasDelays ? 0 : opens ? table.WeightScale : Projections[p - 1].Scale;
+            var shift = table.HasDelays ? (int)Math.Round(Math.Log2(table.WeightScale / quantum)) : -1;
+            if (table.HasDelays && Math.ScaleB(quantum, shift) != table.WeightScale)
+                throw new InvalidOperationException($"connection '{network.Layers[c.From].Name}'→'{network.Layers[c.To].Name}': weight scale {table.WeightScale} is not a power-of-two multiple of {quantum}");
+            if (table.HasDelays && !opens) Projections[p - 1].ClosesGroup = 0;
             Projections[p] = new ProjectionConstants
             {
-                Scale = table.HasDelays ? table.WeightScale : table.UniformWeight ?? 1.0,
+                Scale = table.HasDelays ? quantum : table.UniformWeight ?? 1.0, Shift = shift, ClosesGroup = table.HasDelays ? 1 : 0,
                 RingOffset = (int)ring, Rows = rows, Width = table.PostSize, Port = c.Port, RowOffset = (int)rowStarts,
             };
             ring += (long)rows * table.PostSize;
@@ -81,6 +104,10 @@ internal sealed class ResidentLayout
         }
         return ((int)ring, (int)rowStarts, (int)synapses);
     }
+
+    /// <summary>Whether delayed <paramref name="c"/> joins the group of the connection before it (same layer and port, with delays, scale ≤ 2^MaxShift × the group's quantum).</summary>
+    private static bool SharesRing(ConnectionTable previous, ConnectionTable c, double quantum) =>
+        previous.To == c.To && previous.Port == c.Port && previous.Synapses.HasDelays && c.Synapses.WeightScale / quantum <= 1 << MaxShift;
 
     public IafPscExp[] Models { get; }
     public int Neurons { get; }

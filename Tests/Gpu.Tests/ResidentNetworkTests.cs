@@ -33,7 +33,10 @@ public class ResidentNetworkTests
 
     /// <summary>
     /// Five layers, three driven (one of two whole drive blocks and a part): per-synapse normal and uniform delays (1–9 steps) with fixed-point weights on exc and inh,
-    /// a shared-weight connection with a plain 3-step delay, a layer that only receives, one with no input at all.
+    /// a shared-weight connection with a plain 3-step delay, a layer that only receives, one with no input at all. The CPU's
+    /// shared delay rings (DelayRing): D→E joins E→E's ring at a smaller power-of-two scale (and comes later in the file), D→I's
+    /// scale is more than 2⁴ below E→I's (a second ring on I's exc), D→R shares R's exc with the shared-weight E→R, and E's exc
+    /// takes the shared-weight R→E first, then that ring's one sum (three terms: the order of the additions shows).
     /// </summary>
     private static NetworkSpec Small(double duration = 0.02) => new("small", 1e-4, duration, 77,
         [
@@ -49,6 +52,10 @@ public class ResidentNetworkTests
             Delayed(Connect("I", "E", 0, """{"generator":"fixed_total_number","n":4000,"weight":{"mean":-0.002,"std":0.0004,"keep_sign":true}}""") with { Port = "inh" }, """{"mean":0.0003,"std":0.0002}"""),
             Connect("E", "R", 0.0003, """{"generator":"bernoulli","p":0.2,"weight":0.0015}"""),
             Delayed(Connect("I", "I", 0, """{"generator":"bernoulli","p":0.2,"weight":{"mean":-0.001,"std":0.0002}}""") with { Port = "inh" }, """{"mean":0.0002,"std":0.0001}"""),
+            Delayed(Connect("D", "E", 0, """{"generator":"fixed_total_number","n":30000,"weight":{"mean":0.0001,"std":0.00003}}"""), """{"low":0.0001,"high":0.0006}"""),
+            Delayed(Connect("D", "I", 0, """{"generator":"fixed_total_number","n":2000,"weight":{"mean":0.00001,"std":0.000002}}"""), """{"low":0.0001,"high":0.0004}"""),
+            Connect("R", "E", 0.0002, """{"generator":"bernoulli","p":0.5,"weight":0.0001}"""),
+            Delayed(Connect("D", "R", 0, """{"generator":"fixed_total_number","n":1500,"weight":{"mean":0.0002,"std":0.00004}}"""), """{"low":0.0002,"high":0.0007}"""),
         ]) { Record = ["E", "I", "R", "Q", "D"] };
 
     private static ConnectionSpec Delayed(ConnectionSpec c, string delay) => c with { DelayDistribution = Json(delay) };
@@ -78,7 +85,7 @@ public class ResidentNetworkTests
         var gpu = OnDevice(Small());
         Assert.True(cpu.Spikes.Count(s => s.Item2 == 0) > 100, $"E fired {cpu.Spikes.Count(s => s.Item2 == 0)} spikes");
         Assert.Contains(cpu.Spikes, s => s.Item2 == 1);
-        Assert.Contains(cpu.Spikes, s => s.Item2 == 2); // R fires only on the shared-weight connection's input
+        Assert.Contains(cpu.Spikes, s => s.Item2 == 2); // R: the shared-weight E→R plus the delayed D→R
         Assert.Equal(cpu.Spikes, gpu.Spikes);
         Assert.Contains(cpu.Spikes, s => s.Item2 == 4 && s.Item3 >= 1024);
         Assert.Equal(Enumerable.Range(0, 5).Select(l => (long)cpu.Spikes.Count(s => s.Item2 == l)), gpu.PerLayer);
@@ -93,7 +100,8 @@ public class ResidentNetworkTests
     [Fact]
     public async Task PD14_at_scale_0_02_on_the_device_path_gives_the_cpu_spikes_bit_for_bit()
     {
-        var spec = Microcircuit.Create(0.02, 0.01, 12345) with { Record = Microcircuit.Populations.ToList() };
+        // NEST's optimized V(0) (the default since pd14-speed) keeps the first 10 ms nearly silent; N(−58, 10) mV fires at once.
+        var spec = Microcircuit.Create(0.02, 0.01, 12345, optimizedV0: false) with { Record = Microcircuit.Populations.ToList() };
         var cpu = await OnCpu(spec);
         var gpu = OnDevice(spec);
         Assert.True(cpu.Spikes.Count > 50, $"{cpu.Spikes.Count} spikes");
@@ -140,5 +148,29 @@ public class ResidentNetworkTests
         using var device = AcceleratorDevice.Open("ilgpu-cpu");
         var lif = NetworkCompiler.Compile(small with { Layers = [.. small.Layers, Layer("lif", "LIF", 3)] });
         Assert.Contains("layer 'lif' (LIF)", Assert.Throws<BackendLimitException>(() => new ResidentNetwork(lif, device, 10)).Message);
+    }
+
+    [Fact]
+    public void Each_port_s_connections_are_summed_in_the_cpu_engine_s_order_with_its_shared_delay_rings()
+    {
+        var network = NetworkCompiler.Compile(Small());
+        var layout = new ResidentLayout(network);
+        for (var l = 0; l < network.Layers.Count; l++)
+        {
+            var mine = Enumerable.Range(0, layout.Connections.Length).Where(p => layout.Connections[p].To == l).ToArray();
+            var keys = mine.Select(p => (layout.Connections[p].Port, layout.Connections[p].Synapses.HasDelays ? 1 : 0)).ToList();
+            Assert.Equal(keys.Order(), keys); // per port: SumPort's connections, then the delay rings
+            var closing = mine.Where(p => layout.Projections[p].ClosesGroup == 1).Select(p => layout.Projections[p].Scale);
+            Assert.Equal(network.CreateEngine(l).DelayRings.Select(r => r.Quantum), closing);
+            foreach (var p in mine.Where(p => layout.Projections[p].Shift >= 0))
+                Assert.Equal(layout.Connections[p].Synapses.WeightScale, Math.ScaleB(layout.Projections[p].Scale, layout.Projections[p].Shift));
+        }
+        string From(int p) => network.Layers[layout.Connections[p].From].Name;
+        var eExc = Enumerable.Range(0, layout.Connections.Length).Where(p => layout.Connections[p].To == 0 && layout.Connections[p].Port == 0).ToArray();
+        Assert.Equal(["R", "D", "E"], eExc.Select(From)); // the shared weight, then one ring: D→E's smaller scale first, though later in the file
+        Assert.Equal([-1, 0], eExc.Take(2).Select(p => layout.Projections[p].Shift));
+        Assert.InRange(layout.Projections[eExc[2]].Shift, 1, 4);
+        Assert.Equal([0, 0, 1], eExc.Select(p => layout.Projections[p].ClosesGroup));
+        Assert.Equal(3, network.CreateEngine(1).DelayRings.Count); // I: D→I's scale is over 2⁴ below E→I's, two rings on exc, one on inh
     }
 }
