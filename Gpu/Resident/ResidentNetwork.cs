@@ -16,8 +16,9 @@ namespace EventSpike.Gpu.Resident;
 ///
 /// Why the spikes equal the CPU's bit for bit (on ILGPU's CPU accelerator; a GPU may contract a·b + c into one
 /// rounding): a ring cell is a sum of whole numbers (q, or 1 per arrival of a shared weight), exact in any order,
-/// as the CPU's double rows are; a port's input is Σ over the layer's connections in file order of cell × scale,
-/// from 0, as the CPU engine sums it; the drive's counts come from the same xoshiro256** block streams, drawn in
+/// as the CPU's rows are; a port's input is formed as the CPU engine forms it: from 0, the connections without per-synapse
+/// delays in file order (cell × weight), then per shared DelayRing of the CPU (its connections grouped and ordered by
+/// power-of-two scale) the exact 64-bit Σ cell · 2^shift times the ring's quantum; the drive's counts come from the same xoshiro256** block streams, drawn in
 /// neuron order by one thread per block, inverted against the same table; the neuron update is IafPscExp's.
 /// </summary>
 public sealed class ResidentNetwork : IDisposable
