@@ -21,7 +21,7 @@ public sealed class GpuBackendProvider(string kind) : IBackendProvider
     public string? CannotRun(CompiledLayer layer) =>
         ModelCatalog.TryDescribe(layer.Model.ClassName, out var info) && info.Backends.Contains(ModelInfo.Gpu) && layer.Model is IafPscExp { HasDrive: false } && layer.StepMultiple == 1
             ? null
-            : $"only {string.Join(", ", ModelCatalog.Infos.Where(i => i.Backends.Contains(ModelInfo.Gpu)).Select(i => i.ClassName))} at the network's dt (without drive_rate) have an accelerated kernel";
+            : $"only {string.Join(", ", ModelCatalog.Infos.Where(i => i.Backends.Contains(ModelInfo.Gpu)).Select(i => i.ClassName))} at the network's dt (without drive_rate) have an accelerated kernel; a whole network of iaf_psc_exp layers, drive included, runs resident with --device";
 
     public void Validate(CompiledNetwork network, int layer)
     {

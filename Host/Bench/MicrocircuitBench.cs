@@ -7,9 +7,10 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Host.Bench;
 
 /// <summary>
-/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain] [--v0 optimized|original]</c>:
+/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]</c>:
 /// builds PD14 (<see cref="Microcircuit"/>), runs transient + duration simulated seconds through the actor runtime
-/// (or a plain loop) and prints one JSON line: build time, peak RSS, bytes per synapse, the real-time factor of the
+/// (or a plain loop, or resident on an accelerator with <c>--device</c>: realtime_factor is then the steps' wall time,
+/// the upload is <c>upload_s</c>) and prints one JSON line: build time, peak RSS, bytes per synapse, the real-time factor of the
 /// whole run, and per population the mean rate and mean CV of the inter-spike intervals over the span after the
 /// transient, with the rate's relative error against NEST's full-scale reference means.
 /// </summary>
@@ -23,6 +24,7 @@ public static class MicrocircuitBench
         var transient = a.Value("transient") is null ? 0.5 : a.Seconds("transient") ?? 0.5;
         var threads = (int)(a.Integer("threads", 1) ?? 1);
         var seed = (ulong)(a.Integer("seed", 0) ?? 12345);
+        var device = a.Value("device") ?? "cpu";
         var v0 = a.Value("v0") ?? "optimized";
         if (v0 is not ("optimized" or "original")) throw new InputException($"bench microcircuit: --v0 must be optimized or original, got '{v0}'");
 
@@ -42,7 +44,17 @@ public static class MicrocircuitBench
         double wall, compute = double.NaN;
         long steps;
         string runtime;
-        if (a.Flag("plain"))
+        double? upload = null;
+        if (device != "cpu")
+        {
+            // The whole network resident on the device: rings, propagation and drive there, only spikes copied down.
+            ResidentRun.Check(network, device, "bench microcircuit");
+            using var accelerator = Gpu.AcceleratorDevice.Open(device);
+            var r = Gpu.Resident.ResidentRunner.Run(network, accelerator, stats, cancel);
+            if (r.Interrupted) return ExitCodes.Interrupted;
+            (wall, steps, upload, runtime) = (r.WallSeconds, r.Steps, r.UploadSeconds, "resident");
+        }
+        else if (a.Flag("plain"))
         {
             using var pool = new Neurons.Kernels.KernelPool(threads);
             (_, wall) = PlainLoopRunner.Run(network, stats, pool);
@@ -65,6 +77,8 @@ public static class MicrocircuitBench
         }
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
+        line["device"] = device;
+        if (upload is { } u) line["upload_s"] = Math.Round(u, 3);
         // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
         line["v0"] = v0;
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);

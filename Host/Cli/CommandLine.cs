@@ -10,7 +10,7 @@ public static class CommandLine
     private const string Usage =
         "usage: eventspike run NETWORK.json|ROCKPOOL.json|MODEL.nir [--duration S] [--dt S] [--out DIR] [--seed N] [--threads N]\n" +
         "                      [--input LAYER=FILE.npz]... [--realtime] [--checkpoint-every S] [--watchdog S] [--credit N] [--no-plot]\n" +
-        "                      [--backend cpu|cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N] [--energy DEVICE] [--verbose]\n" +
+        "                      [--backend cpu|cuda|ilgpu-cpu] [--device cuda|ilgpu-cpu] [--max-memory SIZE] [--shard-size N] [--energy DEVICE] [--verbose]\n" +
         "                      MODEL.nir: --dt S [--nir-reset zero|subtract] [--nir-method exact|euler] [--nir-spikes value|delta]\n" +
         "       eventspike run --resume DIR [--duration S]\n" +
         "       eventspike run NETWORK.json --seed-nodes HOST:PORT,... [--min-nodes N] [--join-timeout S] [--on-node-loss stop|resume]\n" +
@@ -25,7 +25,7 @@ public static class CommandLine
         "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu] [--seed N] [--v-reset MV] [--credit N]\n" +
-        "       eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--plain] [--v0 optimized|original]\n" +
+        "       eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]\n" +
         "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
         "       eventspike bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]\n" +

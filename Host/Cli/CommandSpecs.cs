@@ -36,6 +36,7 @@ public static class CommandSpecs
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4; 32 with --seed-nodes)"),
             F("no-plot", "write no raster.png or traces.png"),
             V("backend", "cpu|cuda|ilgpu-cpu", "where layers run when the network file names no backend (default: cpu)"),
+            V("device", "cuda|ilgpu-cpu", "run the whole network resident on an accelerator (iaf_psc_exp layers; rings and spikes stay on the device)"),
             V("max-memory", "SIZE", "refuse a network whose tables would need more than SIZE (e.g. 8GB)"),
             V("shard-size", "N", "split layers above N neurons into shards (cluster default: 65536)"),
             V("seed-nodes", "HOST:PORT,...", "run on a cluster: the nodes to join through"),
@@ -69,13 +70,13 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--v0 optimized|original]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--v0 optimized|original] [--device cuda|ilgpu-cpu]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
          "bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
             V("duration", "S", "simulated seconds (default: the bench's own)"),
             V("threads", "N", "worker threads (default: 1)"),
-            V("device", "cpu|cuda|ilgpu-cpu", "where the cuba bench runs (default: cpu)"),
+            V("device", "cpu|cuda|ilgpu-cpu", "where the cuba bench's layer runs, or (microcircuit) the whole network resident (default: cpu)"),
             V("seed", "N", "random seed (default: 12345)"),
             V("v-reset", "MV", "reset potential in mV instead of the bench's own"),
             V("credit", "N", "windows a layer may run ahead of its slowest input (default: 4)"),

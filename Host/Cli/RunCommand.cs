@@ -88,6 +88,7 @@ public static class RunCommand
     {
         var started = DateTime.UtcNow;
         var request = ParseRequest(args);
+        if (request.Args.Value("device") is not null) ResidentRun.CheckOptions(request.Args);
         if (request.Args.Value("energy") is { } device && !Neurons.Energy.EnergyDevices.IsKnown(device))
             throw new InputException($"run: --energy: unknown device '{device}'; known: {string.Join(", ", Neurons.Energy.EnergyDevices.Names)}");
         var run = Build(request, stderr);
@@ -185,6 +186,11 @@ public static class RunCommand
     /// </summary>
     private static void CheckBackends(CompiledNetwork network, RunRequest request, string networkPath)
     {
+        if (request.Args.Value("device") is { } accelerator)
+        {
+            ResidentRun.Check(network, accelerator, networkPath);
+            return;
+        }
         try
         {
             var factory = new Actors.Hosting.LayerFactory(network, request.Backend);
@@ -280,8 +286,9 @@ public static class RunCommand
         try
         {
             var (coordinator, template) = cluster;
+            var device = run.Request.Args.Value("device");
             var result = progress.RunAsync(() => coordinator is null
-                ? LocalRunner.RunAsync(network, sink, options, cancel)
+                ? device is null ? LocalRunner.RunAsync(network, sink, options, cancel) : ResidentRun.RunAsync(network, sink, device, cancel)
                 : coordinator.RunAsync(network, template!, checkpoint =>
                 {
                     if (checkpoint is null) return sink;

@@ -64,6 +64,9 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
     /// <summary>True when the layer has a Poisson drive (the accelerated kernel has none).</summary>
     public bool HasDrive => _drive.Active;
 
+    /// <summary>The Poisson drive (its table and streams), for the device-resident path, which draws the same counts.</summary>
+    public PoissonDrive Drive => _drive;
+
     /// <summary>The step's propagators, for the accelerated version of this model.</summary>
     public (double A, double SExc, double SInh, double CExc, double CInh, int RefractorySteps) Propagators =>
         (_a, _sExc, _sInh, _cExc, _cInh, _refractorySteps);

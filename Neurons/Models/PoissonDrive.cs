@@ -61,6 +61,9 @@ public sealed class PoissonDrive
 
     public bool Active => _lambda > 0;
 
+    /// <summary>The cumulative distribution <see cref="Draw"/> inverts: the count is the first k with u ≤ cdf[k] (at most its last index).</summary>
+    public ReadOnlySpan<double> Cdf => _cdf;
+
     /// <summary>The stream of neuron block <paramref name="block"/>; draw once per neuron per step, in neuron order within the block.</summary>
     public Xoshiro256StarStar Stream(int block) => _streams[block];
 
