@@ -163,36 +163,77 @@ public sealed class DpiNeurons : IBoardNeurons
     public void Step(Span<float> drive, List<int> spikes)
     {
         if (drive.Length < DriveLength) throw new ArgumentException($"the drive has {drive.Length} entries, the neurons need {DriveLength}");
-        var kernel = new Kernel(_live, _shunt, _adaptation, _parity != 0, Vector256.Create(_rate), Vector256.Create(FbScale)); // in locals: the stores below may alias fields
+        if ((_live & 1) != 0) Step<Yes>(drive, spikes); else Step<No>(drive, spikes);
+    }
+
+    // The loop is specialised on which synapse types are stepped, adaptation and parity (type arguments the JIT folds):
+    // no per-tile tests or jumps for settings fixed for the whole board.
+    private void Step<T0>(Span<float> drive, List<int> spikes) where T0 : struct, IFlag
+    {
+        if ((_live & 2) != 0) Step<T0, Yes>(drive, spikes); else Step<T0, No>(drive, spikes);
+    }
+
+    private void Step<T0, T1>(Span<float> drive, List<int> spikes) where T0 : struct, IFlag where T1 : struct, IFlag
+    {
+        if ((_live & 4) != 0) Step<T0, T1, Yes>(drive, spikes); else Step<T0, T1, No>(drive, spikes);
+    }
+
+    private void Step<T0, T1, T2>(Span<float> drive, List<int> spikes) where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag
+    {
+        if ((_live & 8) != 0) Step<T0, T1, T2, Yes>(drive, spikes); else Step<T0, T1, T2, No>(drive, spikes);
+    }
+
+    private void Step<T0, T1, T2, T3>(Span<float> drive, List<int> spikes) where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag
+    {
+        if (_adaptation) Loop<T0, T1, T2, T3, Yes>(drive, spikes); else Loop<T0, T1, T2, T3, No>(drive, spikes);
+    }
+
+    private void Loop<T0, T1, T2, T3, TA>(Span<float> drive, List<int> spikes)
+        where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag where TA : struct, IFlag
+    {
+        var kernel = new Kernel(_shunt, _parity != 0, Vector256.Create(_rate), Vector256.Create(FbScale)); // in locals: the stores below may alias fields
         var data = _data;
         var rows = _rows;
         for (var k = 0; k < Count; k += Lanes)
         {
-            var bits = Membrane(ref At(data, k * rows), ref At(drive, 4 * k), kernel); // the tiles of neurons k…k+7 (k a multiple of 8)
-            if (bits == 0) continue;
-            bits &= _lanes.RealLanes(k);
-            for (var lane = 0; bits != 0; lane++, bits >>= 1)
-                if ((bits & 1) != 0) spikes.Add(k + lane);
+            var bits = Membrane<T0, T1, T2, T3, TA>(ref At(data, k * rows), ref At(drive, 4 * k), kernel); // the tiles of neurons k…k+7 (k a multiple of 8)
+            if (bits != 0) AddSpikes(bits, k, spikes);
         }
     }
 
+    /// <summary>Rare (a few tiles per step), out of line so the loop keeps its registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddSpikes(uint bits, int k, List<int> spikes)
+    {
+        bits &= _lanes.RealLanes(k);
+        for (var lane = 0; bits != 0; lane++, bits >>= 1)
+            if ((bits & 1) != 0) spikes.Add(k + lane);
+    }
+
+    private interface IFlag { static abstract bool On { get; } }
+
+    private readonly struct Yes : IFlag { public static bool On => true; }
+
+    private readonly struct No : IFlag { public static bool On => false; }
+
     /// <summary>What the kernel reads of the population, per step.</summary>
-    private readonly record struct Kernel(int Live, int Shunt, bool Adaptation, bool Parity, Vector256<float> Rate, Vector256<float> FbScale);
+    private readonly record struct Kernel(int Shunt, bool Parity, Vector256<float> Rate, Vector256<float> FbScale);
 
     /// <summary>Steps the synapses, the AHP and the membrane of the tile <paramref name="at"/> (row r at r·8) with the drive's
     /// tile <paramref name="dr"/> (type t at t·8); returns the spike bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Membrane(ref float at, ref float dr, Kernel kernel)
+    private static uint Membrane<T0, T1, T2, T3, TA>(ref float at, ref float dr, Kernel kernel)
+        where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag where TA : struct, IFlag
     {
         var i0 = Vector256.Create(I0);
         var one = Vector256<float>.One;
         const int l = Lanes;
-        var gabaB = Synapse(ref at, ref dr, 0, i0, kernel.Live);
-        var gabaA = Synapse(ref at, ref dr, 1, i0, kernel.Live);
-        var nmda = Synapse(ref at, ref dr, 2, i0, kernel.Live);
-        var ampa = Synapse(ref at, ref dr, 3, i0, kernel.Live);
+        var gabaB = Synapse<T0>(ref at, ref dr, 0, i0);
+        var gabaA = Synapse<T1>(ref at, ref dr, 1, i0);
+        var nmda = Synapse<T2>(ref at, ref dr, 2, i0);
+        var ampa = Synapse<T3>(ref at, ref dr, 3, i0);
         var ahp = i0;
-        if (kernel.Adaptation)
+        if (TA.On)
         {
             ahp = Vector256.MaxNative(L(ref at, Iahp * l) * L(ref at, AhpDecay * l) + L(ref at, AhpJump * l) * L(ref at, LastSpike * l), i0);
             S(ahp, ref at, Iahp * l);
@@ -230,15 +271,15 @@ public sealed class DpiNeurons : IBoardNeurons
         }
         S(imem, ref at, Imem * l);
         S(timer, ref at, Timer * l);
-        if (kernel.Adaptation) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
+        if (TA.On) S(Vector256.ConditionalSelect(spike, one, Vector256<float>.Zero), ref at, LastSpike * l);
         return bits;
     }
 
     /// <summary>Synapse type t of the tile: I ← max(I·e^{−dt/τ} + jumps, I₀), the drive zeroed; I₀ for a type not stepped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Synapse(ref float at, ref float dr, int t, Vector256<float> i0, int live)
+    private static Vector256<float> Synapse<T>(ref float at, ref float dr, int t, Vector256<float> i0) where T : struct, IFlag
     {
-        if ((live & (1 << t)) == 0) return i0;
+        if (!T.On) return i0;
         var i = Vector256.MaxNative(L(ref at, (Isyn + t) * Lanes) * L(ref at, (SynDecay + t) * Lanes) + L(ref dr, t * Lanes), i0);
         S(i, ref at, (Isyn + t) * Lanes);
         S(Vector256<float>.Zero, ref dr, t * Lanes);
