@@ -185,18 +185,24 @@ public sealed class DpiNeurons : IBoardNeurons
 
     private void Step<T0, T1, T2, T3>(Span<float> drive, List<int> spikes) where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag
     {
-        if (_adaptation) Loop<T0, T1, T2, T3, Yes>(drive, spikes); else Loop<T0, T1, T2, T3, No>(drive, spikes);
+        if (_adaptation) Step<T0, T1, T2, T3, Yes>(drive, spikes); else Step<T0, T1, T2, T3, No>(drive, spikes);
     }
 
-    private void Loop<T0, T1, T2, T3, TA>(Span<float> drive, List<int> spikes)
+    private void Step<T0, T1, T2, T3, TA>(Span<float> drive, List<int> spikes)
         where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag where TA : struct, IFlag
     {
-        var kernel = new Kernel(_shunt, _parity != 0, Vector256.Create(_rate), Vector256.Create(FbScale)); // in locals: the stores below may alias fields
+        if (_parity != 0) Loop<T0, T1, T2, T3, TA, Yes>(drive, spikes); else Loop<T0, T1, T2, T3, TA, No>(drive, spikes);
+    }
+
+    private void Loop<T0, T1, T2, T3, TA, TP>(Span<float> drive, List<int> spikes)
+        where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag where TA : struct, IFlag where TP : struct, IFlag
+    {
+        var kernel = new Kernel(_shunt, Vector256.Create(_rate), Vector256.Create(FbScale)); // in locals: the stores below may alias fields
         var data = _data;
         var rows = _rows;
         for (var k = 0; k < Count; k += Lanes)
         {
-            var bits = Membrane<T0, T1, T2, T3, TA>(ref At(data, k * rows), ref At(drive, 4 * k), kernel); // the tiles of neurons k…k+7 (k a multiple of 8)
+            var bits = Membrane<T0, T1, T2, T3, TA, TP>(ref At(data, k * rows), ref At(drive, 4 * k), kernel); // the tiles of neurons k…k+7 (k a multiple of 8)
             if (bits != 0) AddSpikes(bits, k, spikes);
         }
     }
@@ -217,13 +223,13 @@ public sealed class DpiNeurons : IBoardNeurons
     private readonly struct No : IFlag { public static bool On => false; }
 
     /// <summary>What the kernel reads of the population, per step.</summary>
-    private readonly record struct Kernel(int Shunt, bool Parity, Vector256<float> Rate, Vector256<float> FbScale);
+    private readonly record struct Kernel(int Shunt, Vector256<float> Rate, Vector256<float> FbScale);
 
     /// <summary>Steps the synapses, the AHP and the membrane of the tile <paramref name="at"/> (row r at r·8) with the drive's
     /// tile <paramref name="dr"/> (type t at t·8); returns the spike bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Membrane<T0, T1, T2, T3, TA>(ref float at, ref float dr, Kernel kernel)
-        where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag where TA : struct, IFlag
+    private static uint Membrane<T0, T1, T2, T3, TA, TP>(ref float at, ref float dr, Kernel kernel)
+        where T0 : struct, IFlag where T1 : struct, IFlag where T2 : struct, IFlag where T3 : struct, IFlag where TA : struct, IFlag where TP : struct, IFlag
     {
         var i0 = Vector256.Create(I0);
         var one = Vector256<float>.One;
@@ -256,7 +262,7 @@ public sealed class DpiNeurons : IBoardNeurons
         var r = one / (gate * sum); // one division for both quotients (each ≤ 10⁵ pA: the product stays in range)
         var gated = nmda * imem * sum * r;
         var iin = gated + ampa - subtractive + L(ref at, Idc * l);
-        if (kernel.Parity) iin -= leak;
+        if (TP.On) iin -= leak;
         iin = Vector256.MaxNative(Vector256.AndNot(iin, refractory), i0); // refractory lanes: max(0, I₀) = I₀
         var inf = L(ref at, GainRatio * l) * (iin - ahp - leak);
         var ifb = kernel.FbScale * LaneMath.Pow(imem, FbExponent);
