@@ -9,6 +9,7 @@ namespace EventSpike.Hardware.Dynapse;
 ///   x = 2^e·m, m ∈ [√½, √2);  ln m = 2·atanh(t), t = (m−1)/(m+1), |t| ≤ 0.172, series to t⁷ (error ≤ 3·10⁻⁸);
 ///   2^y = 2^n·e^{g}, n = round(y), g = (y − n)·ln 2 ∈ [−0.35, 0.35], Taylor to g⁶ (relative error ≤ 1.2·10⁻⁷), evaluated
 ///   by Estrin's scheme (four dependent operations, not six: the DPI step is bound by this chain's latency);
+///   in Pow, a is folded into log₂'s last FMA and ln 2 into the coefficients (2^f = Σ (f·ln 2)^k/k!, same terms; Scale2);
 ///   e^x likewise with g = x − n·ln 2 by Cody–Waite reduction.
 /// Relative error of the result ≤ 10⁻⁶ (mostly float rounding of y; checked against Math.Pow/Math.Exp in
 /// LaneMathTests), against mismatch spreads of 20 % and the tests' 0.1–1.5 % tolerances.
