@@ -59,8 +59,8 @@ internal sealed class ResidentLayout
         Starts = starts;
     }
 
-    /// <summary>Tables whose scales differ by at most 2^MaxShift share one of the CPU engine's delay rings (LayerEngine.MaxShift).</summary>
-    public const int MaxShift = 4;
+    /// <summary>Tables whose scales differ by at most 2^MaxShift share one of the CPU engine's delay rings: the engine's own rule.</summary>
+    public const int MaxShift = LayerEngine.MaxShift;
 
     /// <summary>
     /// A layer's incoming connections in the order the CPU engine sums them into a port: per port, those without per-synapse

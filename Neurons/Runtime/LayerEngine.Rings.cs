@@ -5,8 +5,8 @@ namespace EventSpike.Neurons.Runtime;
 /// <summary>The engine's input rows: the shared delay rings, and what each port reads at a step.</summary>
 public sealed partial class LayerEngine
 {
-    /// <summary>Tables whose scales differ by at most 2^MaxShift share a ring.</summary>
-    private const int MaxShift = 4;
+    /// <summary>Tables whose scales differ by at most 2^MaxShift share a ring (the device-resident path groups its connections by the same rule).</summary>
+    public const int MaxShift = 4;
 
     /// <summary>
     /// One <see cref="DelayRing"/> per port for the projections with per-synapse delays into it (a new one where a
