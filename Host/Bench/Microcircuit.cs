@@ -14,15 +14,18 @@ namespace EventSpike.Host.Bench;
 /// <item>Connections: K = round(ln(1 − p)/ln(1 − 1/(N_pre·N_post)) · s²) synapses (s = scale; the full-scale
 /// count with N and K scaled by s, as NEST's example) drawn with multapses and autapses (<c>fixed_total_number</c>).</item>
 /// <item>Weights: the PSC of a 0.15 mV PSP (87.81 pA; NEST's <c>postsynaptic_potential_to_current</c>), ×2 for
-/// L4E → L23E, ×g = −4 from inhibitory layers, normal with 10 % relative s.d., clipped at 0 (sign kept); all ÷√s.</item>
-/// <item>Delays: normal 1.5 ms (from E) / 0.75 ms (from I), 50 % relative s.d., truncated below at dt, whole steps; each
+/// L4E → L23E, ×g = −4 from inhibitory layers, normal with 10 % relative s.d., clipped at 0 (sign kept; NEST draws
+/// again, but 0 lies 10 s.d. from the mean, so no draw reaches it); all ÷√s.</item>
+/// <item>Delays: normal 1.5 ms (from E) / 0.75 ms (from I), 50 % relative s.d., drawn again below dt (NEST's
+/// <c>redraw(normal, min=dt)</c>), rounded to whole steps (NEST's delay rounding, half up); each
 /// written here one step longer (mean + dt, truncated below at 2·dt): NEST adds a spike that arrives in a step to the
 /// synaptic current after that step's membrane update, so it moves V one step later than an input here, which acts in
 /// the step it arrives (docs/network-format.md, "Time conventions"). A NEST delay of d is therefore d + dt here.</item>
 /// <item>External drive: K_ext·s independent Poisson inputs of 8 Hz per neuron (one Poisson train of rate
 /// 8·K_ext·s Hz onto I_exc, weight PSC/√s), as NEST's <c>poisson_input</c>.</item>
 /// <item>s &lt; 1: NEST's DC compensation of the lost mean input, 0.001·τ_syn·(1 − √s)·(Σ_j PSC_ij·K_ij/N_i·ν_j + PSC·K_ext,i·8 Hz) pA,
-/// with ν the full-scale reference rates, given as <c>bias</c>.</item>
+/// with ν the full-scale rates <see cref="ReferenceRates"/> (NEST 2's example's; NEST 3's uses <see cref="NestExampleRates"/>,
+/// which gives a smaller DC, e.g. 29 instead of 95 pA for L23E at s = 0.1), given as <c>bias</c>.</item>
 /// </list>
 /// </summary>
 public static class Microcircuit
@@ -46,8 +49,18 @@ public static class Microcircuit
 
     public static readonly IReadOnlyList<int> ExternalIndegrees = [1600, 1500, 2100, 1900, 2000, 1900, 2900, 2100];
 
-    /// <summary>NEST's full-scale reference mean rates (Hz), per population.</summary>
+    /// <summary>
+    /// The full-scale reference mean rates (Hz) per population that issue #17 names: the <c>full_mean_rates</c> of the
+    /// 2016 PyNEST example for NEST 2 (initial V N(−58, 10) mV, <c>normal_clipped</c> weights and delays).
+    /// </summary>
     public static readonly IReadOnlyList<double> ReferenceRates = [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523];
+
+    /// <summary>
+    /// The <c>full_mean_rates</c> (Hz) of NEST 3's Potjans_2014 example, the model written here ("optimized" initial V,
+    /// redrawn weights and delays): one run of that example at full scale on 4 threads, rates in [0.5, 1.5] s. NEST 3's
+    /// DC compensation of a scaled network uses these; <see cref="CompensationPa"/> keeps <see cref="ReferenceRates"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<double> NestExampleRates = [0.903, 2.965, 4.414, 5.876, 7.569, 8.633, 1.105, 7.829];
 
     /// <summary>NEST's <c>V0_type = 'optimized'</c> initial membrane potentials: mean and s.d. (mV) per population.</summary>
     public static readonly IReadOnlyList<double> OptimizedV0Mean = [-68.28, -63.16, -63.33, -63.45, -63.11, -61.66, -66.72, -61.43];

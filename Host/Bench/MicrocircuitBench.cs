@@ -7,12 +7,14 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Host.Bench;
 
 /// <summary>
-/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]</c>:
+/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--seeds K] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]</c>:
 /// builds PD14 (<see cref="Microcircuit"/>), runs transient + duration simulated seconds through the actor runtime
 /// (or a plain loop, or resident on an accelerator with <c>--device</c>: realtime_factor is then the steps' wall time,
 /// the upload is <c>upload_s</c>) and prints one JSON line: build time, peak RSS, bytes per synapse, the real-time factor of the
 /// whole run, and per population the mean rate and mean CV of the inter-spike intervals over the span after the
-/// transient, with the rate's relative error against NEST's full-scale reference means.
+/// transient (also per whole simulated second), with the rate's relative error against the reference means and
+/// against NEST 3's example's. <c>--seeds K</c> does this for seeds N … N + K − 1 in turn and then prints one more line,
+/// the mean ± s.d. over the seeds per population (<see cref="MicrocircuitSeeds"/>).
 /// </summary>
 public static class MicrocircuitBench
 {
@@ -22,13 +24,31 @@ public static class MicrocircuitBench
         if (scale > 1) throw new InputException($"bench microcircuit: --scale must lie in (0, 1], got {scale}");
         var measured = a.Seconds("duration") ?? 1.0;
         var transient = a.Value("transient") is null ? 0.5 : a.Seconds("transient") ?? 0.5;
-        var threads = (int)(a.Integer("threads", 1) ?? 1);
         var seed = (ulong)(a.Integer("seed", 0) ?? 12345);
-        var device = a.Value("device") ?? "cpu";
+        var seeds = (int)Math.Min(a.Integer("seeds", 1) ?? 1, 1001);
+        if (seeds > 1000) throw new InputException("bench microcircuit: --seeds must be at most 1000");
         var v0 = a.Value("v0") ?? "optimized";
         if (v0 is not ("optimized" or "original")) throw new InputException($"bench microcircuit: --v0 must be optimized or original, got '{v0}'");
+        var lines = new List<Dictionary<string, object?>>();
+        for (var k = 0; k < seeds; k++)
+        {
+            // One network at a time: the last one's tables are garbage before the next is built.
+            if (k > 0) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            var (code, line) = RunOne(a, scale, measured, transient, seed + (ulong)k, v0, stderr, cancel);
+            if (code != ExitCodes.Done) return code;
+            stdout.WriteLine(JsonSerializer.Serialize(line));
+            lines.Add(line!);
+        }
+        if (seeds > 1) stdout.WriteLine(JsonSerializer.Serialize(MicrocircuitSeeds.Summary(lines)));
+        return ExitCodes.Done;
+    }
 
-        stderr.WriteLine($"bench microcircuit: building (scale {scale}) ...");
+    private static (int Code, Dictionary<string, object?>? Line) RunOne(ParsedArguments a, double scale, double measured, double transient,
+        ulong seed, string v0, TextWriter stderr, CancellationToken cancel)
+    {
+        var threads = (int)(a.Integer("threads", 1) ?? 1);
+        var device = a.Value("device") ?? "cpu";
+        stderr.WriteLine($"bench microcircuit: building (scale {scale}, seed {seed}) ...");
         var build = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed, v0 == "optimized"));
@@ -40,7 +60,26 @@ public static class MicrocircuitBench
                          $"(RSS {Process.GetCurrentProcess().WorkingSet64 / 1e9:0.00} GB); running {transient + measured} s on {threads} thread(s) ...");
 
         var fromStep = (long)Math.Round(transient / network.Dt);
-        var stats = new PopulationStats(network.Layers.Select(l => l.Size).ToList(), fromStep);
+        var stats = new PopulationStats(network.Layers.Select(l => l.Size).ToList(), fromStep, (long)Math.Round(1 / network.Dt));
+        var (code, wall, compute, steps, runtime, upload) = Simulate(a, network, stats, threads, device, stderr, cancel);
+        if (code != ExitCodes.Done) return (code, null);
+        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+        var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
+        line["device"] = device;
+        if (upload is { } u) line["upload_s"] = Math.Round(u, 3);
+        // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
+        line["v0"] = v0;
+        line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
+        line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
+        line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
+        line["seed"] = seed;
+        return (ExitCodes.Done, line);
+    }
+
+    /// <summary>Runs the built network on the device, in a plain loop or through the actor runtime, into <paramref name="stats"/>.</summary>
+    private static (int Code, double Wall, double Compute, long Steps, string Runtime, double? Upload) Simulate(ParsedArguments a, CompiledNetwork network,
+        PopulationStats stats, int threads, string device, TextWriter stderr, CancellationToken cancel)
+    {
         double wall, compute = double.NaN;
         long steps;
         string runtime;
@@ -51,7 +90,7 @@ public static class MicrocircuitBench
             ResidentRun.Check(network, device, "bench microcircuit");
             using var accelerator = Gpu.AcceleratorDevice.Open(device);
             var r = Gpu.Resident.ResidentRunner.Run(network, accelerator, stats, cancel);
-            if (r.Interrupted) return ExitCodes.Interrupted;
+            if (r.Interrupted) return (ExitCodes.Interrupted, 0, 0, 0, "", null);
             (wall, steps, upload, runtime) = (r.WallSeconds, r.Steps, r.UploadSeconds, "resident");
         }
         else if (a.Flag("plain"))
@@ -68,24 +107,14 @@ public static class MicrocircuitBench
             if (!result.Succeeded)
             {
                 stderr.WriteLine($"bench microcircuit: run failed: {result.Failure}");
-                return result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed;
+                return (result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed, 0, 0, 0, "", null);
             }
             wall = result.WallSeconds;
             steps = result.Completed!.Steps;
             compute = result.Completed.Layers.Sum(l => l.ComputeSeconds);
             runtime = "actors";
         }
-        var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
-        var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
-        line["device"] = device;
-        if (upload is { } u) line["upload_s"] = Math.Round(u, 3);
-        // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
-        line["v0"] = v0;
-        line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
-        line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
-        line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
-        stdout.WriteLine(JsonSerializer.Serialize(line));
-        return ExitCodes.Done;
+        return (ExitCodes.Done, wall, compute, steps, runtime, upload);
     }
 
     private static Dictionary<string, object?> Line(CompiledNetwork network, PopulationStats stats, double scale, int threads, string runtime,
@@ -94,11 +123,13 @@ public static class MicrocircuitBench
         var simulated = steps * network.Dt;
         var span = simulated - transient;
         var populations = new List<Dictionary<string, object?>>();
+        var seconds = (int)Math.Floor(span + 1e-9);
         for (var i = 0; i < network.Layers.Count; i++)
         {
             var rate = stats.Rate(i, span);
             var (cv, withCv) = stats.CvIsi(i);
             var reference = Microcircuit.ReferenceRates[i];
+            var nest = Microcircuit.NestExampleRates[i];
             populations.Add(new()
             {
                 ["name"] = network.Layers[i].Name,
@@ -106,6 +137,9 @@ public static class MicrocircuitBench
                 ["rate_hz"] = Math.Round(rate, 4),
                 ["reference_hz"] = reference,
                 ["rate_error"] = Math.Round((rate - reference) / reference, 4),
+                ["nest_example_hz"] = nest,
+                ["nest_example_error"] = Math.Round((rate - nest) / nest, 4),
+                ["rate_by_second_hz"] = stats.WindowRates(i, seconds, network.Dt).Select(r => Math.Round(r, 4)).ToArray(),
                 ["cv_isi"] = double.IsNaN(cv) ? null : Math.Round(cv, 4),
                 ["cv_neurons"] = withCv,
             });
@@ -140,6 +174,7 @@ public static class MicrocircuitBench
             ["window_steps"] = network.Plan.WindowSteps,
             ["synaptic_events"] = events,
             ["max_abs_rate_error"] = Math.Round(populations.Max(p => Math.Abs((double)p["rate_error"]!)), 4),
+            ["max_abs_nest_example_error"] = Math.Round(populations.Max(p => Math.Abs((double)p["nest_example_error"]!)), 4),
             ["populations"] = populations,
         };
     }

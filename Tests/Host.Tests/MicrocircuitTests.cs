@@ -36,6 +36,59 @@ public class MicrocircuitTests
     }
 
     [Fact]
+    public void The_dc_compensation_at_scale_01_is_nests_formula_with_the_reference_rates()
+    {
+        // NEST's helpers.adjust_weights_and_input_to_synapse_scaling at K_scaling 0.1 with poisson_input and the
+        // reference rates 0.971 … 7.523, evaluated independently (Python), in pA. (NEST 3's example feeds it its own
+        // full_mean_rates 0.903 … 7.829 instead: 29.0, 112.4, 113.0, 115.0, 125.4, 151.7, 43.8, 153.7 pA.)
+        double[] nest = [94.93177956128301, 158.5485682377831, 168.8928452096145, 186.00230259139886,
+                         127.06623915181302, 145.43854112192525, 84.33535220190879, 171.65920156516603];
+        for (var i = 0; i < 8; i++) Assert.Equal(nest[i], Microcircuit.CompensationPa(i, 0.1), 1e-9 * nest[i]);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(0.0, Microcircuit.CompensationPa(i, 1)));
+    }
+
+    [Fact]
+    public void Rates_per_window_count_the_spikes_of_each_whole_window_after_the_transient()
+    {
+        // Two neurons, counting from step 10 in windows of 5 steps of 1 ms: window 0 = steps 10–14, window 1 = 15–19.
+        var stats = new PopulationStats([2], fromStep: 10, windowSteps: 5);
+        stats.Write(9, 0, [0, 1]);
+        stats.Write(10, 0, [0]);
+        stats.Write(14, 0, [0, 1]);
+        stats.Write(15, 0, [1]);
+        stats.Write(19, 0, [0, 1]);
+        stats.Write(20, 0, [0]);
+        // 3 and 3 spikes in 2 neurons × 5 ms; the third window holds 1 (at step 20), the fourth none.
+        Assert.Equal([300.0, 300.0, 100.0, 0.0], stats.WindowRates(0, 4, 1e-3));
+        Assert.Equal(7 / (2 * 0.011), stats.Rate(0, 0.011), 9);
+        Assert.Empty(new PopulationStats([2], 10).WindowRates(0, 4, 1e-3));
+    }
+
+    [Fact]
+    public void The_seeds_summary_is_the_mean_and_sample_sd_of_the_runs()
+    {
+        Dictionary<string, object?> Line(ulong seed, double rate) => new()
+        {
+            ["seed"] = seed, ["scale"] = 1.0, ["duration_s"] = 1.5, ["transient_s"] = 0.5,
+            ["populations"] = new List<Dictionary<string, object?>>
+            {
+                new() { ["name"] = "L6E", ["rate_hz"] = rate, ["reference_hz"] = 0.991, ["nest_example_hz"] = 1.105, ["cv_isi"] = 0.8 },
+            },
+        };
+        var summary = MicrocircuitSeeds.Summary([Line(1, 1.0), Line(2, 1.2), Line(3, 1.1)]);
+        var p = ((List<Dictionary<string, object?>>)summary["populations"]!)[0];
+        Assert.Equal(1.1, (double)p["mean_hz"]!, 9);
+        Assert.Equal(0.1, (double)p["sd_hz"]!, 9); // √((0.01 + 0.01 + 0) / 2)
+        Assert.Equal(1.0, p["min_hz"]);
+        Assert.Equal(1.2, p["max_hz"]);
+        Assert.Equal(Math.Round((1.1 - 0.991) / 0.991, 4), (double)p["mean_error"]!, 9);
+        Assert.Equal(Math.Round((1.1 - 1.105) / 1.105, 4), (double)p["mean_nest_example_error"]!, 9);
+        Assert.Equal(0, summary["within_10_percent"]);
+        Assert.Equal(1, summary["within_10_percent_nest_example"]);
+        Assert.Equal(new object?[] { 1UL, 2UL, 3UL }, (object?[])summary["seeds"]!);
+    }
+
+    [Fact]
     public void At_a_small_scale_counts_indegrees_and_weights_follow_the_formulas()
     {
         const double s = 0.02;
@@ -108,6 +161,18 @@ public class MicrocircuitTests
         }
         string Rates(JsonElement e) => string.Join(",", e.GetProperty("populations").EnumerateArray().Select(p => p.GetProperty("rate_hz").GetDouble()));
         Assert.Equal(Rates(one), Rates(Bench("--threads", "2")));
+        // --seeds 2: seed 12345 (the same rates as above), then 12346, then their mean and s.d.
+        var (code, stdout, stderr) = Run(["bench", "microcircuit", "--scale", "0.02", "--duration", "0.05", "--transient", "0.02", "--seeds", "2"]);
+        Assert.True(code == 0, stderr);
+        var lines = stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(Rates(one), Rates(lines[0]));
+        Assert.Equal(12346UL, lines[1].GetProperty("seed").GetUInt64());
+        Assert.NotEqual(Rates(lines[0]), Rates(lines[1]));
+        Assert.Equal("microcircuit-seeds", lines[2].GetProperty("bench").GetString());
+        var mean = lines[2].GetProperty("populations").EnumerateArray().Select(p => p.GetProperty("mean_hz").GetDouble()).ToList();
+        for (var i = 0; i < 8; i++)
+            Assert.Equal((lines[0].GetProperty("populations")[i].GetProperty("rate_hz").GetDouble() + lines[1].GetProperty("populations")[i].GetProperty("rate_hz").GetDouble()) / 2, mean[i], 4);
         Assert.Equal(Rates(one), Rates(Bench("--plain")));
         Assert.Equal(one.GetProperty("synaptic_events").GetInt64(), Bench("--plain").GetProperty("synaptic_events").GetInt64());
     }
