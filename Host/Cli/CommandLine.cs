@@ -25,7 +25,7 @@ public static class CommandLine
         "        node --host beyond loopback needs --tls-cert, or --insecure)\n" +
         "       eventspike bench cuba|coba|brunel|dense [--scale X] [--duration S] [--threads N] [--batch B] [--plain] [--warmup S]\n" +
         "                      [--device cpu|cuda|ilgpu-cpu] [--seed N] [--v-reset MV] [--credit N]\n" +
-        "       eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]\n" +
+        "       eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--seeds K] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]\n" +
         "       eventspike bench decode RECORDING [--repeat N]\n" +
         "       eventspike bench stream [--rate R] [--policy block|drop-oldest]\n" +
         "       eventspike bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]\n" +

@@ -64,6 +64,19 @@ public class MicrocircuitTests
         Assert.Empty(new PopulationStats([2], 10).WindowRates(0, 4, 1e-3));
     }
 
+    [Theory]
+    [InlineData("0", "--seeds must be ≥ 1")]
+    [InlineData("1001", "--seeds must be at most 1000")]
+    [InlineData("two", "--seeds must be a whole number")]
+    public void A_bad_seeds_count_is_refused_before_anything_is_built(string seeds, string message)
+    {
+        var (code, stdout, stderr) = Run(["bench", "microcircuit", "--scale", "0.02", "--seeds", seeds]);
+        Assert.Equal(EventSpike.Host.Cli.ExitCodes.BadInput, code);
+        Assert.Contains(message, stderr);
+        Assert.DoesNotContain("building", stderr);
+        Assert.Equal("", stdout);
+    }
+
     [Fact]
     public void The_seeds_summary_is_the_mean_and_sample_sd_of_the_runs()
     {
