@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using EventSpike.Neurons.Random;
 
@@ -19,6 +21,7 @@ public sealed class PoissonDrive
     private readonly double _lambda;
     private const int GuideBits = 12;
     private readonly int[] _guide;
+    private readonly long[] _scaledCdf;
     private readonly Xoshiro256StarStar[] _streams;
     private readonly ulong[][] _initial;
 
@@ -46,6 +49,8 @@ public sealed class PoissonDrive
             var padded = Enumerable.Range(0, 8).Select(i => i < _cdf.Length ? _cdf[i] : 1.0).ToArray();
             _cdf8 = (Vector256.Create(padded[0], padded[1], padded[2], padded[3]), Vector256.Create(padded[4], padded[5], padded[6], padded[7]));
         }
+        // ⌊cdf[k] · 2^53⌋ (cdf[k] · 2^53 is exact; a whole number m is above it exactly when it is above cdf[k] · 2^53).
+        _scaledCdf = _cdf.Select(c => (long)Math.Floor(Math.ScaleB(c, 53))).ToArray();
         _guide = new int[1 << GuideBits];
         for (var g = 0; g < _guide.Length; g++)
         {
@@ -86,26 +91,56 @@ public sealed class PoissonDrive
     /// <summary>
     /// driven[j] = exc[j] + k_j · <paramref name="weight"/> for neurons [from, to), k_j this step's event count of neuron j,
     /// block by block from each block's stream in neuron order (the draws <see cref="Draw"/> would make, made in one go).
+    /// Four blocks' streams are advanced at once (<see cref="Xoshiro256StarStar.FillBits4"/>); a draw's 53 bits m are
+    /// compared as integers with the table times 2^53 (u = m·2^-53 &gt; cdf[k] exactly when m &gt; ⌊cdf[k]·2^53⌋), and the
+    /// guide entry is m's top 12 bits (⌊u·4096⌋): the counts of the double comparisons, without conversions.
     /// </summary>
     public void AddDriven(double[] exc, double[] driven, double weight, int from, int to)
     {
-        var block = InitialPotentials.BlockSize;
-        Span<double> u = stackalloc double[block];
-        var cdf = _cdf;
-        var guide = _guide;
-        var last = cdf.Length - 1;
-        for (var start = from; start < to; start = (start / block + 1) * block)
+        if (from >= to) return;
+        const int block = InitialPotentials.BlockSize;
+        if ((uint)from > (uint)exc.Length || (uint)to > (uint)exc.Length || to > driven.Length) throw new ArgumentOutOfRangeException(nameof(to));
+        var bits = t_bits ??= new long[4 * block];
+        var lanes = t_lanes ??= new Xoshiro256StarStar[4];
+        Span<int> starts = stackalloc int[4];
+        Span<int> counts = stackalloc int[4];
+        for (var start = from; start < to;)
         {
-            var end = Math.Min(to, (start / block + 1) * block);
-            var draws = u[..(end - start)];
-            _streams[start / block].FillDoubles(draws);
-            for (var j = 0; j < draws.Length; j++)
+            var n = 0;
+            for (; n < 4 && start < to; n++)
             {
-                var x = draws[j];
-                var k = guide[(int)(x * (1 << GuideBits))];
-                while (k < last && cdf[k] < x) k++;
-                driven[start + j] = exc[start + j] + k * weight;
+                var end = Math.Min(to, (start / block + 1) * block);
+                (lanes[n], starts[n], counts[n]) = (_streams[start / block], start, end - start);
+                start = end;
             }
+            var common = n == 4 ? Math.Min(Math.Min(counts[0], counts[1]), Math.Min(counts[2], counts[3])) : 0;
+            if (common > 0) Xoshiro256StarStar.FillBits4(lanes, bits, common);
+            for (var l = 0; l < n; l++)
+            {
+                lanes[l].FillBits(bits, 4 * common + l, 4, counts[l] - common);
+                AddCounts(bits, l, exc, driven, weight, starts[l], counts[l]);
+            }
+        }
+    }
+
+    [ThreadStatic] private static long[]? t_bits;
+    [ThreadStatic] private static Xoshiro256StarStar[]? t_lanes;
+
+    /// <summary>driven[start + i] = exc[start + i] + k · weight for the draws bits[4i + lane], i &lt; count.</summary>
+    private void AddCounts(long[] bits, int lane, double[] exc, double[] driven, double weight, int start, int count)
+    {
+        ref var m = ref MemoryMarshal.GetArrayDataReference(bits);
+        ref var guide = ref MemoryMarshal.GetArrayDataReference(_guide);
+        ref var scaled = ref MemoryMarshal.GetArrayDataReference(_scaledCdf);
+        ref var input = ref MemoryMarshal.GetArrayDataReference(exc);
+        ref var output = ref MemoryMarshal.GetArrayDataReference(driven);
+        var last = _scaledCdf.Length - 1;
+        for (nint i = 0; i < count; i++)
+        {
+            var draw = Unsafe.Add(ref m, 4 * i + lane);
+            var k = Unsafe.Add(ref guide, (nint)(draw >>> (53 - GuideBits)));
+            while (k < last && Unsafe.Add(ref scaled, k) < draw) k++;
+            Unsafe.Add(ref output, start + i) = Unsafe.Add(ref input, start + i) + k * weight;
         }
     }
 

@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace EventSpike.Neurons.Random;
 
 /// <summary>
@@ -64,6 +68,68 @@ public sealed class Xoshiro256StarStar
             into[i] = (result >> 11) * (1.0 / (1UL << 53));
         }
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>
+    /// Writes the 53 high bits (<c>NextUInt64() &gt;&gt; 11</c>, the integer behind <see cref="NextDouble"/>) of this
+    /// stream's next <paramref name="count"/> draws to <c>into[offset + i · stride]</c>.
+    /// </summary>
+    public void FillBits(Span<long> into, int offset, int stride, int count)
+    {
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        for (var i = 0; i < count; i++)
+        {
+            var result = RotateLeft(s1 * 5, 7) * 9;
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = RotateLeft(s3, 45);
+            into[offset + i * stride] = (long)(result >> 11);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>
+    /// <see cref="FillBits"/> for four streams at once, one per 64-bit lane (AVX2; the multiplications by 5 and 9 as
+    /// shifts and adds, the same numbers mod 2^64): stream <c>lanes[l]</c>'s i-th draw goes to <c>into[4i + l]</c>.
+    /// Each stream ends where <paramref name="count"/> calls of <see cref="NextUInt64"/> would leave it.
+    /// </summary>
+    public static void FillBits4(ReadOnlySpan<Xoshiro256StarStar> lanes, Span<long> into, int count)
+    {
+        if (lanes.Length != 4) throw new ArgumentException("four streams", nameof(lanes));
+        if (into.Length < 4 * count) throw new ArgumentException($"{into.Length} places for {4 * count} draws", nameof(into));
+        if (!Avx2.IsSupported)
+        {
+            for (var l = 0; l < 4; l++) lanes[l].FillBits(into, l, 4, count);
+            return;
+        }
+        var (a, b, c, d) = (lanes[0], lanes[1], lanes[2], lanes[3]);
+        var s0 = Vector256.Create(a._s0, b._s0, c._s0, d._s0);
+        var s1 = Vector256.Create(a._s1, b._s1, c._s1, d._s1);
+        var s2 = Vector256.Create(a._s2, b._s2, c._s2, d._s2);
+        var s3 = Vector256.Create(a._s3, b._s3, c._s3, d._s3);
+        ref var o = ref MemoryMarshal.GetReference(into);
+        for (var i = 0; i < count; i++)
+        {
+            var x = s1 + (s1 << 2);
+            x = (x << 7) | (x >>> 57);
+            var result = x + (x << 3);
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = (s3 << 45) | (s3 >>> 19);
+            (result >>> 11).AsInt64().StoreUnsafe(ref o, (nuint)(4 * i));
+        }
+        (a._s0, a._s1, a._s2, a._s3) = (s0[0], s1[0], s2[0], s3[0]);
+        (b._s0, b._s1, b._s2, b._s3) = (s0[1], s1[1], s2[1], s3[1]);
+        (c._s0, c._s1, c._s2, c._s3) = (s0[2], s1[2], s2[2], s3[2]);
+        (d._s0, d._s1, d._s2, d._s3) = (s0[3], s1[3], s2[3], s3[3]);
     }
 
     /// <summary>Uniform on [lo, hi).</summary>

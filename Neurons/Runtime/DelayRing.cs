@@ -54,29 +54,32 @@ public sealed class DelayRing
     /// </summary>
     public void Add(SynapseTable table, int shift, int from, int to, int baseSlot)
     {
-        var packed = table.Packed;
-        var target = table.Target;
+        if (from >= to) return;
         var rows = Rows;
         var width = Width;
+        // The row index wraps without a branch (slot - rows where slot ≥ rows): a wrap that depends on each synapse's
+        // delay would be mispredicted often and flush the loads of the misses in flight.
+        ref var target = ref MemoryMarshal.GetArrayDataReference(table.Target);
+        ref var packed = ref MemoryMarshal.GetArrayDataReference(table.Packed);
         if (_narrow is { } narrow)
         {
             ref var ring = ref MemoryMarshal.GetArrayDataReference(narrow);
-            for (var s = from; s < to; s++)
+            for (nint s = from; s < to; s++)
             {
-                var word = packed[s];
+                var word = Unsafe.Add(ref packed, s);
                 var slot = baseSlot + (word >>> 16);
-                if (slot >= rows) slot -= rows;
-                Unsafe.Add(ref ring, (nint)slot * width + target[s]) += (short)word << shift;
+                slot -= rows & ((rows - 1 - slot) >> 31);
+                Unsafe.Add(ref ring, (nint)(slot * width + Unsafe.Add(ref target, s))) += (short)word << shift;
             }
             return;
         }
-        var wide = _wide!;
-        for (var s = from; s < to; s++)
+        ref var wide = ref MemoryMarshal.GetArrayDataReference(_wide!);
+        for (nint s = from; s < to; s++)
         {
-            var word = packed[s];
+            var word = Unsafe.Add(ref packed, s);
             var slot = baseSlot + (word >>> 16);
-            if (slot >= rows) slot -= rows;
-            wide[(long)slot * width + target[s]] += (long)(short)word << shift;
+            slot -= rows & ((rows - 1 - slot) >> 31);
+            Unsafe.Add(ref wide, (nint)slot * width + Unsafe.Add(ref target, s)) += (long)(short)word << shift;
         }
     }
 
