@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -22,6 +23,8 @@ public sealed class PoissonDrive
     private const int GuideBits = 12;
     private readonly int[] _guide;
     private readonly long[] _scaledCdf;
+    private readonly long[] _heads;
+    private readonly long _beyondHeads;
     private readonly Xoshiro256StarStar[] _streams;
     private readonly ulong[][] _initial;
 
@@ -51,6 +54,10 @@ public sealed class PoissonDrive
         }
         // ⌊cdf[k] · 2^53⌋ (cdf[k] · 2^53 is exact; a whole number m is above it exactly when it is above cdf[k] · 2^53).
         _scaledCdf = _cdf.Select(c => (long)Math.Floor(Math.ScaleB(c, 53))).ToArray();
+        // The first eight entries a count can pass (those below the last; the rest never below a draw), and the entry
+        // above which a draw needs more of the table than those.
+        _heads = Enumerable.Range(0, 8).Select(k => k < _scaledCdf.Length - 1 ? _scaledCdf[k] : long.MaxValue).ToArray();
+        _beyondHeads = _scaledCdf.Length - 1 > 8 ? _scaledCdf[7] : long.MaxValue;
         _guide = new int[1 << GuideBits];
         for (var g = 0; g < _guide.Length; g++)
         {
@@ -113,35 +120,65 @@ public sealed class PoissonDrive
                 (lanes[n], starts[n], counts[n]) = (_streams[start / block], start, end - start);
                 start = end;
             }
-            var common = n == 4 ? Math.Min(Math.Min(counts[0], counts[1]), Math.Min(counts[2], counts[3])) : 0;
-            if (common > 0) Xoshiro256StarStar.FillBits4(lanes, bits, common);
-            for (var l = 0; l < n; l++)
-            {
-                lanes[l].FillBits(bits, 4 * common + l, 4, counts[l] - common);
-                AddCounts(bits, l, exc, driven, weight, starts[l], counts[l]);
-            }
+            // Fewer than four blocks left: the other lanes draw nothing (a spare stream keeps their state).
+            for (var l = n; l < 4; l++) (lanes[l], counts[l]) = (t_spare ??= new Xoshiro256StarStar(1), 0);
+            Xoshiro256StarStar.FillBits4(lanes, counts, bits, block);
+            for (var l = 0; l < n; l++) AddCounts(bits.AsSpan(l * block, counts[l]), exc, driven, weight, starts[l]);
         }
     }
 
     [ThreadStatic] private static long[]? t_bits;
     [ThreadStatic] private static Xoshiro256StarStar[]? t_lanes;
+    [ThreadStatic] private static Xoshiro256StarStar? t_spare;
 
-    /// <summary>driven[start + i] = exc[start + i] + k · weight for the draws bits[4i + lane], i &lt; count.</summary>
-    private void AddCounts(long[] bits, int lane, double[] exc, double[] driven, double weight, int start, int count)
+    /// <summary>
+    /// driven[start + i] = exc[start + i] + k · weight, k the count of draw <paramref name="draws"/>[i]. Four at a time:
+    /// k = the number of the table's first eight entries below the draw (as 64-bit comparisons; a count needs the rest of the
+    /// table only when the draw is above the eighth, then the guide search finishes those four), made a double exactly as
+    /// 2^52 + k − 2^52, then the same product and sum as one at a time.
+    /// </summary>
+    private void AddCounts(ReadOnlySpan<long> draws, double[] exc, double[] driven, double weight, int start)
     {
-        ref var m = ref MemoryMarshal.GetArrayDataReference(bits);
-        ref var guide = ref MemoryMarshal.GetArrayDataReference(_guide);
-        ref var scaled = ref MemoryMarshal.GetArrayDataReference(_scaledCdf);
         ref var input = ref MemoryMarshal.GetArrayDataReference(exc);
         ref var output = ref MemoryMarshal.GetArrayDataReference(driven);
-        var last = _scaledCdf.Length - 1;
-        for (nint i = 0; i < count; i++)
+        var i = 0;
+        if (Avx2.IsSupported && draws.Length >= 4)
         {
-            var draw = Unsafe.Add(ref m, 4 * i + lane);
-            var k = Unsafe.Add(ref guide, (nint)(draw >>> (53 - GuideBits)));
-            while (k < last && Unsafe.Add(ref scaled, k) < draw) k++;
-            Unsafe.Add(ref output, start + i) = Unsafe.Add(ref input, start + i) + k * weight;
+            var h = _heads;
+            var (h0, h1, h2, h3, h4, h5, h6, h7) = (Vector256.Create(h[0]), Vector256.Create(h[1]), Vector256.Create(h[2]), Vector256.Create(h[3]),
+                Vector256.Create(h[4]), Vector256.Create(h[5]), Vector256.Create(h[6]), Vector256.Create(h[7]));
+            var beyond = Vector256.Create(_beyondHeads);
+            var magic = Vector256.Create(0x4330000000000000L);
+            var two52 = Vector256.Create(4503599627370496.0);
+            var w = Vector256.Create(weight);
+            ref var m0 = ref MemoryMarshal.GetReference(draws);
+            for (; i <= draws.Length - 4; i += 4)
+            {
+                var m = Vector256.LoadUnsafe(ref m0, (nuint)i);
+                if (Avx2.CompareGreaterThan(m, beyond) != Vector256<long>.Zero)
+                {
+                    for (var j = i; j < i + 4; j++) Unsafe.Add(ref output, start + j) = Unsafe.Add(ref input, start + j) + Count(draws[j]) * weight;
+                    continue;
+                }
+                var k = Vector256<long>.Zero - Avx2.CompareGreaterThan(m, h0) - Avx2.CompareGreaterThan(m, h1) - Avx2.CompareGreaterThan(m, h2)
+                    - Avx2.CompareGreaterThan(m, h3) - Avx2.CompareGreaterThan(m, h4) - Avx2.CompareGreaterThan(m, h5)
+                    - Avx2.CompareGreaterThan(m, h6) - Avx2.CompareGreaterThan(m, h7);
+                var counts = (k + magic).AsDouble() - two52;
+                var e = Vector256.LoadUnsafe(ref input, (nuint)(start + i));
+                (e + counts * w).StoreUnsafe(ref output, (nuint)(start + i));
+            }
         }
+        for (; i < draws.Length; i++) Unsafe.Add(ref output, start + i) = Unsafe.Add(ref input, start + i) + Count(draws[i]) * weight;
+    }
+
+    /// <summary>The count of one draw's 53 bits m: the guide entry of its top bits, then up the table while an entry is below m.</summary>
+    private int Count(long m)
+    {
+        var scaled = _scaledCdf;
+        var last = scaled.Length - 1;
+        var k = _guide[(int)(m >>> (53 - GuideBits))];
+        while (k < last && scaled[k] < m) k++;
+        return k;
     }
 
     public void Reset()
