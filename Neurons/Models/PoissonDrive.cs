@@ -1,5 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -19,6 +22,9 @@ public sealed class PoissonDrive
     private readonly double _lambda;
     private const int GuideBits = 12;
     private readonly int[] _guide;
+    private readonly long[] _scaledCdf;
+    private readonly long[] _heads;
+    private readonly long _beyondHeads;
     private readonly Xoshiro256StarStar[] _streams;
     private readonly ulong[][] _initial;
 
@@ -46,6 +52,12 @@ public sealed class PoissonDrive
             var padded = Enumerable.Range(0, 8).Select(i => i < _cdf.Length ? _cdf[i] : 1.0).ToArray();
             _cdf8 = (Vector256.Create(padded[0], padded[1], padded[2], padded[3]), Vector256.Create(padded[4], padded[5], padded[6], padded[7]));
         }
+        // ⌊cdf[k] · 2^53⌋ (cdf[k] · 2^53 is exact; a whole number m is above it exactly when it is above cdf[k] · 2^53).
+        _scaledCdf = _cdf.Select(c => (long)Math.Floor(Math.ScaleB(c, 53))).ToArray();
+        // The first eight entries a count can pass (those below the last; the rest never below a draw), and the entry
+        // above which a draw needs more of the table than those.
+        _heads = Enumerable.Range(0, 8).Select(k => k < _scaledCdf.Length - 1 ? _scaledCdf[k] : long.MaxValue).ToArray();
+        _beyondHeads = _scaledCdf.Length - 1 > 8 ? _scaledCdf[7] : long.MaxValue;
         _guide = new int[1 << GuideBits];
         for (var g = 0; g < _guide.Length; g++)
         {
@@ -86,27 +98,87 @@ public sealed class PoissonDrive
     /// <summary>
     /// driven[j] = exc[j] + k_j · <paramref name="weight"/> for neurons [from, to), k_j this step's event count of neuron j,
     /// block by block from each block's stream in neuron order (the draws <see cref="Draw"/> would make, made in one go).
+    /// Four blocks' streams are advanced at once (<see cref="Xoshiro256StarStar.FillBits4"/>); a draw's 53 bits m are
+    /// compared as integers with the table times 2^53 (u = m·2^-53 &gt; cdf[k] exactly when m &gt; ⌊cdf[k]·2^53⌋), and the
+    /// guide entry is m's top 12 bits (⌊u·4096⌋): the counts of the double comparisons, without conversions.
     /// </summary>
     public void AddDriven(double[] exc, double[] driven, double weight, int from, int to)
     {
-        var block = InitialPotentials.BlockSize;
-        Span<double> u = stackalloc double[block];
-        var cdf = _cdf;
-        var guide = _guide;
-        var last = cdf.Length - 1;
-        for (var start = from; start < to; start = (start / block + 1) * block)
+        if (from >= to) return;
+        const int block = InitialPotentials.BlockSize;
+        if ((uint)from > (uint)exc.Length || (uint)to > (uint)exc.Length || to > driven.Length) throw new ArgumentOutOfRangeException(nameof(to));
+        var bits = t_bits ??= new long[4 * block];
+        var lanes = t_lanes ??= new Xoshiro256StarStar[4];
+        Span<int> starts = stackalloc int[4];
+        Span<int> counts = stackalloc int[4];
+        for (var start = from; start < to;)
         {
-            var end = Math.Min(to, (start / block + 1) * block);
-            var draws = u[..(end - start)];
-            _streams[start / block].FillDoubles(draws);
-            for (var j = 0; j < draws.Length; j++)
+            var n = 0;
+            for (; n < 4 && start < to; n++)
             {
-                var x = draws[j];
-                var k = guide[(int)(x * (1 << GuideBits))];
-                while (k < last && cdf[k] < x) k++;
-                driven[start + j] = exc[start + j] + k * weight;
+                var end = Math.Min(to, (start / block + 1) * block);
+                (lanes[n], starts[n], counts[n]) = (_streams[start / block], start, end - start);
+                start = end;
+            }
+            // Fewer than four blocks left: the other lanes draw nothing (a spare stream keeps their state).
+            for (var l = n; l < 4; l++) (lanes[l], counts[l]) = (t_spare ??= new Xoshiro256StarStar(1), 0);
+            Xoshiro256StarStar.FillBits4(lanes, counts, bits, block);
+            for (var l = 0; l < n; l++) AddCounts(bits.AsSpan(l * block, counts[l]), exc, driven, weight, starts[l]);
+        }
+    }
+
+    [ThreadStatic] private static long[]? t_bits;
+    [ThreadStatic] private static Xoshiro256StarStar[]? t_lanes;
+    [ThreadStatic] private static Xoshiro256StarStar? t_spare;
+
+    /// <summary>
+    /// driven[start + i] = exc[start + i] + k · weight, k the count of draw <paramref name="draws"/>[i]. Four at a time:
+    /// k = the number of the table's first eight entries below the draw (as 64-bit comparisons; a count needs the rest of the
+    /// table only when the draw is above the eighth, then the guide search finishes those four), made a double exactly as
+    /// 2^52 + k − 2^52, then the same product and sum as one at a time.
+    /// </summary>
+    private void AddCounts(ReadOnlySpan<long> draws, double[] exc, double[] driven, double weight, int start)
+    {
+        ref var input = ref MemoryMarshal.GetArrayDataReference(exc);
+        ref var output = ref MemoryMarshal.GetArrayDataReference(driven);
+        var i = 0;
+        if (Avx2.IsSupported && draws.Length >= 4)
+        {
+            var h = _heads;
+            var (h0, h1, h2, h3, h4, h5, h6, h7) = (Vector256.Create(h[0]), Vector256.Create(h[1]), Vector256.Create(h[2]), Vector256.Create(h[3]),
+                Vector256.Create(h[4]), Vector256.Create(h[5]), Vector256.Create(h[6]), Vector256.Create(h[7]));
+            var beyond = Vector256.Create(_beyondHeads);
+            var magic = Vector256.Create(0x4330000000000000L);
+            var two52 = Vector256.Create(4503599627370496.0);
+            var w = Vector256.Create(weight);
+            ref var m0 = ref MemoryMarshal.GetReference(draws);
+            for (; i <= draws.Length - 4; i += 4)
+            {
+                var m = Vector256.LoadUnsafe(ref m0, (nuint)i);
+                if (Avx2.CompareGreaterThan(m, beyond) != Vector256<long>.Zero)
+                {
+                    for (var j = i; j < i + 4; j++) Unsafe.Add(ref output, start + j) = Unsafe.Add(ref input, start + j) + Count(draws[j]) * weight;
+                    continue;
+                }
+                var k = Vector256<long>.Zero - Avx2.CompareGreaterThan(m, h0) - Avx2.CompareGreaterThan(m, h1) - Avx2.CompareGreaterThan(m, h2)
+                    - Avx2.CompareGreaterThan(m, h3) - Avx2.CompareGreaterThan(m, h4) - Avx2.CompareGreaterThan(m, h5)
+                    - Avx2.CompareGreaterThan(m, h6) - Avx2.CompareGreaterThan(m, h7);
+                var counts = (k + magic).AsDouble() - two52;
+                var e = Vector256.LoadUnsafe(ref input, (nuint)(start + i));
+                (e + counts * w).StoreUnsafe(ref output, (nuint)(start + i));
             }
         }
+        for (; i < draws.Length; i++) Unsafe.Add(ref output, start + i) = Unsafe.Add(ref input, start + i) + Count(draws[i]) * weight;
+    }
+
+    /// <summary>The count of one draw's 53 bits m: the guide entry of its top bits, then up the table while an entry is below m.</summary>
+    private int Count(long m)
+    {
+        var scaled = _scaledCdf;
+        var last = scaled.Length - 1;
+        var k = _guide[(int)(m >>> (53 - GuideBits))];
+        while (k < last && scaled[k] < m) k++;
+        return k;
     }
 
     public void Reset()

@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace EventSpike.Neurons.Random;
 
 /// <summary>
@@ -64,6 +69,123 @@ public sealed class Xoshiro256StarStar
             into[i] = (result >> 11) * (1.0 / (1UL << 53));
         }
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>
+    /// Writes the 53 high bits (<c>NextUInt64() &gt;&gt; 11</c>, the integer behind <see cref="NextDouble"/>) of this
+    /// stream's next <paramref name="count"/> draws to <c>into[offset + i · stride]</c>.
+    /// </summary>
+    public void FillBits(Span<long> into, int offset, int stride, int count)
+    {
+        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
+        for (var i = 0; i < count; i++)
+        {
+            var result = RotateLeft(s1 * 5, 7) * 9;
+            var t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = RotateLeft(s3, 45);
+            into[offset + i * stride] = (long)(result >> 11);
+        }
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
+    /// <summary>
+    /// <see cref="FillBits"/> for four streams at once, one per 64-bit lane (AVX2; the multiplications by 5 and 9 as shifts
+    /// and adds, the same numbers mod 2^64): stream <c>lanes[l]</c>'s i-th draw, i &lt; <c>counts[l]</c>, goes to
+    /// <c>into[l · stride + i]</c>, and the stream ends where <c>counts[l]</c> calls of <see cref="NextUInt64"/> would leave it.
+    /// A lane with fewer draws than the longest leaves what follows its draws (up to a multiple of four) overwritten.
+    /// </summary>
+    public static void FillBits4(ReadOnlySpan<Xoshiro256StarStar> lanes, ReadOnlySpan<int> counts, Span<long> into, int stride)
+    {
+        if (lanes.Length != 4 || counts.Length != 4) throw new ArgumentException("four streams and four counts", nameof(lanes));
+        var most = 0;
+        foreach (var count in counts) most = Math.Max(most, count);
+        var iterations = (most + 3) & ~3;
+        if (iterations > stride || into.Length < 3 * stride + iterations) throw new ArgumentException($"{into.Length} places for four lanes of {most} draws", nameof(into));
+        if (!Avx2.IsSupported)
+        {
+            for (var l = 0; l < 4; l++) lanes[l].FillBits(into, l * stride, 1, counts[l]);
+            return;
+        }
+        var (a, b, c, d) = (lanes[0], lanes[1], lanes[2], lanes[3]);
+        var s0 = Vector256.Create(a._s0, b._s0, c._s0, d._s0);
+        var s1 = Vector256.Create(a._s1, b._s1, c._s1, d._s1);
+        var s2 = Vector256.Create(a._s2, b._s2, c._s2, d._s2);
+        var s3 = Vector256.Create(a._s3, b._s3, c._s3, d._s3);
+        var nextStop = NextStop(counts, 0);
+        ref var o = ref MemoryMarshal.GetReference(into);
+        for (var i = 0; i < iterations; i += 4)
+        {
+            Vector256<long> r0, r1, r2, r3;
+            if (nextStop > i + 3)
+            {
+                r0 = Next4(ref s0, ref s1, ref s2, ref s3);
+                r1 = Next4(ref s0, ref s1, ref s2, ref s3);
+                r2 = Next4(ref s0, ref s1, ref s2, ref s3);
+                r3 = Next4(ref s0, ref s1, ref s2, ref s3);
+            }
+            else
+            {
+                // A lane stops inside these four: its state is kept when its count is reached.
+                Keep(lanes, counts, i, s0, s1, s2, s3);
+                r0 = Next4(ref s0, ref s1, ref s2, ref s3);
+                Keep(lanes, counts, i + 1, s0, s1, s2, s3);
+                r1 = Next4(ref s0, ref s1, ref s2, ref s3);
+                Keep(lanes, counts, i + 2, s0, s1, s2, s3);
+                r2 = Next4(ref s0, ref s1, ref s2, ref s3);
+                Keep(lanes, counts, i + 3, s0, s1, s2, s3);
+                r3 = Next4(ref s0, ref s1, ref s2, ref s3);
+                nextStop = NextStop(counts, i + 4);
+            }
+            // Four draws of four lanes, transposed: lane l's draws i..i+3 together.
+            var t0 = Avx2.UnpackLow(r0, r1);
+            var t1 = Avx2.UnpackHigh(r0, r1);
+            var t2 = Avx2.UnpackLow(r2, r3);
+            var t3 = Avx2.UnpackHigh(r2, r3);
+            Avx2.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref o, (nuint)i);
+            Avx2.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref o, (nuint)(stride + i));
+            Avx2.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref o, (nuint)(2 * stride + i));
+            Avx2.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref o, (nuint)(3 * stride + i));
+        }
+        Keep(lanes, counts, iterations, s0, s1, s2, s3);
+    }
+
+    /// <summary>One xoshiro256** step of four streams; the 53 high bits of each output.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<long> Next4(ref Vector256<ulong> s0, ref Vector256<ulong> s1, ref Vector256<ulong> s2, ref Vector256<ulong> s3)
+    {
+        var x = s1 + (s1 << 2);
+        x = (x << 7) | (x >>> 57);
+        var result = x + (x << 3);
+        var t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 45) | (s3 >>> 19);
+        return (result >>> 11).AsInt64();
+    }
+
+    /// <summary>The smallest count at or after <paramref name="at"/> (int.MaxValue: none).</summary>
+    private static int NextStop(ReadOnlySpan<int> counts, int at)
+    {
+        var next = int.MaxValue;
+        foreach (var count in counts)
+            if (count >= at && count < next) next = count;
+        return next;
+    }
+
+    /// <summary>The lanes whose count is <paramref name="at"/> take their state from the vectors.</summary>
+    private static void Keep(ReadOnlySpan<Xoshiro256StarStar> lanes, ReadOnlySpan<int> counts, int at,
+        Vector256<ulong> s0, Vector256<ulong> s1, Vector256<ulong> s2, Vector256<ulong> s3)
+    {
+        for (var l = 0; l < 4; l++)
+            if (counts[l] == at) (lanes[l]._s0, lanes[l]._s1, lanes[l]._s2, lanes[l]._s3) = (s0[l], s1[l], s2[l], s3[l]);
     }
 
     /// <summary>Uniform on [lo, hi).</summary>

@@ -1,0 +1,60 @@
+using EventSpike.Neurons.Models;
+using EventSpike.Neurons.Random;
+using Xunit;
+
+namespace EventSpike.Neurons.Tests.Models;
+
+/// <summary>
+/// The drive's vector path (<see cref="PoissonDrive.AddDriven"/>: four streams at once, counts by integer comparisons)
+/// against one draw at a time (<see cref="PoissonDrive.Draw"/>, double comparisons): the same counts, sums and streams.
+/// </summary>
+public class PoissonDriveTests
+{
+    [Theory]
+    [InlineData(new[] { 1024, 1024, 1024, 1024 })]
+    [InlineData(new[] { 1024, 7, 0, 513 })]
+    [InlineData(new[] { 3, 0, 0, 0 })]
+    public void Four_streams_at_once_give_each_stream_its_own_draws_and_end_state(int[] counts)
+    {
+        Xoshiro256StarStar[] Streams() => Enumerable.Range(0, 4).Select(l => new Xoshiro256StarStar((ulong)(17 + l))).ToArray();
+        var lanes = Streams();
+        var into = new long[4 * 1024];
+        Xoshiro256StarStar.FillBits4(lanes, counts, into, 1024);
+        var reference = Streams();
+        for (var l = 0; l < 4; l++)
+        {
+            for (var i = 0; i < counts[l]; i++) Assert.Equal((long)(reference[l].NextUInt64() >> 11), into[l * 1024 + i]);
+            Assert.Equal(reference[l].GetState(), lanes[l].GetState());
+        }
+    }
+
+    [Theory]
+    [InlineData(3000.0, 0, 5000)] // λ = 0.3: a table of fewer than eight entries
+    [InlineData(23200.0, 0, 5000)] // λ = 2.32 (PD14's L6E)
+    [InlineData(60000.0, 100, 4321)] // λ = 6: many counts beyond the first eight entries; a range off the block bounds
+    public void Driven_inputs_are_the_one_at_a_time_counts_bit_for_bit(double rate, int from, int to)
+    {
+        const int size = 5000;
+        const double dt = 1e-4;
+        const double weight = 0.0035123;
+        Func<int, Xoshiro256StarStar> streams = b => StreamSeed.Generator(7, $"drive-test:{b}");
+        var drive = new PoissonDrive(size, rate, dt, streams);
+        var reference = new PoissonDrive(size, rate, dt, streams);
+        var exc = Enumerable.Range(0, size).Select(j => 1e-3 * Math.Sin(j)).ToArray();
+        var beyond = 0;
+        for (var step = 0; step < 3; step++)
+        {
+            var driven = new double[size];
+            drive.AddDriven(exc, driven, weight, from, to);
+            for (var j = from; j < to; j++)
+            {
+                var k = reference.Draw(reference.Stream(j / InitialPotentials.BlockSize));
+                if (k >= 8) beyond++;
+                Assert.Equal(exc[j] + k * weight, driven[j]);
+            }
+            Assert.All(driven[..from].Concat(driven[to..]), v => Assert.Equal(0.0, v));
+        }
+        Assert.Equal(reference.GetState(), drive.GetState());
+        if (rate > 50000) Assert.True(beyond > 100, $"only {beyond} counts of 8 or more");
+    }
+}
