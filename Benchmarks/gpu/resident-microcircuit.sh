@@ -7,7 +7,8 @@ set -u
 OUT=${OUT:-/tmp/resident-out}
 mkdir -p "$OUT"
 nvidia-smi -L > "$OUT/gpu.txt" 2>&1 || true
-dotnet build Host -c Release -v q > "$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
+# IL build: the device machine reaches no NuGet feed for the ReadyToRun packs (README "Start-up").
+dotnet build Host -c Release -p:EventSpikeReadyToRun=false -v q > "$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
 ES="dotnet Host/bin/Release/net10.0/eventspike.dll"
 timeout 300 $ES bench microcircuit --scale 1 --duration 1 --transient 0.1 --device cuda > "$OUT/full-cuda.json" 2> "$OUT/full-cuda.err"
 echo "full cuda rc=$?"; cat "$OUT/full-cuda.json"; tail -3 "$OUT/full-cuda.err"

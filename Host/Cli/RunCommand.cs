@@ -339,6 +339,7 @@ public static class RunCommand
             {
                 if (run.Request.Args.Value("energy") is { } energy) RunEnergyJson.Write(w, energy, network, result.Completed.Layers);
                 Hardware.Dynapse.Backend.DeviceLinkReport.Write(w, network);
+                sink.FirstSpike.WriteJson(w);
             });
         var total = result.Completed.Layers.Sum(l => l.Spikes);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -13,11 +13,9 @@ public sealed record OutputManifest(string RunId, IReadOnlyList<string> Files)
     /// <summary>The manifest's name in the output folder.</summary>
     public const string FileName = "outputs.json";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static string PathIn(string dir) => Path.Combine(dir, FileName);
 
-    public void Save(string dir) => AtomicFile.WriteAllText(PathIn(dir), JsonSerializer.Serialize(this, Options));
+    public void Save(string dir) => AtomicFile.WriteAllText(PathIn(dir), JsonSerializer.Serialize(this, OutputManifestJson.Default.OutputManifest));
 
     /// <summary>The folder's manifest; null when there is none (a new folder, or one from before manifests).</summary>
     /// <exception cref="InputException">The manifest is there but does not read as one (naming it and the line).</exception>
@@ -27,7 +25,7 @@ public sealed record OutputManifest(string RunId, IReadOnlyList<string> Files)
         if (!File.Exists(path)) return null;
         try
         {
-            var manifest = JsonSerializer.Deserialize<OutputManifest>(File.ReadAllText(path), Options);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllText(path), OutputManifestJson.Default.OutputManifest);
             if (manifest?.RunId is null || manifest.Files is null) throw new InputException($"{path}: not a list of a run's outputs (run_id and files are needed)");
             if (manifest.Files.FirstOrDefault(f => !IsPlainName(f)) is { } bad)
                 throw new InputException($"{path}: '{bad}' is not the name of a file in the folder; nothing was removed");

@@ -61,9 +61,13 @@ public sealed class RecordingSink : ISpikeSink, IDisposable
     /// <summary>The journal as written so far (flushed to the operating system).</summary>
     public JournalReader Journal => new(_journal.Path, _journal.Flush());
 
+    /// <summary>When the first recorded spike arrived (summary.json's startup block).</summary>
+    public FirstSpike FirstSpike { get; } = new();
+
     public void Write(long step, int layer, ReadOnlySpan<int> neurons)
     {
         if (!_layers.ContainsKey(layer)) throw new KeyNotFoundException($"layer {layer} is not recorded");
+        if (neurons.Length > 0) FirstSpike.Note();
         _journal.WriteSpikes(step, layer, neurons);
     }
 
