@@ -32,28 +32,33 @@ public static class RingScatterBenchmark
                     list.Add(RingSetRun.Measure(work, layout, prefetch));
                     GC.Collect();
                 }
-        Console.WriteLine($"| layout | prefetch | ring MB | ns/event (median; all) | take µs/step | CPU-s per simulated s: events + take = total |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| layout | prefetch | ring MB | ns/event (median; all) | take µs/step | CPU-s per simulated s: events + take = total | total ÷ today's, same repeat (median) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        var today = results[(layouts[1].Name, true)];
         foreach (var layout in layouts)
             foreach (var prefetch in new[] { true, false })
-                PrintRow(layout, prefetch, results[(layout.Name, prefetch)]);
+                PrintRow(layout, prefetch, results[(layout.Name, prefetch)], today);
     }
 
-    private static void PrintRow(RingSetLayout layout, bool prefetch, List<RingSetRun.Result> runs)
+    /// <summary>CPU seconds per full-scale simulated second: the events' scatter plus one row taken per ring per step.</summary>
+    private static double PerSimulatedSecond(RingSetRun.Result r) => r.NsPerEvent * EventsPerSecond * 1e-9 + r.MicrosecondsPerStepTake * StepsPerSecond * 1e-6;
+
+    private static void PrintRow(RingSetLayout layout, bool prefetch, List<RingSetRun.Result> runs, List<RingSetRun.Result> today)
     {
         var ns = Median(runs.Select(r => r.NsPerEvent));
         var take = Median(runs.Select(r => r.MicrosecondsPerStepTake));
         var eventS = ns * EventsPerSecond * 1e-9;
         var takeS = take * StepsPerSecond * 1e-6;
         var all = string.Join(" ", runs.Select(r => r.NsPerEvent.ToString("F2")));
-        Console.WriteLine($"| {layout.Name} | {(prefetch ? "yes" : "no")} | {layout.Megabytes:F1} | {ns:F2} ({all}) | {take:F1} | {eventS:F2} + {takeS:F2} = {eventS + takeS:F2} |");
+        var ratio = Median(runs.Select((r, i) => PerSimulatedSecond(r) / PerSimulatedSecond(today[i])));
+        Console.WriteLine($"| {layout.Name} | {(prefetch ? "yes" : "no")} | {layout.Megabytes:F1} | {ns:F2} ({all}) | {take:F1} | {eventS:F2} + {takeS:F2} = {eventS + takeS:F2} | {ratio:F2} |");
     }
 
     private static void PrintDelayTails()
     {
         Console.WriteLine("| cap K (steps) | E synapses > K | I synapses > K | all synapses > K | events > K |");
         Console.WriteLine("|---|---|---|---|---|");
-        foreach (var cap in new[] { 12, 16, 24, 32, 40 })
+        foreach (var cap in new[] { 1, 12, 16, 24, 32, 40 })
         {
             var (e, i) = RingScatterDelays.FractionBeyond(cap, 2_000_000, seed: cap);
             var syn = RingScatterDelays.ExcSynapseShare * e + (1 - RingScatterDelays.ExcSynapseShare) * i;

@@ -40,12 +40,6 @@ internal static class RingScatterKernels
         Unsafe.Add(ref ring, (nint)(slot * width + target)) += (short)word;
     }
 
-    /// <summary>Appends synapses [from, to) as (target, weight) to the list of their arrival step (step + delay) mod lists.Length.</summary>
-    public static void Append(OverflowLists lists, int[] targets, int[] words, int from, int to, long step)
-    {
-        for (var s = from; s < to; s++) lists.Add((int)((step + (words[s] >>> 16)) & OverflowLists.Mask), targets[s], (short)words[s]);
-    }
-
     /// <summary>Adds the overflow entries of the row's arrival step into it, then reads the row as values · quantum into <paramref name="into"/> and clears it.</summary>
     public static void Take(int[] ringCells, int rowStart, int width, OverflowLists? lists, long step, double[] into, double quantum)
     {

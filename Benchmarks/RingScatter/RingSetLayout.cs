@@ -27,7 +27,8 @@ internal sealed record RingSetLayout(string Name, bool Merged, int? Cap, double 
 
     public double Megabytes => Enumerable.Range(0, RingCount).Sum(r => 4.0 * Rows(r) * Width(r)) / 1e6;
 
-    /// <summary>Today's layout (16 rings, every delay), one padded to ≈ 48 MB, merged rings, and caps of 12–40 steps, and the two floors.</summary>
+    /// <summary>Today's layout (16 rings, every delay), one padded to ≈ 48 MB, merged rings, and caps of 12–40 steps, cap 1 (the
+    /// rings only rows the lists are drained into: bucketing by arrival step), and the two floors.</summary>
     public static IReadOnlyList<RingSetLayout> All() =>
     [
         new("split 16 rings, padded", false, null, 1.64),
@@ -42,6 +43,8 @@ internal sealed record RingSetLayout(string Name, bool Merged, int? Cap, double 
         new("merged, cap 24", true, 24),
         new("merged, cap 16", true, 16),
         new("merged, cap 12", true, 12),
+        new("split, cap 1 (every event to the lists)", false, 1),
+        new("merged, cap 1 (every event to the lists)", true, 1),
         new("floor: split, 1 row, delays 0", false, null, Floor: true),
         new("floor: merged, 1 row, delays 0", true, null, Floor: true),
     ];
