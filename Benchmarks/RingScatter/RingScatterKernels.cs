@@ -7,8 +7,8 @@ namespace EventSpike.Benchmarks.RingScatter;
 
 /// <summary>
 /// The inner loops measured: the 32-bit ring scatter as <c>DelayRing.AddNarrow</c> does it (with and without asking
-/// for the cell 16 synapses ahead), the append of long-delay synapses to an overflow list, and a step's read + clear
-/// of one row (as <c>DelayRing.Take</c>), after the row's overflow entries are added into it.
+/// for the cell 16 synapses ahead) and a step's read + clear of one row (as <c>DelayRing.Take</c>), after the row's
+/// overflow entries (<see cref="OverflowLists"/>) are added into it.
 /// </summary>
 internal static class RingScatterKernels
 {
