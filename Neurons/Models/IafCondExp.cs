@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -19,9 +20,10 @@ namespace EventSpike.Neurons.Models;
 /// Integration: exponential Euler for V (conductances frozen at their start-of-step value, then the
 /// linear equation solved exactly over the step: g = 1 + g_exc + g_inh,
 /// V∞ = (v_rest + bias + I_in + g_exc·e_rev_exc + g_inh·e_rev_inh)/g, V' = V∞ + (V − V∞)·e^(−g·dt/τ_mem));
-/// exact decay for the conductances. With AVX2 a step is one pass four neurons at a time (Vector256.Exp); without,
-/// three passes with the exponentials of the range taken together (TensorPrimitives.Exp). On one machine both give the
-/// same bits (same operations in the same order, and TensorPrimitives.Exp is Vector256.Exp lane by lane).
+/// exact decay for the conductances. With AVX2 a step is one pass four neurons at a time (VectorExp.Exp, the runtime's
+/// Vector256.Exp inlined); without, three passes with the exponentials of the range taken together (TensorPrimitives.Exp).
+/// On one machine both give the same bits (same operations in the same order, and TensorPrimitives.Exp is Vector256.Exp
+/// lane by lane).
 /// </summary>
 public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
 {
@@ -104,7 +106,9 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
             (e * c.SExc).StoreUnsafe(ref rGe, at);
             (i * c.SInh).StoreUnsafe(ref rGi, at);
             Vector256.ConditionalSelect(held | fire, c.Reset, vNew).StoreUnsafe(ref rV, at);
-            Vector256.ConditionalSelect(fire, c.Hold, Vector256.ConditionalSelect(held, r - c.One, r)).StoreUnsafe(ref rR, at);
+            // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
+            if ((held | fire).ExtractMostSignificantBits() != 0)
+                Vector256.ConditionalSelect(fire, c.Hold, Vector256.ConditionalSelect(held, r - c.One, r)).StoreUnsafe(ref rR, at);
             AddSpikes(spikes, j, fire);
         }
         if (j == to) return;
@@ -148,7 +152,7 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
             Vector256<double> e, Vector256<double> i, Vector256<double> v, Vector256<double> r, Vector256<double> current)
         {
             var g = One + e + i;
-            var decay = Vector256.Exp(_k * g);
+            var decay = VectorExp.Exp(_k * g);
             var vInf = (_rest + current + e * _eExc + i * _eInh) / g;
             var vNew = vInf + (v - vInf) * decay;
             var held = Vector256.GreaterThan(r, Vector256<double>.Zero);

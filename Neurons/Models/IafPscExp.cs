@@ -142,7 +142,9 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
                 var held = Vector256.GreaterThan(r, zero);
                 var fire = Vector256.AndNot(Vector256.GreaterThan(vNew, thresh), held);
                 Vector256.ConditionalSelect(held | fire, reset, vNew).StoreUnsafe(ref rV, at);
-                Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
+                // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
+                if ((held | fire).ExtractMostSignificantBits() != 0)
+                    Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
                 var bits = fire.ExtractMostSignificantBits();
                 for (var lane = 0; bits != 0; lane++, bits >>= 1)
                     if ((bits & 1) != 0) spikes.Add(j + lane);
