@@ -6,7 +6,7 @@ using Xunit;
 namespace EventSpike.Neurons.Tests.Models;
 
 /// <summary>
-/// VectorExp.Exp is the runtime's Vector256.Exp inlined: the same bits for every argument tried (the iaf_cond_exp
+/// VectorExp.Exp is the runtime's Vector256.Exp inlined (alone or as an interleaved pair): the same bits for every argument tried (the iaf_cond_exp
 /// step relies on it to give the three-pass step's bits), and e^x itself within a few ulps.
 /// </summary>
 public class VectorExpTests
@@ -30,6 +30,9 @@ public class VectorExpTests
             var expected = Vector256.Exp(x);
             var actual = VectorExp.Exp(x);
             Assert.True(expected.AsUInt64() == actual.AsUInt64(), $"x = {x}: runtime {expected}, VectorExp {actual}");
+            var y = Vector256.Shuffle(x, Vector256.Create(3L, 2, 1, 0)) * Vector256.Create(0.5);
+            var (pairX, pairY) = VectorExp.Exp(x, y);
+            Assert.True(pairX.AsUInt64() == expected.AsUInt64() && pairY.AsUInt64() == Vector256.Exp(y).AsUInt64(), $"pair at x = {x}, y = {y}");
         }
     }
 
