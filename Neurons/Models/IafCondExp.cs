@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -19,9 +20,10 @@ namespace EventSpike.Neurons.Models;
 /// Integration: exponential Euler for V (conductances frozen at their start-of-step value, then the
 /// linear equation solved exactly over the step: g = 1 + g_exc + g_inh,
 /// V∞ = (v_rest + bias + I_in + g_exc·e_rev_exc + g_inh·e_rev_inh)/g, V' = V∞ + (V − V∞)·e^(−g·dt/τ_mem));
-/// exact decay for the conductances. With AVX2 a step is one pass four neurons at a time (Vector256.Exp); without,
-/// three passes with the exponentials of the range taken together (TensorPrimitives.Exp). On one machine both give the
-/// same bits (same operations in the same order, and TensorPrimitives.Exp is Vector256.Exp lane by lane).
+/// exact decay for the conductances. With AVX2 a step is one pass four neurons at a time (VectorExp.Exp, the runtime's
+/// Vector256.Exp inlined); without, three passes with the exponentials of the range taken together (TensorPrimitives.Exp).
+/// On one machine both give the same bits (same operations in the same order, and TensorPrimitives.Exp is Vector256.Exp
+/// lane by lane).
 /// </summary>
 public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
 {
@@ -94,18 +96,26 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         var c = new Lanes(this);
         var last = to - Vector256<double>.Count;
         var j = from;
+        // Eight neurons at a time: the two exponentials' long dependency chains interleaved (VectorExp.Exp of a pair),
+        // so that one vector's chain runs while the other's waits; each lane's arithmetic is that of the single step.
+        for (; j <= last - Vector256<double>.Count; j += 2 * Vector256<double>.Count)
+        {
+            var at = (nuint)j;
+            var at2 = at + (nuint)Vector256<double>.Count;
+            var e = Vector256.LoadUnsafe(ref rGe, at) + Vector256.LoadUnsafe(ref rExc, at);
+            var e2 = Vector256.LoadUnsafe(ref rGe, at2) + Vector256.LoadUnsafe(ref rExc, at2);
+            var i = Vector256.LoadUnsafe(ref rGi, at) + Vector256.LoadUnsafe(ref rInh, at);
+            var i2 = Vector256.LoadUnsafe(ref rGi, at2) + Vector256.LoadUnsafe(ref rInh, at2);
+            var (decay, decay2) = VectorExp.Exp(c.Exponent(e, i), c.Exponent(e2, i2));
+            Finish(ref c, spikes, j, e, i, decay, ref rGe, ref rGi, ref rV, ref rR, ref rCur);
+            Finish(ref c, spikes, j + Vector256<double>.Count, e2, i2, decay2, ref rGe, ref rGi, ref rV, ref rR, ref rCur);
+        }
         for (; j <= last; j += Vector256<double>.Count)
         {
             var at = (nuint)j;
             var e = Vector256.LoadUnsafe(ref rGe, at) + Vector256.LoadUnsafe(ref rExc, at);
             var i = Vector256.LoadUnsafe(ref rGi, at) + Vector256.LoadUnsafe(ref rInh, at);
-            var r = Vector256.LoadUnsafe(ref rR, at);
-            var (vNew, held, fire) = c.Membrane(e, i, Vector256.LoadUnsafe(ref rV, at), r, Vector256.LoadUnsafe(ref rCur, at));
-            (e * c.SExc).StoreUnsafe(ref rGe, at);
-            (i * c.SInh).StoreUnsafe(ref rGi, at);
-            Vector256.ConditionalSelect(held | fire, c.Reset, vNew).StoreUnsafe(ref rV, at);
-            Vector256.ConditionalSelect(fire, c.Hold, Vector256.ConditionalSelect(held, r - c.One, r)).StoreUnsafe(ref rR, at);
-            AddSpikes(spikes, j, fire);
+            Finish(ref c, spikes, j, e, i, VectorExp.Exp(c.Exponent(e, i)), ref rGe, ref rGi, ref rV, ref rR, ref rCur);
         }
         if (j == to) return;
         // The last 1–3 neurons: the vector ending at `to` overlaps the one before; its lanes below j are done
@@ -118,7 +128,7 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         var rl = Vector256.LoadUnsafe(ref rR, end);
         var et = ge + Vector256.LoadUnsafe(ref rExc, end);
         var it = gi + Vector256.LoadUnsafe(ref rInh, end);
-        var (vt, heldt, firet) = c.Membrane(et, it, v, rl, Vector256.LoadUnsafe(ref rCur, end));
+        var (vt, heldt, firet) = c.Membrane(et, it, v, rl, Vector256.LoadUnsafe(ref rCur, end), VectorExp.Exp(c.Exponent(et, it)));
         firet &= fresh;
         heldt &= fresh;
         Vector256.ConditionalSelect(fresh, et * c.SExc, ge).StoreUnsafe(ref rGe, end);
@@ -126,6 +136,23 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         Vector256.ConditionalSelect(heldt | firet, c.Reset, Vector256.ConditionalSelect(fresh, vt, v)).StoreUnsafe(ref rV, end);
         Vector256.ConditionalSelect(firet, c.Hold, Vector256.ConditionalSelect(heldt, rl - c.One, rl)).StoreUnsafe(ref rR, end);
         AddSpikes(spikes, last, firet);
+    }
+
+    /// <summary>Four neurons from <paramref name="j"/> on, given their conductances with this step's jumps and e^(−g·dt/τ_mem): decays, membrane, countdowns, spikes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(ref Lanes c, List<int> spikes, int j, Vector256<double> e, Vector256<double> i, Vector256<double> decay,
+        ref double rGe, ref double rGi, ref double rV, ref double rR, ref double rCur)
+    {
+        var at = (nuint)j;
+        var r = Vector256.LoadUnsafe(ref rR, at);
+        var (vNew, held, fire) = c.Membrane(e, i, Vector256.LoadUnsafe(ref rV, at), r, Vector256.LoadUnsafe(ref rCur, at), decay);
+        (e * c.SExc).StoreUnsafe(ref rGe, at);
+        (i * c.SInh).StoreUnsafe(ref rGi, at);
+        Vector256.ConditionalSelect(held | fire, c.Reset, vNew).StoreUnsafe(ref rV, at);
+        // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
+        if ((held | fire).ExtractMostSignificantBits() != 0)
+            Vector256.ConditionalSelect(fire, c.Hold, Vector256.ConditionalSelect(held, r - c.One, r)).StoreUnsafe(ref rR, at);
+        AddSpikes(spikes, j, fire);
     }
 
     private static void AddSpikes(List<int> spikes, int first, Vector256<double> fire)
@@ -142,14 +169,16 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         public readonly Vector256<double> SExc = Vector256.Create(m._sExc), SInh = Vector256.Create(m._sInh),
             Reset = Vector256.Create(m.VReset), Hold = Vector256.Create((double)m._refractorySteps), One = Vector256.Create(1.0);
 
-        /// <summary>V' of four neurons with conductances e, i held over the step; held: refractory; fire: crossed threshold and not held.</summary>
+        /// <summary>−g·dt/τ_mem, g = 1 + e + i: the exponent of the step's membrane decay.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> Exponent(Vector256<double> e, Vector256<double> i) => _k * (One + e + i);
+
+        /// <summary>V' of four neurons with conductances e, i held over the step and decay = e^(−g·dt/τ_mem); held: refractory; fire: crossed threshold and not held.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public (Vector256<double> VNew, Vector256<double> Held, Vector256<double> Fire) Membrane(
-            Vector256<double> e, Vector256<double> i, Vector256<double> v, Vector256<double> r, Vector256<double> current)
+            Vector256<double> e, Vector256<double> i, Vector256<double> v, Vector256<double> r, Vector256<double> current, Vector256<double> decay)
         {
-            var g = One + e + i;
-            var decay = Vector256.Exp(_k * g);
-            var vInf = (_rest + current + e * _eExc + i * _eInh) / g;
+            var vInf = (_rest + current + e * _eExc + i * _eInh) / (One + e + i);
             var vNew = vInf + (v - vInf) * decay;
             var held = Vector256.GreaterThan(r, Vector256<double>.Zero);
             return (vNew, held, Vector256.AndNot(Vector256.GreaterThan(vNew, _thresh), held));
