@@ -50,7 +50,8 @@ public static class LocalRunner
         var system = ActorSystem.Create("eventspike", LoadConfig(options.Threads, options.ExtraHocon));
         try
         {
-            return await RunOnAsync(system, network, sink, options, null, cancel, factory).ConfigureAwait(false);
+            var result = await RunOnAsync(system, network, sink, options, null, cancel, factory).ConfigureAwait(false);
+            return result with { Pool = pool.Statistics };
         }
         finally
         {

@@ -45,6 +45,7 @@ public static class MicrocircuitBench
         long steps;
         string runtime;
         double? upload = null;
+        Neurons.Kernels.KernelPoolStatistics? poolStats = null;
         if (device != "cpu")
         {
             // The whole network resident on the device: rings, propagation and drive there, only spikes copied down.
@@ -58,6 +59,7 @@ public static class MicrocircuitBench
         {
             using var pool = new Neurons.Kernels.KernelPool(threads);
             (_, wall) = PlainLoopRunner.Run(network, stats, pool);
+            poolStats = pool.Statistics;
             steps = network.Plan.TotalSteps;
             runtime = "plain-loop";
         }
@@ -71,6 +73,7 @@ public static class MicrocircuitBench
                 return result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed;
             }
             wall = result.WallSeconds;
+            poolStats = result.Pool;
             steps = result.Completed!.Steps;
             compute = result.Completed.Layers.Sum(l => l.ComputeSeconds);
             runtime = "actors";
@@ -84,6 +87,7 @@ public static class MicrocircuitBench
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
         line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
         line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
+        PoolFields.Add(line, poolStats, threads, steps * network.Dt);
         stdout.WriteLine(JsonSerializer.Serialize(line));
         return ExitCodes.Done;
     }
