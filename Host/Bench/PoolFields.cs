@@ -18,6 +18,7 @@ public static class PoolFields
         line["pool_wait_us_per_region"] = Math.Round(pool.WaitPerRegionMicroseconds, 2);
         line["pool_caller_wait_s"] = Math.Round(pool.CallerWaitSeconds, 4);
         line["pool_region_s"] = Math.Round(pool.RegionSeconds, 4);
+        line["pool_helper_partition_share"] = pool.Partitions == 0 ? 0 : Math.Round((double)pool.HelperPartitions / pool.Partitions, 4);
         line["pool_helper_busy_fraction"] = Math.Round(pool.HelperBusyFraction(workers - 1), 4);
     }
 }

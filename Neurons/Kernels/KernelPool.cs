@@ -6,15 +6,17 @@ namespace EventSpike.Neurons.Kernels;
 /// <summary>
 /// The cores a layer may use: <see cref="Run(int, Action{int})"/> executes one body per partition in parallel and
 /// returns when all are done. Partitions are fixed by the caller (never by the pool), so a result does not depend on
-/// how many threads actually ran it. The pool keeps its own worker threads (Workers − 1 of them; the caller runs
-/// partition 0, Workers, ...).
+/// how many threads actually ran it, nor on which thread ran which partition. The pool keeps its own worker threads
+/// (Workers − 1 helpers besides the caller).
 /// <para>
-/// Hand-offs spin before they block: a helper that finished a region spins (yielding its core to anything else that
-/// is runnable) for <see cref="SpinMicroseconds"/> before it sleeps on a semaphore, and the caller waits for the helpers
-/// the same way. A run of one-step windows hands a region over every few tens of microseconds, so the helper is
-/// nearly always still spinning and a hand-off is a cache line, not an OS wake-up (several microseconds). A region may
-/// have two phases with a barrier between them (<see cref="Run(int, Action{int}, Action?, Action{int}?)"/>): one
-/// hand-off instead of two for "every partition integrates, then every partition feeds its targets".
+/// The caller and the helpers claim partitions one at a time from a shared counter, so the caller never waits for a
+/// helper that has not started (the OS has not run it yet, on a loaded machine or with more runnable threads than
+/// cores): it runs the unclaimed partitions itself and waits only for those a helper is running. An idle helper spins
+/// (yielding its core to anything else runnable) for <see cref="SpinMicroseconds"/> before it sleeps on a semaphore:
+/// one-step windows open a region every few tens of microseconds, so a hand-off is nearly always a cache line, not an
+/// OS wake-up. A region may have two phases with a barrier between them
+/// (<see cref="Run(int, Action{int}, Action?, Action{int}?)"/>): one hand-off instead of two for "every partition
+/// integrates, then every partition feeds its targets".
 /// </para>
 /// </summary>
 public sealed class KernelPool : IDisposable
@@ -23,20 +25,22 @@ public sealed class KernelPool : IDisposable
     private readonly SemaphoreSlim[] _wake;
     private readonly long[] _ticket;      // per helper: the region it is asked to join (a new value: go)
     private readonly int[] _parked;       // per helper: 1 while it sleeps (or is about to) on its semaphore
-    private readonly ManualResetEventSlim _done = new(false, 0);
     private readonly object _gate = new();
     private readonly long _spinTicks;
-    private long _region;
-    private long _go;                     // the region whose second phase may start
-    private int _arrived, _remaining;
+    private const int ClaimBits = 24;
+    private const long ClaimMask = (1L << ClaimBits) - 1;
+    private long _region;                 // the last region opened (the caller's count)
+    private long _current;                // the region open now, 0 when none
+    private long _claims1, _claims2;      // per phase: region << ClaimBits | partitions claimed so far
+    private int _done1, _done2;           // per phase: partitions finished
     private Action<int>? _first, _then;
     private int _partitions;
     private Exception? _error;
     private volatile bool _disposed;
-    private long _regions, _serialRuns, _wakes, _callerBusy, _callerWait, _helperBusy, _regionTicks;
+    private long _regions, _serialRuns, _wakes, _callerBusy, _callerWait, _helperBusy, _regionTicks, _partitionsRun, _helperPartitions;
 
     /// <param name="workers">Threads that run partitions, the caller included.</param>
-    /// <param name="spinMicroseconds">How long an idle helper (or a waiting caller) spins before it blocks.</param>
+    /// <param name="spinMicroseconds">How long an idle helper spins before it sleeps.</param>
     public KernelPool(int workers, double spinMicroseconds = 100)
     {
         Workers = Math.Max(1, workers);
@@ -64,13 +68,13 @@ public sealed class KernelPool : IDisposable
     /// <summary>A pool that runs everything on the calling thread.</summary>
     public static KernelPool Serial { get; } = new(1);
 
-    /// <summary>Runs <paramref name="body"/>(p) for p in [0, partitions); worker w takes partitions w, w + Workers, ...</summary>
+    /// <summary>Runs <paramref name="body"/>(p) for p in [0, partitions), on whichever worker claims p first.</summary>
     public void Run(int partitions, Action<int> body) => Run(partitions, body, null, null);
 
     /// <summary>
     /// Runs <paramref name="first"/>(p) for every partition, then <paramref name="between"/> once (on the caller, while
-    /// the helpers wait), then <paramref name="then"/>(p) for every partition, each partition on the same worker in both
-    /// phases; one hand-off for both phases. Run serially it is the same three steps in the same order.
+    /// the helpers wait), then <paramref name="then"/>(p) for every partition; one hand-off for both phases. Run serially
+    /// it is the same three steps in the same order.
     /// </summary>
     public void Run(int partitions, Action<int> first, Action? between, Action<int>? then)
     {
@@ -97,7 +101,7 @@ public sealed class KernelPool : IDisposable
         }
     }
 
-    /// <summary>Hands the region to the helpers, runs the caller's share and waits for the rest.</summary>
+    /// <summary>Opens the region to the helpers, claims partitions itself and waits for the ones a helper is still running.</summary>
     private void Region(int partitions, Action<int> first, Action? between, Action<int>? then)
     {
         var start = Stopwatch.GetTimestamp();
@@ -105,26 +109,26 @@ public sealed class KernelPool : IDisposable
         _then = then;
         _partitions = partitions;
         _error = null;
+        _done1 = _done2 = 0;
+        var region = ++_region;
+        Volatile.Write(ref _current, region);
+        Volatile.Write(ref _claims1, region << ClaimBits);
         var helpers = Math.Min(_threads.Length, partitions - 1);
-        Volatile.Write(ref _arrived, 0);
-        Volatile.Write(ref _remaining, helpers);
-        _done.Reset();
-        var region = Interlocked.Increment(ref _region);
         for (var w = 0; w < helpers; w++)
         {
             Volatile.Write(ref _ticket[w], region);
             if (Interlocked.Exchange(ref _parked[w], 0) == 1) _wake[w].Release();
         }
-        var busy = Phase(first, 0);
-        if (then is not null)
+        var busy = RunClaims(1, ref _claims1, ref _done1, region, false);
+        SpinUntilDone(ref _done1, partitions);
+        if (_error is null) between?.Invoke();
+        if (then is not null && _error is null)
         {
-            SpinUntilArrived(helpers);
-            if (_error is null) between?.Invoke();
-            Volatile.Write(ref _go, region);
-            if (_error is null) busy += Phase(then, 0);
+            Volatile.Write(ref _claims2, region << ClaimBits);
+            busy += RunClaims(2, ref _claims2, ref _done2, region, false);
+            SpinUntilDone(ref _done2, partitions);
         }
-        Join();
-        if (then is null && _error is null) between?.Invoke();
+        Volatile.Write(ref _current, 0);
         var end = Stopwatch.GetTimestamp();
         _regions++;
         _callerBusy += busy;
@@ -133,64 +137,55 @@ public sealed class KernelPool : IDisposable
         if (_error is { } error) ExceptionDispatchInfo.Capture(error).Throw();
     }
 
-    /// <summary>Runs a phase's partitions of worker <paramref name="worker"/>; returns the ticks spent. A failure is kept for the caller.</summary>
-    private long Phase(Action<int> body, int worker)
+    /// <summary>
+    /// Claims partitions of a phase of <paramref name="region"/> one at a time and runs them, until none is left;
+    /// returns the ticks spent in them. The body is read only after a claim succeeded (the region cannot end while a
+    /// claimed partition runs), so a helper that comes late finds nothing to claim and touches nothing. A failure is kept for the caller.
+    /// </summary>
+    private long RunClaims(int phase, ref long claims, ref int done, long region, bool helper)
     {
-        var from = Stopwatch.GetTimestamp();
-        for (var p = worker; p < _partitions; p += Workers)
+        var ticks = 0L;
+        while (true)
         {
+            var c = Volatile.Read(ref claims);
+            if (c >> ClaimBits != region || (int)(c & ClaimMask) >= _partitions) return ticks;
+            if (Interlocked.CompareExchange(ref claims, c + 1, c) != c) continue;
+            var from = Stopwatch.GetTimestamp();
             try
             {
-                body(p);
+                (phase == 1 ? _first : _then)!((int)(c & ClaimMask));
             }
             catch (Exception e)
             {
                 Interlocked.CompareExchange(ref _error, e, null);
             }
+            ticks += Stopwatch.GetTimestamp() - from;
+            if (helper) Interlocked.Increment(ref _helperPartitions);
+            Interlocked.Increment(ref _partitionsRun);
+            Interlocked.Increment(ref done);
         }
-        return Stopwatch.GetTimestamp() - from;
     }
 
-    private void SpinUntilArrived(int helpers)
+    /// <summary>Waits (spinning, yielding the core) for the partitions a helper claimed and still runs.</summary>
+    private static void SpinUntilDone(ref int done, int partitions)
     {
         var spin = new SpinWait();
-        while (Volatile.Read(ref _arrived) < helpers) spin.SpinOnce(sleep1Threshold: -1);
-    }
-
-    /// <summary>The caller waits for the helpers: spinning first, then on the event the last of them sets.</summary>
-    private void Join()
-    {
-        var spin = new SpinWait();
-        var from = Stopwatch.GetTimestamp();
-        while (Volatile.Read(ref _remaining) > 0)
-        {
-            if (Stopwatch.GetTimestamp() - from > _spinTicks)
-            {
-                _done.Wait();
-                return;
-            }
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
+        while (Volatile.Read(ref done) < partitions) spin.SpinOnce(sleep1Threshold: -1);
     }
 
     private void Work(int helper)
     {
         var seen = 0L;
-        var worker = helper + 1;
         while (true)
         {
             seen = AwaitTicket(helper, seen);
             if (_disposed) return;
-            var busy = Phase(_first!, worker);
-            if (_then is { } then)
-            {
-                Interlocked.Increment(ref _arrived);
-                var spin = new SpinWait();
-                while (Volatile.Read(ref _go) != seen) spin.SpinOnce(sleep1Threshold: -1);
-                if (_error is null) busy += Phase(then, worker);
-            }
+            var busy = RunClaims(1, ref _claims1, ref _done1, seen, true);
+            // The second phase opens after the barrier; the caller may also have finished the region alone meanwhile.
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _claims2) >> ClaimBits != seen && Volatile.Read(ref _current) == seen) spin.SpinOnce(sleep1Threshold: -1);
+            busy += RunClaims(2, ref _claims2, ref _done2, seen, true);
             Interlocked.Add(ref _helperBusy, busy);
-            if (Interlocked.Decrement(ref _remaining) == 0) _done.Set();
         }
     }
 
@@ -225,7 +220,11 @@ public sealed class KernelPool : IDisposable
         {
             var f = (double)Stopwatch.Frequency;
             return new KernelPoolStatistics(Interlocked.Read(ref _regions), Interlocked.Read(ref _serialRuns), Interlocked.Read(ref _wakes),
-                _callerBusy / f, _callerWait / f, Interlocked.Read(ref _helperBusy) / f, _regionTicks / f);
+                _callerBusy / f, _callerWait / f, Interlocked.Read(ref _helperBusy) / f, _regionTicks / f)
+            {
+                Partitions = Interlocked.Read(ref _partitionsRun),
+                HelperPartitions = Interlocked.Read(ref _helperPartitions),
+            };
         }
     }
 
@@ -234,7 +233,7 @@ public sealed class KernelPool : IDisposable
     {
         lock (_gate)
         {
-            _regions = _serialRuns = _wakes = _callerBusy = _callerWait = _helperBusy = _regionTicks = 0;
+            _regions = _serialRuns = _wakes = _callerBusy = _callerWait = _helperBusy = _regionTicks = _partitionsRun = _helperPartitions = 0;
         }
     }
 

@@ -14,6 +14,12 @@ namespace EventSpike.Neurons.Kernels;
 public sealed record KernelPoolStatistics(long Regions, long SerialRuns, long HelperWakes, double CallerBusySeconds, double CallerWaitSeconds,
     double HelperBusySeconds, double RegionSeconds)
 {
+    /// <summary>Partitions run inside regions, both phases counted.</summary>
+    public long Partitions { get; init; }
+
+    /// <summary>Of those, the ones a helper thread claimed (the rest the caller ran itself, a helper being late or busy).</summary>
+    public long HelperPartitions { get; init; }
+
     /// <summary>Caller wait per region, microseconds.</summary>
     public double WaitPerRegionMicroseconds => Regions == 0 ? 0 : CallerWaitSeconds / Regions * 1e6;
 
