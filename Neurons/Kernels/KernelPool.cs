@@ -81,7 +81,8 @@ public sealed class KernelPool : IDisposable
         // One parallel region at a time per pool. A caller that finds the helpers busy (another layer's region, on
         // another thread) runs its partitions itself rather than wait: the threads stay busy and the partitions,
         // fixed by the caller, give the same result on any thread.
-        if (partitions == 1 || Workers == 1 || !Monitor.TryEnter(_gate))
+        // A partition that itself runs on the pool (the caller's own region, nested) runs serially too.
+        if (partitions == 1 || Workers == 1 || Monitor.IsEntered(_gate) || !Monitor.TryEnter(_gate))
         {
             Interlocked.Increment(ref _serialRuns);
             for (var i = 0; i < partitions; i++) first(i);

@@ -93,4 +93,16 @@ public class KernelPoolTests
         KernelPool.Serial.Run(3, p => order.Add($"a{p}"), () => order.Add("b"), p => order.Add($"c{p}"));
         Assert.Equal(["a0", "a1", "a2", "b", "c0", "c1", "c2"], order);
     }
+
+    /// <summary>A partition body that runs on the same pool (a region nested in the caller's own): it runs serially, every partition once.</summary>
+    [Fact]
+    public void A_nested_run_on_the_same_pool_runs_serially()
+    {
+        using var pool = new KernelPool(2);
+        var inner = new int[2, 3];
+        pool.Run(2, outer => pool.Run(3, p => Interlocked.Increment(ref inner[outer, p])));
+        Assert.All(Enumerable.Range(0, 6), k => Assert.Equal(1, inner[k / 3, k % 3]));
+        Assert.Equal(1, pool.Statistics.Regions);
+        Assert.Equal(2, pool.Statistics.SerialRuns);
+    }
 }
