@@ -20,7 +20,7 @@ public static class PlainLoopRunner
     /// <summary>
     /// Runs the network; <paramref name="counts"/>, when given (one per layer), receives what each backend counted.
     /// With a pool of several workers and layers that need nothing of each other within a window (every connection
-    /// between two layers at least a window long) whose sizes balance over the workers (<see cref="LayersBalance"/>),
+    /// between two layers at least a window long) whose sizes balance over the workers (<see cref="LayerParallelism"/>),
     /// the layers of a window run side by side: one region of the pool per window, each layer a partition claimed by
     /// whichever worker is free, largest first, and no layer split. Otherwise the layers run one after another, each
     /// split over the pool where it is large enough. Either way a layer computes what it would alone: the same spikes.
@@ -30,7 +30,7 @@ public static class PlainLoopRunner
     {
         var plan = network.Plan;
         if (sink is not null) sink = FileLayerSink.For(sink, network);
-        var sideBySide = pool is { Workers: > 1 } && IndependentWithinWindows(network) && LayersBalance(network, pool.Workers);
+        var sideBySide = pool is not null && LayerParallelism.SideBySide(network, pool.Workers);
         var factory = new LayerFactory(network, backend, sideBySide ? null : pool);
         factory.Validate();
         var backends = network.Layers.Select(l => factory.Create(l.Id)).ToArray();
@@ -81,26 +81,6 @@ public static class PlainLoopRunner
         var computed = backend.ComputeAsync(layer, plan.StartOf(w), plan.StepsIn(w)).AsTask().GetAwaiter().GetResult();
         if (counts is not null) counts[layer] += computed.Counts;
         return computed.Output;
-    }
-
-    /// <summary>Whether no layer reads another's current window (every connection between two layers at least a window long).</summary>
-    private static bool IndependentWithinWindows(CompiledNetwork network) =>
-        network.Layers.All(l => network.IncomingOf(l.Id).All(c => c.Recurrent || c.From == l.Id || c.DelaySteps >= network.Plan.WindowSteps));
-
-    /// <summary>
-    /// Whether the layers, by size, spread over <paramref name="workers"/> (largest first, each to the least loaded) with
-    /// the busiest worker within 10 % of an even share: several layers of like sizes (PD14's eight), not one large layer
-    /// (Brunel), which is better split.
-    /// </summary>
-    public static bool LayersBalance(CompiledNetwork network, int workers)
-    {
-        var load = new long[workers];
-        foreach (var size in network.Layers.Select(l => (long)l.Size).OrderByDescending(s => s))
-        {
-            var least = Array.IndexOf(load, load.Min());
-            load[least] += size;
-        }
-        return load.Max() * workers <= 1.1 * load.Sum();
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public class PlainLoopRunnerTests
             [Ring("a", "b", 0.0015), Ring("b", "c", 0.002), Ring("c", "d", 0.0015), Ring("d", "a", 0.001), Ring("a", "a", 0.0015)]);
         var net = NetworkCompiler.Compile(Spec());
         Assert.Equal(5, net.Plan.WindowSteps);
-        Assert.True(PlainLoopRunner.LayersBalance(net, 2));
+        Assert.True(LayerParallelism.SideBySide(net, 2));
 
         var one = new CollectingSink();
         PlainLoopRunner.Run(net, one, new KernelPool(1));
