@@ -45,12 +45,15 @@ public static class LocalRunner
     public static async Task<RunResult> RunAsync(CompiledNetwork network, ISpikeSink sink, RunOptions options, CancellationToken cancel = default)
     {
         using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        var factory = new LayerFactory(network, options.Backend, pool);
+        // Layers that run side by side on the dispatcher's threads are not split too: a split would add the pool's
+        // helpers to threads already as many as the cores.
+        var factory = new LayerFactory(network, options.Backend, LayerParallelism.SideBySide(network, pool.Workers) ? null : pool);
         factory.Validate();
         var system = ActorSystem.Create("eventspike", LoadConfig(options.Threads, options.ExtraHocon));
         try
         {
-            return await RunOnAsync(system, network, sink, options, null, cancel, factory).ConfigureAwait(false);
+            var result = await RunOnAsync(system, network, sink, options, null, cancel, factory).ConfigureAwait(false);
+            return result with { Pool = pool.Statistics };
         }
         finally
         {

@@ -17,42 +17,43 @@ namespace EventSpike.Actors.Runtime;
 /// </summary>
 public static class PlainLoopRunner
 {
-    /// <summary>Runs the network; <paramref name="counts"/>, when given (one per layer), receives what each backend counted.</summary>
+    /// <summary>
+    /// Runs the network; <paramref name="counts"/>, when given (one per layer), receives what each backend counted.
+    /// With a pool of several workers and layers that need nothing of each other within a window (every connection
+    /// between two layers at least a window long) whose sizes balance over the workers (<see cref="LayerParallelism"/>),
+    /// the layers of a window run side by side: one region of the pool per window, each layer a partition claimed by
+    /// whichever worker is free, largest first, and no layer split. Otherwise the layers run one after another, each
+    /// split over the pool where it is large enough. Either way a layer computes what it would alone: the same spikes.
+    /// </summary>
     public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null,
         string? backend = null, WindowCounts[]? counts = null)
     {
         var plan = network.Plan;
         if (sink is not null) sink = FileLayerSink.For(sink, network);
-        var factory = new LayerFactory(network, backend, pool);
+        var sideBySide = pool is not null && LayerParallelism.SideBySide(network, pool.Workers);
+        var factory = new LayerFactory(network, backend, sideBySide ? null : pool);
         factory.Validate();
         var backends = network.Layers.Select(l => factory.Create(l.Id)).ToArray();
         var order = EvaluationOrder(network);
+        var largestFirst = network.Layers.OrderByDescending(l => l.Size).ThenBy(l => l.Id).Select(l => l.Id).ToArray();
         var inputs = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToArray();
         var spikes = new long[network.Layers.Count];
         var history = network.Layers.Select(_ => new List<object?>()).ToArray();
+        var outputs = new object?[network.Layers.Count];
         var kept = OldestNeeded(network, inputs);
         var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToArray();
         var clock = Stopwatch.StartNew();
         for (long w = 0; w < plan.WindowCount; w++)
         {
+            var window = w;
+            void Step(int layer) => outputs[layer] = StepLayer(backends[layer], inputs[layer], history, plan, window, layer, counts);
+            if (sideBySide) pool!.Run(largestFirst.Length, i => Step(largestFirst[i]));
             foreach (var layer in order)
             {
-                foreach (var c in inputs[layer])
-                {
-                    var required = plan.RequiredSenderWindow(w, c.DelaySteps);
-                    var previous = w == 0 ? -1 : plan.RequiredSenderWindow(w - 1, c.DelaySteps);
-                    for (var v = previous + 1; v <= required; v++)
-                        switch (history[c.SourceLayer][(int)v])
-                        {
-                            case SpikeBatch b: backends[layer].Deliver(c, b); break;
-                            case ContinuousBatch s: backends[layer].Deliver(c, s); break;
-                        }
-                }
-                var computed = backends[layer].ComputeAsync(layer, plan.StartOf(w), plan.StepsIn(w)).AsTask().GetAwaiter().GetResult();
-                if (counts is not null) counts[layer] += computed.Counts;
-                var batch = computed.Output;
-                history[layer].Add(batch);
-                if (batch is SpikeBatch sb) spikes[layer] += sb.Count;
+                // One after another, each sees the windows its zero-delay senders just computed.
+                if (!sideBySide) Step(layer);
+                history[layer].Add(outputs[layer]);
+                if (outputs[layer] is SpikeBatch sb) spikes[layer] += sb.Count;
             }
             if (sink is not null) Record(sink, recorded.Select(l => history[l][(int)w]!).ToArray());
             Forget(history, kept, plan, w);
@@ -60,6 +61,26 @@ public static class PlainLoopRunner
         sink?.Complete();
         foreach (var b in backends) b.Dispose();
         return (spikes, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Delivers the sender windows <paramref name="layer"/> needs for window <paramref name="w"/> and computes it.</summary>
+    private static object? StepLayer(IWindowBackend backend, IReadOnlyList<LayerInput> inputs, List<object?>[] history, WindowPlan plan, long w,
+        int layer, WindowCounts[]? counts)
+    {
+        foreach (var c in inputs)
+        {
+            var required = plan.RequiredSenderWindow(w, c.DelaySteps);
+            var previous = w == 0 ? -1 : plan.RequiredSenderWindow(w - 1, c.DelaySteps);
+            for (var v = previous + 1; v <= required; v++)
+                switch (history[c.SourceLayer][(int)v])
+                {
+                    case SpikeBatch b: backend.Deliver(c, b); break;
+                    case ContinuousBatch s: backend.Deliver(c, s); break;
+                }
+        }
+        var computed = backend.ComputeAsync(layer, plan.StartOf(w), plan.StepsIn(w)).AsTask().GetAwaiter().GetResult();
+        if (counts is not null) counts[layer] += computed.Counts;
+        return computed.Output;
     }
 
     /// <summary>

@@ -6,4 +6,7 @@ namespace EventSpike.Actors.Runtime;
 public sealed record RunResult(RunCompleted? Completed, string? Failure, bool Interrupted, long StepsReached, double WallSeconds)
 {
     public bool Succeeded => Completed is not null;
+
+    /// <summary>What the run's kernel pool did (the run made its own pool); null otherwise.</summary>
+    public Neurons.Kernels.KernelPoolStatistics? Pool { get; init; }
 }

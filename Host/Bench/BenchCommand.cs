@@ -82,6 +82,7 @@ public static class BenchCommand
             var plainLine = report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
                 counted.Aggregate(default(WindowCounts), (a, b) => a + b));
             plainLine["run_cpu_s"] = RunCpuSeconds(cpu);
+            PoolFields.Add(plainLine, plainPool.Statistics, threads, network.Plan.TotalSteps * network.Dt);
             stdout.WriteLine(JsonSerializer.Serialize(plainLine));
             return ExitCodes.Done;
         }
@@ -96,6 +97,7 @@ public static class BenchCommand
             new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
         line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
         line["run_cpu_s"] = RunCpuSeconds(cpu);
+        PoolFields.Add(line, result.Pool, threads, result.Completed.Steps * network.Dt);
         stdout.WriteLine(JsonSerializer.Serialize(line));
         return ExitCodes.Done;
     }

@@ -61,7 +61,7 @@ public static class MicrocircuitBench
 
         var fromStep = (long)Math.Round(transient / network.Dt);
         var stats = new PopulationStats(network.Layers.Select(l => l.Size).ToList(), fromStep, (long)Math.Round(1 / network.Dt));
-        var (code, wall, compute, steps, runtime, upload) = Simulate(a, network, stats, threads, device, stderr, cancel);
+        var (code, wall, compute, steps, runtime, upload, poolStats) = Simulate(a, network, stats, threads, device, stderr, cancel);
         if (code != ExitCodes.Done) return (code, null);
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
@@ -72,31 +72,34 @@ public static class MicrocircuitBench
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
         line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
         line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
+        PoolFields.Add(line, poolStats, threads, steps * network.Dt);
         line["seed"] = seed;
         return (ExitCodes.Done, line);
     }
 
     /// <summary>Runs the built network on the device, in a plain loop or through the actor runtime, into <paramref name="stats"/>.</summary>
-    private static (int Code, double Wall, double Compute, long Steps, string Runtime, double? Upload) Simulate(ParsedArguments a, CompiledNetwork network,
+    private static (int Code, double Wall, double Compute, long Steps, string Runtime, double? Upload, Neurons.Kernels.KernelPoolStatistics? Pool) Simulate(ParsedArguments a, CompiledNetwork network,
         PopulationStats stats, int threads, string device, TextWriter stderr, CancellationToken cancel)
     {
         double wall, compute = double.NaN;
         long steps;
         string runtime;
         double? upload = null;
+        Neurons.Kernels.KernelPoolStatistics? poolStats = null;
         if (device != "cpu")
         {
             // The whole network resident on the device: rings, propagation and drive there, only spikes copied down.
             ResidentRun.Check(network, device, "bench microcircuit");
             using var accelerator = Gpu.AcceleratorDevice.Open(device);
             var r = Gpu.Resident.ResidentRunner.Run(network, accelerator, stats, cancel);
-            if (r.Interrupted) return (ExitCodes.Interrupted, 0, 0, 0, "", null);
+            if (r.Interrupted) return (ExitCodes.Interrupted, 0, 0, 0, "", null, null);
             (wall, steps, upload, runtime) = (r.WallSeconds, r.Steps, r.UploadSeconds, "resident");
         }
         else if (a.Flag("plain"))
         {
             using var pool = new Neurons.Kernels.KernelPool(threads);
             (_, wall) = PlainLoopRunner.Run(network, stats, pool);
+            poolStats = pool.Statistics;
             steps = network.Plan.TotalSteps;
             runtime = "plain-loop";
         }
@@ -107,14 +110,15 @@ public static class MicrocircuitBench
             if (!result.Succeeded)
             {
                 stderr.WriteLine($"bench microcircuit: run failed: {result.Failure}");
-                return (result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed, 0, 0, 0, "", null);
+                return (result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed, 0, 0, 0, "", null, null);
             }
             wall = result.WallSeconds;
+            poolStats = result.Pool;
             steps = result.Completed!.Steps;
             compute = result.Completed.Layers.Sum(l => l.ComputeSeconds);
             runtime = "actors";
         }
-        return (ExitCodes.Done, wall, compute, steps, runtime, upload);
+        return (ExitCodes.Done, wall, compute, steps, runtime, upload, poolStats);
     }
 
     private static Dictionary<string, object?> Line(CompiledNetwork network, PopulationStats stats, double scale, int threads, string runtime,

@@ -1,4 +1,5 @@
 using EventSpike.Actors.Runtime;
+using EventSpike.Neurons.Kernels;
 using EventSpike.Routing.Network;
 using Xunit;
 using static EventSpike.Routing.Tests.NetworkSpecs;
@@ -36,5 +37,39 @@ public class PlainLoopRunnerTests
         var result = await LocalRunner.RunAsync(NetworkCompiler.Compile(Spec()), actors, new RunOptions());
         Assert.True(result.Succeeded, result.Failure);
         Assert.Equal(actors.Spikes, loop.Spikes);
+    }
+
+    /// <summary>
+    /// Four like-sized layers in a ring with per-synapse delays of at least a window: on a pool of two the plain loop runs
+    /// the layers of a window side by side (one region per window, no layer split), and gives the one-thread loop's and
+    /// the actors' spikes.
+    /// </summary>
+    [Fact]
+    public async Task Layers_run_side_by_side_give_the_one_thread_spikes()
+    {
+        const string Lif = """{"v_init": [-0.07, -0.052], "v_rest": -0.065, "v_reset": -0.065, "drive_rate": 6000, "drive_weight": 0.004}""";
+        static ConnectionSpec Ring(string from, string to, double mean) =>
+            new(from, to, Json("""{"generator":"fixed_total_number","n":20000,"weight":{"mean":0.01,"std":0.004,"keep_sign":true}}"""), 0, "exc")
+                { DelayDistribution = Json($$"""{"mean":{{mean}},"std":0.0005,"min":0.0005}""") };
+        NetworkSpec Spec() => new("side-by-side", 1e-4, 0.05, 9,
+            [Layer("a", "iaf_psc_exp", 1500, Lif), Layer("b", "iaf_psc_exp", 1400, Lif), Layer("c", "iaf_psc_exp", 1300, Lif), Layer("d", "iaf_psc_exp", 1200, Lif)],
+            [Ring("a", "b", 0.0015), Ring("b", "c", 0.002), Ring("c", "d", 0.0015), Ring("d", "a", 0.001), Ring("a", "a", 0.0015)]);
+        var net = NetworkCompiler.Compile(Spec());
+        Assert.Equal(5, net.Plan.WindowSteps);
+        Assert.True(LayerParallelism.SideBySide(net, 2));
+
+        var one = new CollectingSink();
+        PlainLoopRunner.Run(net, one, new KernelPool(1));
+        Assert.True(one.Spikes.Select(s => s.Layer).Distinct().Count() == 4 && one.Spikes.Count > 500, $"{one.Spikes.Count} spikes");
+        using var pool = new KernelPool(2);
+        var two = new CollectingSink();
+        PlainLoopRunner.Run(NetworkCompiler.Compile(Spec()), two, pool);
+        Assert.Equal(one.Spikes, two.Spikes);
+        Assert.Equal(net.Plan.WindowCount, pool.Statistics.Regions + pool.Statistics.SerialRuns); // one region per window
+
+        var actors = new CollectingSink();
+        var result = await LocalRunner.RunAsync(NetworkCompiler.Compile(Spec()), actors, new RunOptions(Threads: 2));
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.Equal(one.Spikes, actors.Spikes);
     }
 }

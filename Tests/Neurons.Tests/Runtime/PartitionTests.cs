@@ -64,6 +64,15 @@ public class PartitionTests
     }
 
     [Fact]
+    public void A_layer_is_not_split_where_the_split_would_save_less_than_a_quarter()
+    {
+        // 1,065 = 1,024 + 41 (PD14's L5I at full scale): the second part would take 4 %, yet every step would pay the hand-off.
+        Assert.Equal([(0, 1065)], new LayerEngine(Delta(1065), [], 10, 0, new KernelPool(2)).Partitions);
+        // 2,948 = 1,024 + 1,924 (L6I): the larger part is 65 % of the layer; split.
+        Assert.Equal([(0, 1024), (1024, 2948)], new LayerEngine(Delta(2948), [], 10, 0, new KernelPool(2)).Partitions);
+    }
+
+    [Fact]
     public void A_layer_whose_input_port_is_wider_than_the_layer_splits_without_races()
     {
         // 4 samples of 30 inputs → 4 × 8 units: every partition reads the whole input row.
