@@ -23,6 +23,9 @@ public sealed class KernelPool : IDisposable
 {
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _wake;
+    // Pulsed by whichever thread finishes a phase's last partition: the caller waits on it once its spin is over, so a
+    // helper that the OS took off its core (more runnable threads than cores) gets the caller's core instead of a spinner.
+    private readonly object _phaseDone = new();
     private readonly long[] _ticket;      // per helper: the region it is asked to join (a new value: go)
     private readonly int[] _parked;       // per helper: 1 while it sleeps (or is about to) on its semaphore
     private readonly object _gate = new();
@@ -121,13 +124,13 @@ public sealed class KernelPool : IDisposable
             if (Interlocked.Exchange(ref _parked[w], 0) == 1) _wake[w].Release();
         }
         var busy = RunClaims(1, ref _claims1, ref _done1, region, false);
-        SpinUntilDone(ref _done1, partitions);
+        WaitUntilDone(ref _done1, partitions);
         if (_error is null) between?.Invoke();
         if (then is not null && _error is null)
         {
             Volatile.Write(ref _claims2, region << ClaimBits);
             busy += RunClaims(2, ref _claims2, ref _done2, region, false);
-            SpinUntilDone(ref _done2, partitions);
+            WaitUntilDone(ref _done2, partitions);
         }
         Volatile.Write(ref _current, 0);
         var end = Stopwatch.GetTimestamp();
@@ -163,15 +166,30 @@ public sealed class KernelPool : IDisposable
             ticks += Stopwatch.GetTimestamp() - from;
             if (helper) Interlocked.Increment(ref _helperPartitions);
             Interlocked.Increment(ref _partitionsRun);
-            Interlocked.Increment(ref done);
+            if (Interlocked.Increment(ref done) == _partitions)
+                lock (_phaseDone) Monitor.PulseAll(_phaseDone);
         }
     }
 
-    /// <summary>Waits (spinning, yielding the core) for the partitions a helper claimed and still runs.</summary>
-    private static void SpinUntilDone(ref int done, int partitions)
+    /// <summary>
+    /// Waits for the partitions a helper claimed and still runs: spinning (yielding the core) for
+    /// <see cref="SpinMicroseconds"/>, then blocked until the last partition's thread pulses (the count is checked under
+    /// the lock it pulses with, so no pulse is missed; a late pulse of an earlier phase only makes it look again).
+    /// </summary>
+    private void WaitUntilDone(ref int done, int partitions)
     {
         var spin = new SpinWait();
-        while (Volatile.Read(ref done) < partitions) spin.SpinOnce(sleep1Threshold: -1);
+        var from = Stopwatch.GetTimestamp();
+        while (Volatile.Read(ref done) < partitions)
+        {
+            if (Stopwatch.GetTimestamp() - from > _spinTicks)
+            {
+                lock (_phaseDone)
+                    while (Volatile.Read(ref done) < partitions) Monitor.Wait(_phaseDone);
+                return;
+            }
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
     }
 
     private void Work(int helper)
@@ -182,9 +200,12 @@ public sealed class KernelPool : IDisposable
             seen = AwaitTicket(helper, seen);
             if (_disposed) return;
             var busy = RunClaims(1, ref _claims1, ref _done1, seen, true);
-            // The second phase opens after the barrier; the caller may also have finished the region alone meanwhile.
+            // The second phase opens after the barrier; the caller may also have finished the region alone meanwhile,
+            // and after a spin the helper leaves the phase to the caller rather than keep a core it may need.
             var spin = new SpinWait();
-            while (Volatile.Read(ref _claims2) >> ClaimBits != seen && Volatile.Read(ref _current) == seen) spin.SpinOnce(sleep1Threshold: -1);
+            var from = Stopwatch.GetTimestamp();
+            while (Volatile.Read(ref _claims2) >> ClaimBits != seen && Volatile.Read(ref _current) == seen
+                   && Stopwatch.GetTimestamp() - from <= _spinTicks) spin.SpinOnce(sleep1Threshold: -1);
             busy += RunClaims(2, ref _claims2, ref _done2, seen, true);
             Interlocked.Add(ref _helperBusy, busy);
         }
