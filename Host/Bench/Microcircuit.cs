@@ -162,9 +162,9 @@ public static class Microcircuit
     /// The network as a network file (config/networks/microcircuit.json is this at scale 1): one layer and one
     /// connection per line, numbers in round-trip form.
     /// </summary>
-    public static string FileText(double scale = 1, double duration = 1.5, ulong seed = 12345)
+    public static string FileText(double scale = 1, double duration = 1.5, ulong seed = 12345, bool optimizedV0 = true)
     {
-        var spec = Create(scale, duration, seed);
+        var spec = Create(scale, duration, seed, optimizedV0);
         var o = new JsonSerializerOptions { WriteIndented = false };
         var w = new System.Text.StringBuilder();
         w.Append("{\n  \"name\": \"microcircuit\",\n");

@@ -7,9 +7,9 @@ using EventSpike.Routing.Network;
 namespace EventSpike.Host.Bench;
 
 /// <summary>
-/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--seeds K] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu]</c>:
+/// <c>eventspike bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--seeds K] [--plain] [--v0 optimized|original] [--device cuda|ilgpu-cpu] [--seed-nodes HOST:PORT,... --min-nodes N]</c>:
 /// builds PD14 (<see cref="Microcircuit"/>), runs transient + duration simulated seconds through the actor runtime
-/// (or a plain loop, or resident on an accelerator with <c>--device</c>: realtime_factor is then the steps' wall time,
+/// (or a plain loop, or on a cluster's worker nodes with <c>--seed-nodes</c> (<see cref="MicrocircuitCluster"/>), or resident on an accelerator with <c>--device</c>: realtime_factor is then the steps' wall time,
 /// the upload is <c>upload_s</c>) and prints one JSON line: build time, peak RSS, bytes per synapse, the real-time factor of the
 /// whole run, and per population the mean rate and mean CV of the inter-spike intervals over the span after the
 /// transient (also per whole simulated second), with the rate's relative error against the reference means and
@@ -48,25 +48,48 @@ public static class MicrocircuitBench
     {
         var threads = (int)(a.Integer("threads", 1) ?? 1);
         var device = a.Value("device") ?? "cpu";
+        var clustered = MicrocircuitCluster.Wanted(a);
         stderr.WriteLine($"bench microcircuit: building (scale {scale}, seed {seed}) ...");
         var build = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var network = NetworkCompiler.Compile(Microcircuit.Create(scale, transient + measured, seed, v0 == "optimized"));
+        // On a cluster this process draws no synapse: each worker builds the connections into its populations.
+        var spec = Microcircuit.Create(scale, transient + measured, seed, v0 == "optimized");
+        var network = NetworkCompiler.Compile(spec, buildInto: clustered ? new HashSet<string>() : null);
         var buildSeconds = build.Elapsed.TotalSeconds;
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var synapses = network.SynapseCount;
         var tableBytes = network.Connections.Select(c => c.Synapses).Distinct().Sum(t => t.Bytes);
-        stderr.WriteLine($"bench microcircuit: {network.Layers.Sum(l => l.Size):N0} neurons, {synapses:N0} synapses built in {buildSeconds:0.0} s " +
-                         $"(RSS {Process.GetCurrentProcess().WorkingSet64 / 1e9:0.00} GB); running {transient + measured} s on {threads} thread(s) ...");
+        stderr.WriteLine(clustered
+            ? $"bench microcircuit: {network.Layers.Sum(l => l.Size):N0} neurons; the worker nodes build the synapses and run {transient + measured} s ..."
+            : $"bench microcircuit: {network.Layers.Sum(l => l.Size):N0} neurons, {synapses:N0} synapses built in {buildSeconds:0.0} s " +
+              $"(RSS {Process.GetCurrentProcess().WorkingSet64 / 1e9:0.00} GB); running {transient + measured} s on {threads} thread(s) ...");
 
         var fromStep = (long)Math.Round(transient / network.Dt);
         var stats = new PopulationStats(network.Layers.Select(l => l.Size).ToList(), fromStep, (long)Math.Round(1 / network.Dt));
-        var (code, wall, compute, steps, runtime, upload, poolStats) = Simulate(a, network, stats, threads, device, stderr, cancel);
+        MicrocircuitCluster.Outcome? onCluster = null;
+        int code;
+        double wall, compute, upload = double.NaN;
+        long steps;
+        string runtime;
+        Neurons.Kernels.KernelPoolStatistics? poolStats = null;
+        if (clustered)
+        {
+            onCluster = MicrocircuitCluster.Run(a, network, Microcircuit.FileText(scale, transient + measured, seed, v0 == "optimized"), seed, stats, threads, stderr, cancel);
+            (code, wall, compute, steps, runtime) = Completed(onCluster.Result, "cluster", stderr);
+            synapses = onCluster.Synapses;
+        }
+        else
+        {
+            double? up;
+            (code, wall, compute, steps, runtime, up, poolStats) = Simulate(a, network, stats, threads, device, stderr, cancel);
+            upload = up ?? double.NaN;
+        }
         if (code != ExitCodes.Done) return (code, null);
         var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
         var line = Line(network, stats, scale, threads, runtime, buildSeconds, wall, compute, steps, transient, synapses, tableBytes);
         line["device"] = device;
-        if (upload is { } u) line["upload_s"] = Math.Round(u, 3);
+        if (!double.IsNaN(upload)) line["upload_s"] = Math.Round(upload, 3);
+        if (onCluster is not null) AddCluster(line, onCluster);
         // On a shared machine wall time says little: the CPU time the process got is the steadier figure.
         line["v0"] = v0;
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
@@ -75,6 +98,28 @@ public static class MicrocircuitBench
         PoolFields.Add(line, poolStats, threads, steps * network.Dt);
         line["seed"] = seed;
         return (ExitCodes.Done, line);
+    }
+
+    /// <summary>A run's wall time, compute time and steps, or the exit code of a run that did not finish (said on stderr).</summary>
+    private static (int Code, double Wall, double Compute, long Steps, string Runtime) Completed(RunResult result, string runtime, TextWriter stderr)
+    {
+        if (result.Succeeded) return (ExitCodes.Done, result.WallSeconds, result.Completed!.Layers.Sum(l => l.ComputeSeconds), result.Completed.Steps, runtime);
+        stderr.WriteLine($"bench microcircuit: run failed: {result.Failure}");
+        return (result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed, 0, 0, 0, runtime);
+    }
+
+    /// <summary>
+    /// A cluster run's own fields: the nodes, where each population ran, the time from joining to the first window
+    /// (the workers build their synapses then); this process's CPU is the coordinator's, and the synaptic events and
+    /// table bytes are the workers', which it does not see.
+    /// </summary>
+    private static void AddCluster(Dictionary<string, object?> line, MicrocircuitCluster.Outcome cluster)
+    {
+        line["nodes"] = cluster.Nodes;
+        line["placement"] = cluster.Placement;
+        line["cluster_setup_s"] = Math.Round(cluster.SetupSeconds, 3);
+        line["bytes_per_synapse"] = null;
+        line["synaptic_events"] = null;
     }
 
     /// <summary>Runs the built network on the device, in a plain loop or through the actor runtime, into <paramref name="stats"/>.</summary>
@@ -107,16 +152,10 @@ public static class MicrocircuitBench
         {
             var result = LocalRunner.RunAsync(network, stats, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads), cancel)
                 .GetAwaiter().GetResult();
-            if (!result.Succeeded)
-            {
-                stderr.WriteLine($"bench microcircuit: run failed: {result.Failure}");
-                return (result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed, 0, 0, 0, "", null, null);
-            }
-            wall = result.WallSeconds;
+            int code;
+            (code, wall, compute, steps, runtime) = Completed(result, "actors", stderr);
+            if (code != ExitCodes.Done) return (code, 0, 0, 0, "", null, null);
             poolStats = result.Pool;
-            steps = result.Completed!.Steps;
-            compute = result.Completed.Layers.Sum(l => l.ComputeSeconds);
-            runtime = "actors";
         }
         return (ExitCodes.Done, wall, compute, steps, runtime, upload, poolStats);
     }

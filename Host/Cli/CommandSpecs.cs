@@ -70,7 +70,7 @@ public static class CommandSpecs
     /// <summary><c>eventspike bench</c>.</summary>
     public static readonly CommandSpec Bench = new("bench",
         "Runs a standard network (or measures a sensor reader or a stream) and prints one JSON line of figures.",
-        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--seeds K] [--v0 optimized|original] [--device cuda|ilgpu-cpu]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
+        ["bench cuba|coba|brunel|dense [OPTIONS]", "bench decode RECORDING [--repeat N]", "bench microcircuit [--scale X] [--duration S] [--transient S] [--threads N] [--seed N] [--seeds K] [--v0 optimized|original] [--device cuda|ilgpu-cpu] [--seed-nodes HOST:PORT,... --min-nodes N]", "bench stream [--rate R] [--policy block|drop-oldest] [--speed X] [--warmup S]",
          "bench dynapse [--mode dpi|virtual|hil] [--duration S] [--rate R]"],
         [
             V("scale", "X", "network size relative to the standard one (default: 1)"),
@@ -86,6 +86,9 @@ public static class CommandSpecs
             F("plain", "run the same engines in a plain loop instead of actors"),
             V("v0", "optimized|original", "bench microcircuit: NEST's per-population initial potentials or N(-58, 10) mV (default: optimized)"),
             V("seeds", "K", "bench microcircuit: run seeds N .. N+K-1 in turn, then print their mean and s.d. per population (default: 1)"),
+            V("seed-nodes", "HOST:PORT,...", "bench microcircuit: run on a cluster's worker nodes (`eventspike node`), joining through these"),
+            V("min-nodes", "N", "bench microcircuit with --seed-nodes: worker nodes to wait for (default: 1)"),
+            V("join-timeout", "S", "bench microcircuit with --seed-nodes: seconds to wait for them (default: 30)"),
             V("repeat", "N", "bench decode: times to read the recording (default: 5)"),
             V("rate", "R", "bench stream: sensor events per second (default: 1e6)"),
             V("policy", "block|drop-oldest", "bench stream: what a full input queue does (default: block)"),

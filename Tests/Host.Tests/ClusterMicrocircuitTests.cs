@@ -41,4 +41,42 @@ public class ClusterMicrocircuitTests
         Assert.Equal(2, traffic.Count);
         Assert.All(traffic, t => Assert.Equal(500, t.GetProperty("messages").GetInt64()));
     }
+
+    /// <summary>
+    /// <c>bench microcircuit --seed-nodes</c>: the bench's network built and run by two workers gives the one-process
+    /// bench's counts, population by population (rates and CVs come from every spike of every neuron).
+    /// </summary>
+    [Fact]
+    public async Task Bench_microcircuit_on_two_workers_counts_the_one_process_spikes()
+    {
+        string[] bench = ["bench", "microcircuit", "--scale", "0.02", "--duration", "0.05", "--transient", "0.05", "--seed", "7"];
+        var (code, single, err) = await Exec(bench);
+        Assert.True(code == 0, err);
+        using var workers = new Workers();
+        (code, var spread, err) = await Exec([.. bench, "--seed-nodes", workers.Seed, "--min-nodes", "2"]);
+        Assert.True(code == 0, err);
+        using var one = JsonDocument.Parse(single.Trim());
+        using var two = JsonDocument.Parse(spread.Trim());
+        var (a, b) = (one.RootElement, two.RootElement);
+        Assert.Equal("actors", a.GetProperty("runtime").GetString());
+        Assert.Equal("cluster", b.GetProperty("runtime").GetString());
+        Assert.Equal(2, b.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(2, b.GetProperty("placement").EnumerateObject().Select(p => p.Value.GetString()).Distinct().Count());
+        Assert.True(a.GetProperty("spikes").GetInt64() > 100, single);
+        Assert.Equal(a.GetProperty("spikes").GetInt64(), b.GetProperty("spikes").GetInt64());
+        Assert.Equal(a.GetProperty("synapses").GetInt64(), b.GetProperty("synapses").GetInt64());
+        var pa = a.GetProperty("populations").EnumerateArray().ToList();
+        var pb = b.GetProperty("populations").EnumerateArray().ToList();
+        Assert.Equal(8, pb.Count);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(pa[i].GetProperty("name").GetString(), pb[i].GetProperty("name").GetString());
+            Assert.Equal(pa[i].GetProperty("rate_hz").GetDouble(), pb[i].GetProperty("rate_hz").GetDouble());
+            Assert.Equal(pa[i].GetProperty("cv_isi").GetRawText(), pb[i].GetProperty("cv_isi").GetRawText());
+        }
+        // The coordinator's own bad option is exit 2 before it joins anything.
+        (code, _, err) = await Exec([.. bench, "--min-nodes", "2"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--seed-nodes", err);
+    }
 }
