@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -9,14 +8,11 @@ namespace EventSpike.Neurons.Models;
 /// <summary>The vector part of <see cref="IafPscExp"/>'s step (AVX2): the same operations per lane as the scalar loop.</summary>
 public sealed partial class IafPscExp
 {
-    [ThreadStatic] private static byte[]? _fired; // per 8 neurons of the range: the lanes that fired (bits), read after the loop
-
     /// <summary>
     /// Neurons [from, j) with j the returned index (a multiple of 8 past from), the rest for the scalar loop. Eight neurons
-    /// per iteration, the two vectors' statements interleaved. The hot loop makes no call (x64 System V keeps no vector
-    /// register across one, so a call on the spike path made the JIT reload every constant each iteration): spikes are
-    /// noted as bits per 8 neurons and added after the loop, in neuron order; the rare refractory update is inlined
-    /// with its own constants. <typeparamref name="TCurrent"/> is <see cref="NoCurrent"/> when the port "current" gets
+    /// per iteration, the two vectors' statements interleaved. The hot loop makes no call: spikes are noted as bits per 8
+    /// neurons (<see cref="NestIntegrateAndFire.FiredBuffer"/>) and added after the loop, in neuron order; the rare
+    /// refractory update is inlined with its own constants. <typeparamref name="TCurrent"/> is <see cref="NoCurrent"/> when the port "current" gets
     /// the engine's zero row (nothing feeds it): V∞ = (v_rest + bias) + 0 once, and the row is not streamed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -25,7 +21,7 @@ public sealed partial class IafPscExp
     {
         var j = from;
         var groups = (to - from) >> 3;
-        var fired = _fired is { } buffer && buffer.Length >= groups ? buffer : _fired = new byte[Math.Max(groups, 1024)];
+        var fired = FiredBuffer(groups);
         var a = Vector256.Create(_a);
         var sExc = Vector256.Create(_sExc);
         var sInh = Vector256.Create(_sInh);
@@ -86,18 +82,6 @@ public sealed partial class IafPscExp
         var r2 = Vector256.LoadUnsafe(ref rR, at + 4);
         Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
         Vector256.ConditionalSelect(fire2, hold, Vector256.ConditionalSelect(held2, r2 - one, r2)).StoreUnsafe(ref rR, at + 4);
-    }
-
-    /// <summary>Adds the neurons whose bits are set in <paramref name="fired"/> (8 per byte from <paramref name="from"/>), in order.</summary>
-    private static void AddFired(ReadOnlySpan<byte> fired, int from, List<int> spikes)
-    {
-        var g = fired.IndexOfAnyExcept((byte)0);
-        while (g >= 0)
-        {
-            for (uint bits = fired[g]; bits != 0; bits &= bits - 1) spikes.Add(from + 8 * g + BitOperations.TrailingZeroCount(bits));
-            var next = fired[(g + 1)..].IndexOfAnyExcept((byte)0);
-            g = next < 0 ? -1 : g + 1 + next;
-        }
     }
 
     /// <summary>How the vector step reads the port "current": V∞ = (v_rest + bias) + I_in for four neurons.</summary>
