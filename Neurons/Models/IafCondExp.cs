@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Random;
 
@@ -74,7 +75,7 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
 
     public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
-        if (Vector256.IsHardwareAccelerated && to - from >= Vector256<double>.Count) StepVectors(portInput, spikes, from, to);
+        if (Vector256.IsHardwareAccelerated && Avx.IsSupported && to - from >= Vector256<double>.Count) StepVectors(portInput, spikes, from, to);
         else StepPasses(portInput, spikes, from, to);
     }
 
@@ -96,6 +97,8 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         var c = new Lanes(this);
         var last = to - Vector256<double>.Count;
         var j = from;
+        var fired = FiredBuffer((to - from) >> 3);
+        ref var rFired = ref MemoryMarshal.GetArrayDataReference(fired);
         // Eight neurons at a time: the two exponentials' long dependency chains interleaved (VectorExp.Exp of a pair),
         // so that one vector's chain runs while the other's waits; each lane's arithmetic is that of the single step.
         for (; j <= last - Vector256<double>.Count; j += 2 * Vector256<double>.Count)
@@ -107,15 +110,17 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
             var i = Vector256.LoadUnsafe(ref rGi, at) + Vector256.LoadUnsafe(ref rInh, at);
             var i2 = Vector256.LoadUnsafe(ref rGi, at2) + Vector256.LoadUnsafe(ref rInh, at2);
             var (decay, decay2) = VectorExp.Exp(c.Exponent(e, i), c.Exponent(e2, i2));
-            Finish(ref c, spikes, j, e, i, decay, ref rGe, ref rGi, ref rV, ref rR, ref rCur);
-            Finish(ref c, spikes, j + Vector256<double>.Count, e2, i2, decay2, ref rGe, ref rGi, ref rV, ref rR, ref rCur);
+            var bits = Finish(ref c, j, e, i, decay, ref rGe, ref rGi, ref rV, ref rR, ref rCur);
+            var bits2 = Finish(ref c, j + Vector256<double>.Count, e2, i2, decay2, ref rGe, ref rGi, ref rV, ref rR, ref rCur);
+            Unsafe.Add(ref rFired, (j - from) >> 3) = (byte)(bits | (bits2 << 4)); // no call in the loop: added below
         }
+        AddFired(fired.AsSpan(0, (j - from) >> 3), from, spikes);
         for (; j <= last; j += Vector256<double>.Count)
         {
             var at = (nuint)j;
             var e = Vector256.LoadUnsafe(ref rGe, at) + Vector256.LoadUnsafe(ref rExc, at);
             var i = Vector256.LoadUnsafe(ref rGi, at) + Vector256.LoadUnsafe(ref rInh, at);
-            Finish(ref c, spikes, j, e, i, VectorExp.Exp(c.Exponent(e, i)), ref rGe, ref rGi, ref rV, ref rR, ref rCur);
+            AddSpikes(spikes, j, Finish(ref c, j, e, i, VectorExp.Exp(c.Exponent(e, i)), ref rGe, ref rGi, ref rV, ref rR, ref rCur));
         }
         if (j == to) return;
         // The last 1–3 neurons: the vector ending at `to` overlaps the one before; its lanes below j are done
@@ -138,9 +143,9 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         AddSpikes(spikes, last, firet);
     }
 
-    /// <summary>Four neurons from <paramref name="j"/> on, given their conductances with this step's jumps and e^(−g·dt/τ_mem): decays, membrane, countdowns, spikes.</summary>
+    /// <summary>Four neurons from <paramref name="j"/> on, given their conductances with this step's jumps and e^(−g·dt/τ_mem): decays, membrane, countdowns; the bits of the lanes that fired.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(ref Lanes c, List<int> spikes, int j, Vector256<double> e, Vector256<double> i, Vector256<double> decay,
+    private static uint Finish(ref Lanes c, int j, Vector256<double> e, Vector256<double> i, Vector256<double> decay,
         ref double rGe, ref double rGi, ref double rV, ref double rR, ref double rCur)
     {
         var at = (nuint)j;
@@ -148,16 +153,19 @@ public sealed class IafCondExp : NestIntegrateAndFire, IPartitionedModel
         var (vNew, held, fire) = c.Membrane(e, i, Vector256.LoadUnsafe(ref rV, at), r, Vector256.LoadUnsafe(ref rCur, at), decay);
         (e * c.SExc).StoreUnsafe(ref rGe, at);
         (i * c.SInh).StoreUnsafe(ref rGi, at);
-        Vector256.ConditionalSelect(held | fire, c.Reset, vNew).StoreUnsafe(ref rV, at);
+        // Lanes are all ones or all zeros: the blend (sign bit) selects as ConditionalSelect would, in one instruction.
+        Avx.BlendVariable(vNew, c.Reset, held | fire).StoreUnsafe(ref rV, at);
         // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
         if ((held | fire).ExtractMostSignificantBits() != 0)
             Vector256.ConditionalSelect(fire, c.Hold, Vector256.ConditionalSelect(held, r - c.One, r)).StoreUnsafe(ref rR, at);
-        AddSpikes(spikes, j, fire);
+        return fire.ExtractMostSignificantBits();
     }
 
-    private static void AddSpikes(List<int> spikes, int first, Vector256<double> fire)
+    private static void AddSpikes(List<int> spikes, int first, Vector256<double> fire) => AddSpikes(spikes, first, fire.ExtractMostSignificantBits());
+
+    private static void AddSpikes(List<int> spikes, int first, uint fired)
     {
-        for (var bits = fire.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+        for (var bits = fired; bits != 0; bits &= bits - 1)
             spikes.Add(first + System.Numerics.BitOperations.TrailingZeroCount(bits));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using EventSpike.Neurons.Random;
 
 namespace EventSpike.Neurons.Models;
@@ -21,7 +22,7 @@ namespace EventSpike.Neurons.Models;
 ///   V' = V∞ + (V − V∞)·a + I_exc·c_exc + I_inh·c_inh,  c_x = τ_x/(τ_x − τ_mem)·(e^(−dt/τ_x) − a),
 ///   a = e^(−dt/τ_mem), V∞ = v_rest + bias + I_in.
 /// </summary>
-public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
+public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel
 {
     public const string TypeName = "iaf_psc_exp";
 
@@ -108,7 +109,8 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
         var refractory = RefractoryLeft;
         var vRestBias = VRest + Bias;
         var j = from;
-        if (Vector256.IsHardwareAccelerated) j = StepVectors(exc, inh, current, spikes, from, to);
+        if (Vector256.IsHardwareAccelerated && Avx.IsSupported)
+            j = ZeroRows.IsZero(current) ? StepVectors<NoCurrent>(exc, inh, current, spikes, from, to) : StepVectors<CurrentRow>(exc, inh, current, spikes, from, to);
         for (; j < to; j++)
         {
             var e = ie[j] + exc[j];
@@ -131,89 +133,6 @@ public sealed class IafPscExp : NestIntegrateAndFire, IPartitionedModel
             }
             v[j] = vNew;
         }
-    }
-
-    /// <summary>The vector part of <see cref="StepRange"/> (AVX2): neurons [from, j) with j the returned index, the rest for the scalar loop.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int StepVectors(double[] exc, double[] inh, double[] current, List<int> spikes, int from, int to)
-    {
-        var vRestBias = VRest + Bias;
-        var j = from;
-        // Four neurons at a time; the same arithmetic as the scalar loop below, lane by lane.
-        var a = Vector256.Create(_a);
-        var sExc = Vector256.Create(_sExc);
-        var sInh = Vector256.Create(_sInh);
-        var cExc = Vector256.Create(_cExc);
-        var cInh = Vector256.Create(_cInh);
-        var rest = Vector256.Create(vRestBias);
-        var thresh = Vector256.Create(VThresh);
-        var reset = Vector256.Create(VReset);
-        var one = Vector256.Create(1.0);
-        var zero = Vector256<double>.Zero;
-        var hold = Vector256.Create((double)_refractorySteps);
-        ref var rIe = ref MemoryMarshal.GetArrayDataReference(IExc);
-        ref var rIi = ref MemoryMarshal.GetArrayDataReference(IInh);
-        ref var rExc = ref MemoryMarshal.GetArrayDataReference(exc);
-        ref var rInh = ref MemoryMarshal.GetArrayDataReference(inh);
-        ref var rCur = ref MemoryMarshal.GetArrayDataReference(current);
-        ref var rV = ref MemoryMarshal.GetArrayDataReference(VMem);
-        ref var rR = ref MemoryMarshal.GetArrayDataReference(RefractoryLeft);
-        // Eight neurons per iteration, the two vectors' statements interleaved (two dependency chains in flight at
-        // once: the step is bound by their latency, not by arithmetic); the same operations per lane as below.
-        for (; j <= to - 8; j += 8)
-        {
-            var at = (nuint)j;
-            var at2 = at + 4;
-            var e = Vector256.LoadUnsafe(ref rIe, at) + Vector256.LoadUnsafe(ref rExc, at);
-            var e2 = Vector256.LoadUnsafe(ref rIe, at2) + Vector256.LoadUnsafe(ref rExc, at2);
-            var i = Vector256.LoadUnsafe(ref rIi, at) + Vector256.LoadUnsafe(ref rInh, at);
-            var i2 = Vector256.LoadUnsafe(ref rIi, at2) + Vector256.LoadUnsafe(ref rInh, at2);
-            (e * sExc).StoreUnsafe(ref rIe, at);
-            (e2 * sExc).StoreUnsafe(ref rIe, at2);
-            (i * sInh).StoreUnsafe(ref rIi, at);
-            (i2 * sInh).StoreUnsafe(ref rIi, at2);
-            var r = Vector256.LoadUnsafe(ref rR, at);
-            var r2 = Vector256.LoadUnsafe(ref rR, at2);
-            var vInf = rest + Vector256.LoadUnsafe(ref rCur, at);
-            var vInf2 = rest + Vector256.LoadUnsafe(ref rCur, at2);
-            var vNew = vInf + (Vector256.LoadUnsafe(ref rV, at) - vInf) * a + e * cExc + i * cInh;
-            var vNew2 = vInf2 + (Vector256.LoadUnsafe(ref rV, at2) - vInf2) * a + e2 * cExc + i2 * cInh;
-            var held = Vector256.GreaterThan(r, zero);
-            var held2 = Vector256.GreaterThan(r2, zero);
-            var fire = Vector256.AndNot(Vector256.GreaterThan(vNew, thresh), held);
-            var fire2 = Vector256.AndNot(Vector256.GreaterThan(vNew2, thresh), held2);
-            Vector256.ConditionalSelect(held | fire, reset, vNew).StoreUnsafe(ref rV, at);
-            Vector256.ConditionalSelect(held2 | fire2, reset, vNew2).StoreUnsafe(ref rV, at2);
-            // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
-            if (((held | fire) | (held2 | fire2)).ExtractMostSignificantBits() != 0)
-            {
-                Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
-                Vector256.ConditionalSelect(fire2, hold, Vector256.ConditionalSelect(held2, r2 - one, r2)).StoreUnsafe(ref rR, at2);
-            }
-            var bits = fire.ExtractMostSignificantBits() | (fire2.ExtractMostSignificantBits() << 4);
-            for (; bits != 0; bits &= bits - 1) spikes.Add(j + System.Numerics.BitOperations.TrailingZeroCount(bits));
-        }
-        for (; j <= to - 4; j += 4)
-        {
-            var at = (nuint)j;
-            var e = Vector256.LoadUnsafe(ref rIe, at) + Vector256.LoadUnsafe(ref rExc, at);
-            var i = Vector256.LoadUnsafe(ref rIi, at) + Vector256.LoadUnsafe(ref rInh, at);
-            (e * sExc).StoreUnsafe(ref rIe, at);
-            (i * sInh).StoreUnsafe(ref rIi, at);
-            var r = Vector256.LoadUnsafe(ref rR, at);
-            var vInf = rest + Vector256.LoadUnsafe(ref rCur, at);
-            var vNew = vInf + (Vector256.LoadUnsafe(ref rV, at) - vInf) * a + e * cExc + i * cInh;
-            var held = Vector256.GreaterThan(r, zero);
-            var fire = Vector256.AndNot(Vector256.GreaterThan(vNew, thresh), held);
-            Vector256.ConditionalSelect(held | fire, reset, vNew).StoreUnsafe(ref rV, at);
-            // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
-            if ((held | fire).ExtractMostSignificantBits() != 0)
-                Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
-            var bits = fire.ExtractMostSignificantBits();
-            for (var lane = 0; bits != 0; lane++, bits >>= 1)
-                if ((bits & 1) != 0) spikes.Add(j + lane);
-        }
-        return j;
     }
 
     public override JsonObject ToDict()

@@ -98,7 +98,7 @@ public sealed partial class LayerEngine
         _portProjections = feeding.Select(f => f.Where(i => !_projections[i].Synapses.HasDelays).ToArray()).ToArray();
         (_delayRings, _portRings, _ringOf, _shiftOf) = BuildDelayRings(model, _projections, horizonSteps);
         _portSum = model.Ports.Select(p => new double[p.Width]).ToArray();
-        _zero = model.Ports.Select(p => new double[p.Width]).ToArray();
+        _zero = model.Ports.Select(p => ZeroRows.Create(p.Width)).ToArray();
         _portInput = new double[model.Ports.Count][];
 
         _partitioned = model as IPartitionedModel;

@@ -5,12 +5,12 @@ using Xunit;
 namespace EventSpike.Neurons.Tests.Models;
 
 /// <summary>
-/// iaf_psc_exp's AVX2 step (eight, then four neurons per iteration) against its scalar loop (ranges of 1–3 neurons
+/// iaf_psc_exp's AVX2 step (eight neurons per iteration, the rest scalar) against its scalar loop (ranges of 1–3 neurons
 /// take it only): the same spikes and state bit for bit, through threshold crossings and refractory periods.
 /// </summary>
 public class IafPscExpVectorTests
 {
-    private const int Size = 1037; // eight per iteration, then one vector of four, then five scalar neurons
+    private const int Size = 1037; // 129 iterations of eight, then five scalar neurons
 
     private static IafPscExp Layer() => new(Size, 1e-4, LayerParameters.From(
         ("v_init", new[] { -0.06, -0.05 }), ("bias", 0.002)), b => StreamSeed.Generator(5, "layer:cuba", b));
@@ -45,5 +45,51 @@ public class IafPscExpVectorTests
         }
         Assert.True(total > 300, $"only {total} spikes: the test must cross threshold and refractory often");
         foreach (var name in vector.StateNames) Assert.Equal(scalar.GetState(name), vector.GetState(name));
+    }
+
+    /// <summary>
+    /// The port "current" fed by nothing: the engine passes a <see cref="ZeroRows"/> row, which the vector step does not
+    /// read (V∞ = (v_rest + bias) + 0 once). Same bits as the scalar loop given an ordinary array of zeros, with the
+    /// vector ranges starting off a multiple of eight (the spikes' bits are kept per range).
+    /// </summary>
+    [Fact]
+    public void With_no_current_the_vector_step_gives_the_scalar_step_bit_for_bit()
+    {
+        var vector = Layer();
+        var scalar = Layer();
+        var rng = StreamSeed.Generator(6, "inputs", 0);
+        var noCurrent = ZeroRows.Create(Size);
+        var zeros = new double[Size];
+        var spikesVector = new List<int>();
+        var spikesScalar = new List<int>();
+        var total = 0;
+        for (var k = 0; k < 600; k++)
+        {
+            var exc = new double[Size];
+            var inh = new double[Size];
+            for (var j = 0; j < Size; j++)
+            {
+                if (rng.NextDouble() < 0.08) exc[j] = 0.00162 * (1 + (int)(rng.NextDouble() * 3));
+                if (rng.NextDouble() < 0.01) inh[j] = -0.009;
+            }
+            spikesVector.Clear();
+            spikesScalar.Clear();
+            vector.StepRange(k, [exc, inh, noCurrent], spikesVector, 0, 3);
+            vector.StepRange(k, [exc, inh, noCurrent], spikesVector, 3, 517);
+            vector.StepRange(k, [exc, inh, noCurrent], spikesVector, 517, Size);
+            for (var from = 0; from < Size; from += 3) scalar.StepRange(k, [exc, inh, zeros], spikesScalar, from, Math.Min(Size, from + 3));
+            Assert.Equal(spikesScalar, spikesVector);
+            total += spikesVector.Count;
+        }
+        Assert.True(total > 300, $"only {total} spikes: the test must cross threshold and refractory often");
+        foreach (var name in vector.StateNames) Assert.Equal(scalar.GetState(name), vector.GetState(name));
+        Assert.All(noCurrent, x => Assert.Equal(0.0, x));
+    }
+
+    [Fact]
+    public void Only_the_rows_ZeroRows_made_are_known_as_zero()
+    {
+        Assert.True(ZeroRows.IsZero(ZeroRows.Create(8)));
+        Assert.False(ZeroRows.IsZero(new double[8]));
     }
 }

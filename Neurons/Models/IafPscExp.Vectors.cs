@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace EventSpike.Neurons.Models;
+
+/// <summary>The vector part of <see cref="IafPscExp"/>'s step (AVX2): the same operations per lane as the scalar loop.</summary>
+public sealed partial class IafPscExp
+{
+    /// <summary>
+    /// Neurons [from, j) with j the returned index (a multiple of 8 past from), the rest for the scalar loop. Eight neurons
+    /// per iteration, the two vectors' statements interleaved. The hot loop makes no call: spikes are noted as bits per 8
+    /// neurons (<see cref="NestIntegrateAndFire.FiredBuffer"/>) and added after the loop, in neuron order; the rare
+    /// refractory update is inlined with its own constants. <typeparamref name="TCurrent"/> is <see cref="NoCurrent"/> when the port "current" gets
+    /// the engine's zero row (nothing feeds it): V∞ = (v_rest + bias) + 0 once, and the row is not streamed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int StepVectors<TCurrent>(double[] exc, double[] inh, double[] current, List<int> spikes, int from, int to)
+        where TCurrent : struct, ICurrentInput
+    {
+        var j = from;
+        var groups = (to - from) >> 3;
+        var fired = FiredBuffer(groups);
+        var a = Vector256.Create(_a);
+        var sExc = Vector256.Create(_sExc);
+        var sInh = Vector256.Create(_sInh);
+        var cExc = Vector256.Create(_cExc);
+        var cInh = Vector256.Create(_cInh);
+        var rest = Vector256.Create(VRest + Bias);
+        var restPlusZero = rest + Vector256<double>.Zero;
+        var thresh = Vector256.Create(VThresh);
+        var reset = Vector256.Create(VReset);
+        ref var rIe = ref MemoryMarshal.GetArrayDataReference(IExc);
+        ref var rIi = ref MemoryMarshal.GetArrayDataReference(IInh);
+        ref var rExc = ref MemoryMarshal.GetArrayDataReference(exc);
+        ref var rInh = ref MemoryMarshal.GetArrayDataReference(inh);
+        ref var rCur = ref MemoryMarshal.GetArrayDataReference(current);
+        ref var rV = ref MemoryMarshal.GetArrayDataReference(VMem);
+        ref var rR = ref MemoryMarshal.GetArrayDataReference(RefractoryLeft);
+        ref var rFired = ref MemoryMarshal.GetArrayDataReference(fired);
+        for (; j <= to - 8; j += 8)
+        {
+            var at = (nuint)j;
+            var at2 = at + 4;
+            var e = Vector256.LoadUnsafe(ref rIe, at) + Vector256.LoadUnsafe(ref rExc, at);
+            var e2 = Vector256.LoadUnsafe(ref rIe, at2) + Vector256.LoadUnsafe(ref rExc, at2);
+            var i = Vector256.LoadUnsafe(ref rIi, at) + Vector256.LoadUnsafe(ref rInh, at);
+            var i2 = Vector256.LoadUnsafe(ref rIi, at2) + Vector256.LoadUnsafe(ref rInh, at2);
+            (e * sExc).StoreUnsafe(ref rIe, at);
+            (e2 * sExc).StoreUnsafe(ref rIe, at2);
+            (i * sInh).StoreUnsafe(ref rIi, at);
+            (i2 * sInh).StoreUnsafe(ref rIi, at2);
+            var vInf = TCurrent.VInf(restPlusZero, rest, ref rCur, at);
+            var vInf2 = TCurrent.VInf(restPlusZero, rest, ref rCur, at2);
+            var vNew = vInf + (Vector256.LoadUnsafe(ref rV, at) - vInf) * a + e * cExc + i * cInh;
+            var vNew2 = vInf2 + (Vector256.LoadUnsafe(ref rV, at2) - vInf2) * a + e2 * cExc + i2 * cInh;
+            var held = Vector256.GreaterThan(Vector256.LoadUnsafe(ref rR, at), Vector256<double>.Zero);
+            var held2 = Vector256.GreaterThan(Vector256.LoadUnsafe(ref rR, at2), Vector256<double>.Zero);
+            var fire = Vector256.AndNot(Vector256.GreaterThan(vNew, thresh), held);
+            var fire2 = Vector256.AndNot(Vector256.GreaterThan(vNew2, thresh), held2);
+            var change = held | fire;
+            var change2 = held2 | fire2;
+            // Lanes are all ones or all zeros: the blend (sign bit) selects as ConditionalSelect would, in one instruction.
+            Avx.BlendVariable(vNew, reset, change).StoreUnsafe(ref rV, at);
+            Avx.BlendVariable(vNew2, reset, change2).StoreUnsafe(ref rV, at2);
+            Unsafe.Add(ref rFired, (j - from) >> 3) = (byte)(fire.ExtractMostSignificantBits() | (fire2.ExtractMostSignificantBits() << 4));
+            // The countdowns change only where a lane is held or fires (elsewhere they keep their value): most vectors skip the store.
+            if ((change | change2).ExtractMostSignificantBits() != 0) CountDown(ref rR, at, held, fire, held2, fire2);
+        }
+        AddFired(fired.AsSpan(0, (j - from) >> 3), from, spikes);
+        return j;
+    }
+
+    /// <summary>Refractory countdowns of neurons [at, at + 8): held lanes count down, firing lanes start at round(t_ref/dt).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountDown(ref double rR, nuint at, Vector256<double> held, Vector256<double> fire, Vector256<double> held2, Vector256<double> fire2)
+    {
+        var one = Vector256.Create(1.0);
+        var hold = Vector256.Create((double)_refractorySteps);
+        var r = Vector256.LoadUnsafe(ref rR, at);
+        var r2 = Vector256.LoadUnsafe(ref rR, at + 4);
+        Vector256.ConditionalSelect(fire, hold, Vector256.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
+        Vector256.ConditionalSelect(fire2, hold, Vector256.ConditionalSelect(held2, r2 - one, r2)).StoreUnsafe(ref rR, at + 4);
+    }
+
+    /// <summary>How the vector step reads the port "current": V∞ = (v_rest + bias) + I_in for four neurons.</summary>
+    private interface ICurrentInput
+    {
+        static abstract Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at);
+    }
+
+    /// <summary>The port gets the engine's zero row: (v_rest + bias) + 0, the same bits without reading the row.</summary>
+    private readonly struct NoCurrent : ICurrentInput
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at) => restPlusZero;
+    }
+
+    /// <summary>The port's row as given.</summary>
+    private readonly struct CurrentRow : ICurrentInput
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at) => rest + Vector256.LoadUnsafe(ref row, at);
+    }
+}
