@@ -78,6 +78,8 @@ internal sealed class ArrivalLists
     public void Drain(int slot, int[] row, int shift)
     {
         var n = _count[slot];
+        var capacity = _entries[slot].Length;
+        if (capacity > 1 << 16 && n < capacity / 8) Shrink(slot, capacity / 2);
         if (n == 0) return;
         ref var entry = ref MemoryMarshal.GetArrayDataReference(_entries[slot]);
         ref var cells = ref MemoryMarshal.GetArrayDataReference(row);
@@ -87,13 +89,15 @@ internal sealed class ArrivalLists
             Unsafe.Add(ref cells, e >>> 16) += (short)e << shift;
         }
         _count[slot] = 0;
-        // After a burst: give memory back by halves once a list is used to an eighth at most.
-        var capacity = _entries[slot].Length;
-        if (capacity > 1 << 16 && n < capacity / 8)
-        {
-            _entries[slot] = new int[capacity / 2];
-            _leastRoom = Math.Min(_leastRoom, capacity / 2);
-        }
+    }
+
+    /// <summary>After a burst: gives memory back by halves once a list is used to an eighth at most.</summary>
+    private void Shrink(int slot, int capacity)
+    {
+        var entries = new int[capacity];
+        Array.Copy(_entries[slot], entries, _count[slot]);
+        _entries[slot] = entries;
+        _leastRoom = Math.Min(_leastRoom, capacity - _count[slot]);
     }
 
     /// <summary>Adds the list of <paramref name="slot"/> into <paramref name="sums"/> without emptying it (a checkpoint).</summary>
