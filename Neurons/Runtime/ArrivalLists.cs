@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace EventSpike.Neurons.Runtime;
 
@@ -17,6 +18,13 @@ namespace EventSpike.Neurons.Runtime;
 internal sealed class ArrivalLists
 {
     private const int InitialCapacity = 256;
+
+    /// <summary>
+    /// How far past a list's head <see cref="Append"/> asks for the line to be fetched: about 60 heads per ring are too
+    /// many streams for the hardware prefetcher, so each new line of a list would wait for memory when first written
+    /// (measured, PD14 full scale, 1 thread, one build: 16 entries ≈ 0, 32 entries 0.88–0.94×, 64 worse).
+    /// </summary>
+    private const int PrefetchEntries = 32;
     private readonly int[][] _entries;
     private readonly int[] _count;
     private int _leastRoom; // a lower bound on every list's free entries
@@ -34,7 +42,7 @@ internal sealed class ArrivalLists
     public long Bytes => _entries.Sum(e => 4L * e.Length);
 
     /// <summary>Appends synapses [from, to): each to the list of slot (baseSlot + its delay) mod rows.</summary>
-    public void Append(int[] targets, int[] words, int from, int to, int baseSlot)
+    public unsafe void Append(int[] targets, int[] words, int from, int to, int baseSlot)
     {
         var n = to - from;
         if (_leastRoom < n) MakeRoom(n);
@@ -50,7 +58,9 @@ internal sealed class ArrivalLists
             var slot = baseSlot + (word >>> 16);
             if (slot >= rows) slot -= rows;
             ref var c = ref Unsafe.Add(ref count, slot);
-            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.Add(ref lists, slot)), c++) = (Unsafe.Add(ref target, s) << 16) | (word & 0xFFFF);
+            ref var head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.Add(ref lists, slot)), c++);
+            head = (Unsafe.Add(ref target, s) << 16) | (word & 0xFFFF);
+            if (Sse.IsSupported) Sse.Prefetch0((byte*)Unsafe.AsPointer(ref head) + 4 * PrefetchEntries);
         }
     }
 
