@@ -12,7 +12,7 @@ public sealed partial class DelayRing
     /// <summary>Names the layout every Auto ring takes (<c>dense</c>, <c>queued</c>): for side-by-side measurements of one build.</summary>
     public const string LayoutVariable = "EVENTSPIKE_DELAY_RINGS";
 
-    private static readonly AsyncLocal<DelayRingLayout> Preferred = new();
+    private static readonly AsyncLocal<DelayRingLayout?> Preferred = new();
     private static DelayRingLayout? _fromEnvironment;
 
     private readonly int[]? _row;               // queued: the row the lists of a step are added into; zero between steps
@@ -32,8 +32,8 @@ public sealed partial class DelayRing
 
     /// <summary>
     /// Within the scope (this thread and what it awaits), rings built with <see cref="DelayRingLayout.Auto"/> take
-    /// <paramref name="layout"/> where they can (a queued ring needs 32-bit rows and at most 2¹⁶ targets): tests build the
-    /// same network in both layouts.
+    /// <paramref name="layout"/> where they can (a queued ring needs 32-bit rows and at most 2¹⁶ targets; Auto: by size,
+    /// whatever <see cref="LayoutVariable"/> says): tests build the same network in both layouts.
     /// </summary>
     public static IDisposable Prefer(DelayRingLayout layout)
     {
@@ -57,8 +57,7 @@ public sealed partial class DelayRing
         var possible = !wide && width <= 1 << 16;
         if (layout == DelayRingLayout.Queued && !possible)
             throw new ArgumentException($"a queued delay ring needs 32-bit rows and at most {1 << 16} targets (width {width}, wide {wide})");
-        if (layout == DelayRingLayout.Auto) layout = Preferred.Value;
-        if (layout == DelayRingLayout.Auto) layout = FromEnvironment();
+        if (layout == DelayRingLayout.Auto) layout = Preferred.Value ?? FromEnvironment();
         return layout switch
         {
             DelayRingLayout.Dense => false,

@@ -80,9 +80,12 @@ public class DelayRingQueueTests
     {
         Assert.Throws<ArgumentException>(() => new DelayRing(4, 10, 1.0, wide: true, DelayRingLayout.Queued));
         Assert.Throws<ArgumentException>(() => new DelayRing(4, 70_000, 1.0, wide: false, DelayRingLayout.Queued));
-        Assert.False(new DelayRing(4, 70_000, 1.0, wide: false).Queued); // Auto: dense where a queue cannot hold the targets
-        Assert.False(new DelayRing(4, 100, 1.0, wide: false).Queued);    // Auto: a ring within the caches stays dense
-        Assert.True(new DelayRing(64, 4096, 1.0, wide: false).Queued);   // 1 MiB of rows
+        using (DelayRing.Prefer(DelayRingLayout.Auto)) // by size, whatever EVENTSPIKE_DELAY_RINGS says
+        {
+            Assert.False(new DelayRing(4, 70_000, 1.0, wide: false).Queued); // dense where a queue cannot hold the targets
+            Assert.False(new DelayRing(4, 100, 1.0, wide: false).Queued);    // a ring within the caches stays dense
+            Assert.True(new DelayRing(64, 4096, 1.0, wide: false).Queued);   // 1 MiB of rows
+        }
         var table = RandomTable(2000, 5000, 100, 1, 3);                 // every synapse 1 step
         var ring = new DelayRing(4, 5000, table.WeightScale, false, DelayRingLayout.Queued);
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Add(table, 16, 0, 10, 0));
