@@ -48,9 +48,10 @@ public sealed partial class DelayRing
     }
 
     /// <summary>
-    /// Queued or dense. Asked for explicitly: as asked (queued only where it can be). Auto: a preference in scope
-    /// (<see cref="Prefer"/>), else <see cref="LayoutVariable"/>, else queued where it can be and the dense rows would
-    /// take more than <see cref="QueueAboveBytes"/> (a small ring stays in the caches and is cheaper read and written in place).
+    /// Queued or dense. Asked for explicitly: as asked (queued where it cannot be: an error). Auto: a preference in scope
+    /// (<see cref="Prefer"/>), else <see cref="LayoutVariable"/> (queued only where it can be), else queued where it can be
+    /// and the dense rows would take more than <see cref="QueueAboveBytes"/> (a small ring stays in the caches and is
+    /// cheaper read and written in place).
     /// </summary>
     private static bool ChooseQueued(int rows, int width, bool wide, DelayRingLayout layout)
     {
