@@ -7,20 +7,23 @@ namespace EventSpike.Neurons.Runtime;
 
 /// <summary>
 /// The input in flight to one port of a layer from every projection into it whose table has per-synapse
-/// delays (<see cref="SynapseTable.HasDelays"/>): one ring of <see cref="Rows"/> rows (arrival step mod
-/// Rows) × <see cref="Width"/> targets of whole numbers, shared by all those projections.
+/// delays (<see cref="SynapseTable.HasDelays"/>): <see cref="Rows"/> arrival steps (arrival step mod Rows) ×
+/// <see cref="Width"/> targets of whole numbers, shared by all those projections.
 ///
 /// A table's weights are q · scale with a power-of-two scale (<see cref="SynapseTable.WithDelays"/>); the
 /// ring counts in <see cref="Quantum"/>, the smallest scale among its tables, so a synapse adds
 /// q · 2^shift (shift = log2(scale / quantum)) to the row of its arrival step. Integer sums do not depend on
 /// the order they are made in: a row holds the same number whichever projection, source step, shard or
-/// thread delivered first. A step reads its row as value · quantum (exact in a double) and clears it at
-/// once, so only the row just consumed is ever cleared.
+/// thread delivered first, and whichever layout (<see cref="DelayRingLayout"/>) holds it. A step reads its row
+/// as value · quantum (exact in a double) and clears it at once, so only the row just consumed is ever cleared.
 ///
-/// Rows are 32-bit when no row can overflow (every synapse onto a target, each at most once per arrival
-/// step, at its largest |q| · 2^shift, sums to less than 2³¹), else 64-bit.
+/// Dense: the rows themselves, 32-bit when no row can overflow (every synapse onto a target, each at most once per
+/// arrival step, at its largest |q| · 2^shift, sums to less than 2³¹), else 64-bit. Queued (32-bit rings of at most
+/// 2¹⁶ targets whose rows exceed <see cref="QueueAboveBytes"/>): per arrival step and producer ("lane": a split layer's
+/// partition adds and reads only its own targets) lists of (target, q) entries (<see cref="ArrivalLists"/>), added
+/// into one row of the width at their step — sequential appends instead of random read-modify-writes into tens of MB.
 /// </summary>
-public sealed class DelayRing
+public sealed partial class DelayRing
 {
     private readonly int[]? _narrow;
     private readonly long[]? _wide;
@@ -29,13 +32,22 @@ public sealed class DelayRing
     /// <param name="width">Targets (the port's width).</param>
     /// <param name="quantum">What one unit of a row is worth.</param>
     /// <param name="wide">64-bit rows (when 32 bits could overflow).</param>
-    public DelayRing(int rows, int width, double quantum, bool wide)
+    /// <param name="layout">Dense or queued; <see cref="DelayRingLayout.Auto"/>: see <see cref="ChooseQueued"/>.</param>
+    public DelayRing(int rows, int width, double quantum, bool wide, DelayRingLayout layout = DelayRingLayout.Auto)
     {
         if (rows < 1 || width < 0) throw new ArgumentOutOfRangeException(nameof(rows));
         Rows = rows;
         Width = width;
         Quantum = quantum;
-        if (wide) _wide = new long[(long)rows * width];
+        _lanes = [(0, width)];
+        if (ChooseQueued(rows, width, wide, layout))
+        {
+            _row = new int[width];
+            _lists = [new ArrivalLists?[MaxQueuedShift + 1]];
+            _restored = new int[]?[rows];
+            _restoredLeft = new int[rows];
+        }
+        else if (wide) _wide = new long[(long)rows * width];
         else _narrow = new int[(long)rows * width];
     }
 
@@ -44,17 +56,24 @@ public sealed class DelayRing
     public double Quantum { get; }
     public bool Wide => _wide is not null;
 
-    /// <summary>Memory held by the rows, in bytes.</summary>
-    public long Bytes => (_wide is not null ? 8L : 4L) * Rows * Width;
+    /// <summary>Memory held by the rows (queued: the one row, the lists' room and restored rows), in bytes.</summary>
+    public long Bytes => _row is not null ? QueuedBytes : (_wide is not null ? 8L : 4L) * Rows * Width;
 
     /// <summary>
     /// Adds synapses [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="table"/> (a slice of one row):
     /// synapse k's q · 2^<paramref name="shift"/> into row (<paramref name="baseSlot"/> + its delay) mod Rows,
-    /// <paramref name="baseSlot"/> being the source step's row.
+    /// <paramref name="baseSlot"/> being the source step's row. A queued ring split into lanes (<see cref="SplitLanes"/>)
+    /// appends to <paramref name="lane"/>'s lists: every target of the slice must be that lane's (else
+    /// <see cref="AddRouted"/>).
     /// </summary>
-    public void Add(SynapseTable table, int shift, int from, int to, int baseSlot)
+    public void Add(SynapseTable table, int shift, int from, int to, int baseSlot, int lane = 0)
     {
         if (from >= to) return;
+        if (_row is not null)
+        {
+            Lists(lane, shift).Append(table.Target, table.Packed, from, to, baseSlot);
+            return;
+        }
         if (_narrow is { } narrow)
         {
             AddNarrow(narrow, table.Target, table.Packed, shift, from, to, baseSlot);
@@ -113,14 +132,16 @@ public sealed class DelayRing
 
     /// <summary>
     /// The row of arrival step <paramref name="step"/>, targets [<paramref name="from"/>, <paramref name="to"/>), as values
-    /// (units · quantum) added to (<paramref name="add"/>) or written into <paramref name="into"/>; those targets of the row are then zero.
+    /// (units · quantum) added to (<paramref name="add"/>) or written into <paramref name="into"/>; those targets of the row
+    /// are then zero. A queued ring split into lanes: [from, to) is one lane's range or a union of lanes.
     /// </summary>
     public void Take(long step, double[] into, int from, int to, bool add)
     {
-        var start = (step % Rows) * Width;
+        var slot = (int)(step % Rows);
         var q = Quantum;
         if (_wide is { } wide)
         {
+            var start = (long)slot * Width;
             for (var j = from; j < to; j++)
             {
                 var v = wide[start + j] * q;
@@ -129,7 +150,8 @@ public sealed class DelayRing
             }
             return;
         }
-        var row = _narrow.AsSpan((int)start, Width);
+        if (_row is not null) Gather(slot, from, to);
+        var row = _row is not null ? _row.AsSpan() : _narrow.AsSpan(slot * Width, Width);
         var j0 = from;
         if (Avx.IsSupported && !add)
         {
@@ -154,6 +176,7 @@ public sealed class DelayRing
     /// <summary>Row <paramref name="slot"/> as values (units · quantum), for a checkpoint; null when it holds nothing.</summary>
     public double[]? RowValues(int slot)
     {
+        if (_row is not null) return QueuedRowValues(slot);
         var values = new double[Width];
         var any = false;
         for (var j = 0; j < Width; j++)
@@ -169,6 +192,11 @@ public sealed class DelayRing
     public void SetRow(int slot, double[]? values)
     {
         if (values is not null && values.Length != Width) throw new ArgumentException($"a ring row has {Width} targets, got {values.Length}");
+        if (_row is not null)
+        {
+            SetQueuedRow(slot, values);
+            return;
+        }
         for (var j = 0; j < Width; j++)
         {
             var units = values is null ? 0 : Math.Round(values[j] / Quantum);
@@ -180,7 +208,8 @@ public sealed class DelayRing
     /// <summary>Drops everything in flight.</summary>
     public void Clear()
     {
-        if (_wide is not null) Array.Clear(_wide);
+        if (_row is not null) ClearQueued();
+        else if (_wide is not null) Array.Clear(_wide);
         else Array.Clear(_narrow!);
     }
 }

@@ -64,7 +64,7 @@ public sealed partial class LayerEngine
         }
         var table = p.Synapses;
         var shift = _shiftOf[projection];
-        foreach (var n in neurons) ring.Add(table, shift, table.RowStart[n + rowOffset], table.RowStart[n + rowOffset + 1], baseSlot);
+        foreach (var n in neurons) ring.AddRouted(table, shift, table.RowStart[n + rowOffset], table.RowStart[n + rowOffset + 1], baseSlot);
     }
 
     /// <summary>Partition <paramref name="part"/> adds the waiting spikes to its own targets.</summary>
@@ -79,7 +79,7 @@ public sealed partial class LayerEngine
             var starts = part == 0 ? null : splits[part - 1];
             var ends = part == _ranges.Length - 1 ? null : splits[part];
             foreach (var pre in rows)
-                ring.Add(table, shift, starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], baseSlot);
+                ring.Add(table, shift, starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], baseSlot, part);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed partial class LayerEngine
         foreach (var (projection, baseSlot, rows) in _pending)
         {
             var table = _projections[projection].Synapses;
-            foreach (var pre in rows) _delayRings[_ringOf[projection]].Add(table, _shiftOf[projection], table.RowStart[pre], table.RowStart[pre + 1], baseSlot);
+            foreach (var pre in rows) _delayRings[_ringOf[projection]].AddRouted(table, _shiftOf[projection], table.RowStart[pre], table.RowStart[pre + 1], baseSlot);
         }
         _pending.Clear();
     }

@@ -50,7 +50,7 @@ public sealed partial class LayerEngine
         var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
         var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
         foreach (var pre in fired)
-            ring.Add(table, shift, starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], baseSlot);
+            ring.Add(table, shift, starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], baseSlot, part);
     }
 
     private void PropagateContinuous(long t)

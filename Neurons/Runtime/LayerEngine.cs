@@ -113,6 +113,8 @@ public sealed partial class LayerEngine
         var recurrentDelays = _projections.Where(p => p.Recurrent).Select(p => p.DelaySteps).ToList();
         _chunk = recurrentDelays.Count == 0 ? int.MaxValue : recurrentDelays.Min();
         (_recurrent, _recurrentSplits, _externalSplits) = Splits();
+        if (_ranges.Length > 1) // a queued ring: one set of lists per partition (a dense ring ignores it)
+            foreach (var ring in _delayRings.Where(r => r.Width == model.Size)) ring.SplitLanes(_ranges);
         Step = startStep;
     }
 
