@@ -53,7 +53,7 @@ public sealed class LayerActor : ReceiveActor
 
     public static Props Props(int layer, IWindowBackend backend, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler,
         CheckpointSettings? checkpoints = null, LayerState? resume = null) =>
-        Akka.Actor.Props.Create(() => new LayerActor(layer, backend, plan, inputs, scheduler, checkpoints, resume));
+        ActorFactory.Props(() => new LayerActor(layer, backend, plan, inputs, scheduler, checkpoints, resume));
 
     protected override void PostStop() => _backend.Dispose();
 

@@ -33,7 +33,7 @@ public sealed class LayerSupervisor : ReceiveActor
 
     public static Props Props(IActorRef scheduler, IReadOnlyList<(Props Props, string Name, string ActorName)> layers,
         TaskCompletionSource<IReadOnlyList<IActorRef>> started) =>
-        Akka.Actor.Props.Create(() => new LayerSupervisor(scheduler, layers, started));
+        ActorFactory.Props(() => new LayerSupervisor(scheduler, layers, started));
 
     protected override SupervisorStrategy SupervisorStrategy() => new LayerCrashStrategy((child, cause) =>
     {

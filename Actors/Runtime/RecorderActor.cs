@@ -80,7 +80,7 @@ public sealed class RecorderActor : ReceiveActor
 
     public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
         CheckpointSettings? checkpoints = null, long startWindow = 0, int probes = 0) =>
-        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
+        ActorFactory.Props(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
 
     /// <summary>Whether anything is recorded window by window (recorded layers or probes).</summary>
     private bool Tracked => _layers.Count > 0 || _probes.Length > 0;

@@ -63,7 +63,7 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
 
     public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
         CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null, IReadOnlyList<bool>? sources = null) =>
-        Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume, sources));
+        ActorFactory.Props(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume, sources));
 
     private void Running()
     {
