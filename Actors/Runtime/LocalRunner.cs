@@ -31,7 +31,7 @@ public static class LocalRunner
         var baseConfig = ConfigurationFactory.ParseString(reader.ReadToEnd());
         var count = threads > 0 ? threads : Environment.ProcessorCount;
         var overrides = ConfigurationFactory.ParseString(
-            $"{LayerDispatcher}.dedicated-thread-pool.thread-count = {count}\n{extraHocon ?? ""}");
+            $"{LayerDispatcher}.dedicated-thread-pool.thread-count = {count}\n{extraHocon ?? ""}\n{Environment.GetEnvironmentVariable("EXPERIMENT_HOCON") ?? ""}");
         return overrides.WithFallback(baseConfig);
     }
 
