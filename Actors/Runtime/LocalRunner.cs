@@ -31,7 +31,7 @@ public static class LocalRunner
         var baseConfig = ConfigurationFactory.ParseString(reader.ReadToEnd());
         var count = threads > 0 ? threads : Environment.ProcessorCount;
         var overrides = ConfigurationFactory.ParseString(
-            $"{LayerDispatcher}.dedicated-thread-pool.thread-count = {count}\n{extraHocon ?? ""}\n{Environment.GetEnvironmentVariable("EXPERIMENT_HOCON") ?? ""}");
+            $"{LayerDispatcher}.dedicated-thread-pool.thread-count = {count}\n{extraHocon ?? ""}");
         return overrides.WithFallback(baseConfig);
     }
 
@@ -47,7 +47,7 @@ public static class LocalRunner
         var system = CreateSystem(options);
         try
         {
-            return await RunAsync(system, network, sink, options, cancel).ConfigureAwait(false);
+            return await RunHereAsync(system, network, sink, options, null, cancel).ConfigureAwait(false);
         }
         finally
         {
@@ -71,16 +71,10 @@ public static class LocalRunner
     public static async Task<RunResult> RunAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
         CancellationToken cancel = default)
     {
-        using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        // Layers that run side by side on the dispatcher's threads are not split too: a split would add the pool's
-        // helpers to threads already as many as the cores.
-        var factory = new LayerFactory(network, options.Backend, LayerParallelism.SideBySide(network, pool.Workers) ? null : pool);
-        factory.Validate();
         var owned = new List<IActorRef>();
         try
         {
-            var result = await RunOnAsync(system, network, sink, options, null, cancel, factory, owned).ConfigureAwait(false);
-            return result with { Pool = pool.Statistics };
+            return await RunHereAsync(system, network, sink, options, owned, cancel).ConfigureAwait(false);
         }
         finally
         {
@@ -88,6 +82,19 @@ public static class LocalRunner
             await Task.WhenAny(Task.WhenAll(owned.Select(a => a.GracefulStop(TimeSpan.FromSeconds(5)))), Task.Delay(TimeSpan.FromSeconds(5)))
                 .ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A local run on <paramref name="system"/>; its own actors are added to <paramref name="owned"/> when given.</summary>
+    private static async Task<RunResult> RunHereAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
+        List<IActorRef>? owned, CancellationToken cancel)
+    {
+        using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+        // Layers that run side by side on the dispatcher's threads are not split too: a split would add the pool's
+        // helpers to threads already as many as the cores.
+        var factory = new LayerFactory(network, options.Backend, LayerParallelism.SideBySide(network, pool.Workers) ? null : pool);
+        factory.Validate();
+        var result = await RunOnAsync(system, network, sink, options, null, cancel, factory, owned).ConfigureAwait(false);
+        return result with { Pool = pool.Statistics };
     }
 
     /// <summary>
@@ -180,7 +187,8 @@ public static class LocalRunner
             factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]),
             layer.Name, $"layer-{layer.Id}-{run}")).ToList();
         var started = new TaskCompletionSource<IReadOnlyList<IActorRef>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        owned?.Add(system.ActorOf(LayerSupervisor.Props(scheduler, specs, started), $"layers-{run}"));
+        var supervisor = system.ActorOf(LayerSupervisor.Props(scheduler, specs, started), $"layers-{run}");
+        owned?.Add(supervisor);
         var layers = await started.Task.ConfigureAwait(false);
         foreach (var layer in network.Layers)
         {
