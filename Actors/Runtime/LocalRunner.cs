@@ -20,9 +20,6 @@ public static class LocalRunner
 {
     public const string LayerDispatcher = "eventspike.layer-dispatcher";
 
-    /// <summary>The scheduler's and the recorder's dispatcher, where the system's configuration has it (single-node.hocon).</summary>
-    public const string ControlDispatcher = "eventspike.control-dispatcher";
-
     private static int _runs;
 
     /// <summary>The embedded single-node HOCON with the thread count set.</summary>
@@ -161,7 +158,7 @@ public static class LocalRunner
         var plan = network.Plan;
         var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
         var sources = network.Layers.Select(l => l.Model.Ports.Count == 0).ToList();
-        var scheduler = system.ActorOf(OnControl(system, SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, options.Resume?.Layers, sources)),
+        var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, options.Resume?.Layers, sources),
             $"scheduler-{run}");
         CheckpointSettings? checkpoints = null;
         if (options.CheckpointStore is not null && options.CheckpointEveryWindows > 0)
@@ -173,8 +170,8 @@ public static class LocalRunner
             scheduler.Tell(checkpoints);
         }
         var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
-        var recorder = system.ActorOf(OnControl(system, RecorderActor.Props(recorded, plan, FileLayerSink.For(sink, network), scheduler, checkpoints,
-            options.Resume?.Window ?? 0, network.Probes.Count)), $"recorder-{run}");
+        var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, FileLayerSink.For(sink, network), scheduler, checkpoints,
+            options.Resume?.Window ?? 0, network.Probes.Count), $"recorder-{run}");
         owned?.AddRange([scheduler, recorder]);
         return (scheduler, recorder, checkpoints);
     }
@@ -201,13 +198,6 @@ public static class LocalRunner
         }
         return layers;
     }
-
-    /// <summary>
-    /// The scheduler and the recorder get a message or more per layer and window: on a thread of their own that sleeps
-    /// when idle, not on the .NET thread pool, whose workers spin (yielding) after each message on a core a layer needs.
-    /// </summary>
-    private static Props OnControl(ActorSystem system, Props props) =>
-        system.Dispatchers.HasDispatcher(ControlDispatcher) ? props.WithDispatcher(ControlDispatcher) : props;
 
     /// <summary>Waits for the layers hosted on other nodes and wires them through this node's inbox.</summary>
     private static async Task<IReadOnlyList<IActorRef>> HostElsewhere(ActorSystem system, CompiledNetwork network,
