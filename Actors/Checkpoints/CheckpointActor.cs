@@ -1,5 +1,6 @@
 using Akka.Actor;
 using EventSpike.Actors.Messages;
+using EventSpike.Actors.Runtime;
 
 namespace EventSpike.Actors.Checkpoints;
 
@@ -47,5 +48,5 @@ public sealed class CheckpointActor : ReceiveActor
     }
 
     public static Props Props(CheckpointStore store, int layerCount, int windowSteps, IActorRef scheduler, Action<string>? written) =>
-        Akka.Actor.Props.Create(() => new CheckpointActor(store, layerCount, windowSteps, scheduler, written));
+        ActorFactory.Props(() => new CheckpointActor(store, layerCount, windowSteps, scheduler, written));
 }

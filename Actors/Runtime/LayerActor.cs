@@ -16,7 +16,7 @@ namespace EventSpike.Actors.Runtime;
 /// <see cref="WindowComputed"/> message. At a checkpoint boundary it first waits for every sender window
 /// before the boundary, then hands its complete state to the checkpoint actor.
 /// </summary>
-public sealed class LayerActor : ReceiveActor
+public sealed class LayerActor : UntypedActor
 {
     private readonly int _layer;
     private readonly IWindowBackend _backend;
@@ -48,59 +48,68 @@ public sealed class LayerActor : ReceiveActor
         _checkpoints = checkpoints;
         _outputs = new LayerOutputs(layer, scheduler);
         if (resume is not null) Resume(resume);
-        Idle();
     }
 
     public static Props Props(int layer, IWindowBackend backend, WindowPlan plan, IReadOnlyList<LayerInput> inputs, IActorRef scheduler,
         CheckpointSettings? checkpoints = null, LayerState? resume = null) =>
-        Akka.Actor.Props.Create(() => new LayerActor(layer, backend, plan, inputs, scheduler, checkpoints, resume));
+        ActorFactory.Props(() => new LayerActor(layer, backend, plan, inputs, scheduler, checkpoints, resume));
 
     protected override void PostStop() => _backend.Dispose();
 
+    protected override void OnReceive(object message) => Idle(message);
+
     /// <summary>Nothing in flight: every message may start the next window.</summary>
-    private void Idle()
+    private void Idle(object message)
     {
-        Receive<Wire>(_outputs.Wire);
-        Receive<SpikeBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep, run: true));
-        Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep, run: true));
-        Receive<WindowGranted>(g =>
+        switch (message)
         {
-            OnGrant(g);
-            TryRun();
-        });
-        Receive<CheckpointAt>(c =>
-        {
-            _forced = c.Window;
-            TryRun();
-        });
-        Receive<DrainInputs>(_ => Drain());
+            case SpikeBatch b: OnBatch(b, b.SourceLayer, b.StartStep, run: true); break;
+            case WindowGranted g:
+                OnGrant(g);
+                TryRun();
+                break;
+            case ContinuousBatch b: OnBatch(b, b.SourceLayer, b.StartStep, run: true); break;
+            case Wire w: _outputs.Wire(w); break;
+            case CheckpointAt c:
+                _forced = c.Window;
+                TryRun();
+                break;
+            case DrainInputs: Drain(); break;
+            default: Unhandled(message); break;
+        }
     }
 
     /// <summary>The backend is computing a window elsewhere: take in what comes, start nothing.</summary>
-    private void Computing()
+    private void Computing(object message)
     {
-        Receive<Wire>(_outputs.Wire);
-        Receive<SpikeBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep, run: false));
-        Receive<ContinuousBatch>(b => OnBatch(b, b.SourceLayer, b.StartStep, run: false));
-        Receive<WindowGranted>(OnGrant);
-        Receive<CheckpointAt>(c => _forced = c.Window);
-        Receive<DrainInputs>(_ => _drainFor = Sender);
-        Receive<WindowComputed>(c =>
+        switch (message)
         {
-            Become(Idle);
-            if (_drainFor is { } drain)
-            {
-                _drainFor = null;
-                Self.Tell(new DrainInputs(), drain);
-            }
-            if (c.Result is null)
-            {
-                _scheduler.Tell(new RunFailed($"layer {_layer} failed in window {c.Window}: {c.Error}", _plan.StartOf(c.Window)));
-                return;
-            }
-            Finish(c.Window, c.Result, c.StartedAt);
-            TryRun();
-        });
+            case SpikeBatch b: OnBatch(b, b.SourceLayer, b.StartStep, run: false); break;
+            case WindowGranted g: OnGrant(g); break;
+            case ContinuousBatch b: OnBatch(b, b.SourceLayer, b.StartStep, run: false); break;
+            case Wire w: _outputs.Wire(w); break;
+            case CheckpointAt c: _forced = c.Window; break;
+            case DrainInputs: _drainFor = Sender; break;
+            case WindowComputed c: OnComputed(c); break;
+            default: Unhandled(message); break;
+        }
+    }
+
+    private void OnComputed(WindowComputed c)
+    {
+        Become(Idle);
+        if (_drainFor is { } drain)
+        {
+            _drainFor = null;
+            Self.Tell(new DrainInputs(), drain);
+        }
+        if (c.Result is null)
+        {
+            _scheduler.Tell(new RunFailed($"layer {_layer} failed in window {c.Window}: {c.Error}", _plan.StartOf(c.Window)));
+            return;
+        }
+        Finish(c.Window, c.Result, c.StartedAt);
+        TryRun();
     }
 
     /// <summary>Continues from a checkpoint: the backend is already restored; windows before the boundary are done.</summary>

@@ -8,7 +8,7 @@ namespace EventSpike.Actors.Runtime;
 /// <paramref name="started"/>, in the given order) and, when one crashes, stops it and tells the scheduler
 /// <see cref="RunFailed"/> naming the layer and the error, so the run fails at once instead of stalling.
 /// </summary>
-public sealed class LayerSupervisor : ReceiveActor
+public sealed class LayerSupervisor : UntypedActor
 {
     private readonly Dictionary<IActorRef, string> _names = new();
     private readonly IActorRef _scheduler;
@@ -28,12 +28,15 @@ public sealed class LayerSupervisor : ReceiveActor
             refs.Add(child);
         }
         started.TrySetResult(refs);
-        ReceiveAny(_ => { });
+    }
+
+    protected override void OnReceive(object message)
+    {
     }
 
     public static Props Props(IActorRef scheduler, IReadOnlyList<(Props Props, string Name, string ActorName)> layers,
         TaskCompletionSource<IReadOnlyList<IActorRef>> started) =>
-        Akka.Actor.Props.Create(() => new LayerSupervisor(scheduler, layers, started));
+        ActorFactory.Props(() => new LayerSupervisor(scheduler, layers, started));
 
     protected override SupervisorStrategy SupervisorStrategy() => new LayerCrashStrategy((child, cause) =>
     {

@@ -44,16 +44,10 @@ public static class LocalRunner
 
     public static async Task<RunResult> RunAsync(CompiledNetwork network, ISpikeSink sink, RunOptions options, CancellationToken cancel = default)
     {
-        using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        // Layers that run side by side on the dispatcher's threads are not split too: a split would add the pool's
-        // helpers to threads already as many as the cores.
-        var factory = new LayerFactory(network, options.Backend, LayerParallelism.SideBySide(network, pool.Workers) ? null : pool);
-        factory.Validate();
-        var system = ActorSystem.Create("eventspike", LoadConfig(options.Threads, options.ExtraHocon));
+        var system = CreateSystem(options);
         try
         {
-            var result = await RunOnAsync(system, network, sink, options, null, cancel, factory).ConfigureAwait(false);
-            return result with { Pool = pool.Statistics };
+            return await RunHereAsync(system, network, sink, options, null, cancel).ConfigureAwait(false);
         }
         finally
         {
@@ -63,11 +57,57 @@ public static class LocalRunner
     }
 
     /// <summary>
+    /// The actor system a local run uses (<see cref="LoadConfig"/> with the options' threads and HOCON). Made once and
+    /// handed to several <see cref="RunAsync(ActorSystem, CompiledNetwork, ISpikeSink, RunOptions, CancellationToken)"/>,
+    /// later runs skip its start-up (the configuration parsed, extensions and dispatchers made, and the JIT compiling
+    /// that code again while the next run computes); the caller terminates it.
+    /// </summary>
+    public static ActorSystem CreateSystem(RunOptions options) => ActorSystem.Create("eventspike", LoadConfig(options.Threads, options.ExtraHocon));
+
+    /// <summary>
+    /// Runs in this process on <paramref name="system"/> (from <see cref="CreateSystem"/> with the same threads and HOCON)
+    /// and stops the run's actors at the end, so the system can run the next network.
+    /// </summary>
+    public static async Task<RunResult> RunAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
+        CancellationToken cancel = default)
+    {
+        var owned = new List<IActorRef>();
+        try
+        {
+            return await RunHereAsync(system, network, sink, options, owned, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The layers' backends are disposed as their actors stop; a layer stuck in its computation is not waited for.
+            await Task.WhenAny(Task.WhenAll(owned.Select(a => a.GracefulStop(TimeSpan.FromSeconds(5)))), Task.Delay(TimeSpan.FromSeconds(5)))
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A local run on <paramref name="system"/>; its own actors are added to <paramref name="owned"/> when given.</summary>
+    private static async Task<RunResult> RunHereAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
+        List<IActorRef>? owned, CancellationToken cancel)
+    {
+        using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+        // Layers that run side by side on the dispatcher's threads are not split too: a split would add the pool's
+        // helpers to threads already as many as the cores.
+        var factory = new LayerFactory(network, options.Backend, LayerParallelism.SideBySide(network, pool.Workers) ? null : pool);
+        factory.Validate();
+        var result = await RunOnAsync(system, network, sink, options, null, cancel, factory, owned).ConfigureAwait(false);
+        return result with { Pool = pool.Statistics };
+    }
+
+    /// <summary>
     /// Runs on an existing actor system: the scheduler, recorder and checkpoints here, the layers
     /// where <paramref name="hosting"/> puts them (here, built by <paramref name="factory"/>, when null).
     /// </summary>
-    public static async Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
-        LayerHosting? hosting, CancellationToken cancel = default, LayerFactory? factory = null)
+    public static Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
+        LayerHosting? hosting, CancellationToken cancel = default, LayerFactory? factory = null) =>
+        RunOnAsync(system, network, sink, options, hosting, cancel, factory, null);
+
+    /// <summary>As above; the run's own actors made here (not the layers hosted elsewhere) are added to <paramref name="owned"/>.</summary>
+    private static async Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
+        LayerHosting? hosting, CancellationToken cancel, LayerFactory? factory, List<IActorRef>? owned)
     {
         var resume = options.Resume;
         var plan = network.Plan;
@@ -75,7 +115,7 @@ public static class LocalRunner
             throw new InvalidOperationException(
                 $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
         var run = Interlocked.Increment(ref _runs);
-        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run);
+        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run, owned);
         var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
         if (options.WatchdogSeconds > 0)
             scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
@@ -85,7 +125,7 @@ public static class LocalRunner
         var early = scheduler.Ask<RunFailed>(new FailureBeforeStart(), Timeout.InfiniteTimeSpan, started.Token);
         var hostingLayers = hosting is not null
             ? HostElsewhere(system, network, hosting(scheduler, inputsOf, checkpoints, resume), recorder, scheduler, run)
-            : HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run);
+            : HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run, owned);
         if (await Task.WhenAny(hostingLayers, early).ConfigureAwait(false) == early && early.IsCompletedSuccessfully)
             return new RunResult(null, early.Result.Reason, false, early.Result.StepsReached, setup.Elapsed.TotalSeconds);
         var layers = await hostingLayers.ConfigureAwait(false);
@@ -113,7 +153,7 @@ public static class LocalRunner
 
     /// <summary>The scheduler, the checkpoint collector (when checkpoints are on) and the recorder of run <paramref name="run"/>.</summary>
     private static (IActorRef Scheduler, IActorRef Recorder, CheckpointSettings? Checkpoints) StartRunActors(ActorSystem system,
-        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run)
+        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run, List<IActorRef>? owned)
     {
         var plan = network.Plan;
         var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
@@ -126,11 +166,13 @@ public static class LocalRunner
             var collector = system.ActorOf(CheckpointActor.Props(options.CheckpointStore, network.Layers.Count, plan.WindowSteps, scheduler,
                 options.CheckpointWritten), $"checkpoints-{run}");
             checkpoints = new CheckpointSettings(options.CheckpointEveryWindows, collector);
+            owned?.Add(collector);
             scheduler.Tell(checkpoints);
         }
         var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
         var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, FileLayerSink.For(sink, network), scheduler, checkpoints,
             options.Resume?.Window ?? 0, network.Probes.Count), $"recorder-{run}");
+        owned?.AddRange([scheduler, recorder]);
         return (scheduler, recorder, checkpoints);
     }
 
@@ -139,13 +181,14 @@ public static class LocalRunner
     /// crashes, and wires each to its consumers, the recorder and its probes.
     /// </summary>
     private static async Task<IReadOnlyList<IActorRef>> HostHere(ActorSystem system, CompiledNetwork network, LayerFactory factory,
-        RunOptions options, IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run)
+        RunOptions options, IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run, List<IActorRef>? owned)
     {
         var specs = network.Layers.Select(layer => (
             factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]),
             layer.Name, $"layer-{layer.Id}-{run}")).ToList();
         var started = new TaskCompletionSource<IReadOnlyList<IActorRef>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(LayerSupervisor.Props(scheduler, specs, started), $"layers-{run}");
+        var supervisor = system.ActorOf(LayerSupervisor.Props(scheduler, specs, started), $"layers-{run}");
+        owned?.Add(supervisor);
         var layers = await started.Task.ConfigureAwait(false);
         foreach (var layer in network.Layers)
         {

@@ -14,7 +14,7 @@ namespace EventSpike.Actors.Runtime;
 /// most the windows some layer is still behind on. In an open-ended run a window is written only once
 /// the scheduler says it is part of the run (<see cref="RunReaches"/>).
 /// </summary>
-public sealed class RecorderActor : ReceiveActor
+public sealed class RecorderActor : UntypedActor
 {
     private readonly IReadOnlyList<int> _layers;
     private readonly WindowPlan _plan;
@@ -44,43 +44,49 @@ public sealed class RecorderActor : ReceiveActor
         _probes = Enumerable.Range(0, probes).Select(_ => new Queue<ProbeBatch>()).ToArray();
         _last = plan.WindowCount - 1;
         _writable = plan.OpenEnded ? -1 : _last;
+    }
 
-        Receive<SpikeBatch>(b => Enqueue(b.SourceLayer, b));
-        Receive<ContinuousBatch>(b => Enqueue(b.SourceLayer, b));
-        Receive<ProbeBatch>(b =>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
         {
-            if (_failed) return;
-            _probes[b.Probe].Enqueue(b);
-            Guarded(Drain);
-            TryFinish();
-        });
-        Receive<BoundaryReached>(b => OnBoundary(b.Window));
-        Receive<CheckpointAt>(c =>
-        {
-            _forced = c.Window;
-            if (_window == _forced || !Tracked) MarkForced();
-        });
-        Receive<RunReaches>(r =>
-        {
-            _writable = Math.Max(_writable, r.Window);
-            Guarded(Drain);
-        });
-        Receive<FinishRecording>(f =>
-        {
-            _finisher = Sender;
-            if (f.LastWindow is { } last)
-            {
-                _last = last;
-                _writable = last;
+            case SpikeBatch b: Enqueue(b.SourceLayer, b); break;
+            case ContinuousBatch b: Enqueue(b.SourceLayer, b); break;
+            case ProbeBatch b:
+                if (_failed) return;
+                _probes[b.Probe].Enqueue(b);
                 Guarded(Drain);
-            }
-            if (!f.AllWindows || _failed || HoldsEverything()) Finish();
-        });
+                TryFinish();
+                break;
+            case BoundaryReached b: OnBoundary(b.Window); break;
+            case CheckpointAt c:
+                _forced = c.Window;
+                if (_window == _forced || !Tracked) MarkForced();
+                break;
+            case RunReaches r:
+                _writable = Math.Max(_writable, r.Window);
+                Guarded(Drain);
+                break;
+            case FinishRecording f: OnFinish(f); break;
+            default: Unhandled(message); break;
+        }
+    }
+
+    private void OnFinish(FinishRecording f)
+    {
+        _finisher = Sender;
+        if (f.LastWindow is { } last)
+        {
+            _last = last;
+            _writable = last;
+            Guarded(Drain);
+        }
+        if (!f.AllWindows || _failed || HoldsEverything()) Finish();
     }
 
     public static Props Props(IReadOnlyList<int> recordedLayers, WindowPlan plan, ISpikeSink sink, IActorRef scheduler,
         CheckpointSettings? checkpoints = null, long startWindow = 0, int probes = 0) =>
-        Akka.Actor.Props.Create(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
+        ActorFactory.Props(() => new RecorderActor(recordedLayers, plan, sink, scheduler, checkpoints, startWindow, probes));
 
     /// <summary>Whether anything is recorded window by window (recorded layers or probes).</summary>
     private bool Tracked => _layers.Count > 0 || _probes.Length > 0;

@@ -15,7 +15,7 @@ namespace EventSpike.Actors.Runtime;
 /// layer has done the last window (a fixed one, or the one the sources ended in) the recorder is told to
 /// close and the layers to keep their inputs, then the requester gets <see cref="RunCompleted"/>.
 /// </summary>
-public sealed class SchedulerActor : ReceiveActor, IWithTimers
+public sealed class SchedulerActor : UntypedActor, IWithTimers
 {
     private readonly WindowPlan _plan;
     private readonly CreditPolicy _policy;
@@ -58,47 +58,51 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         }
         _progress.Start(stats);
         _checkpoints = new CheckpointCoordinator(_firstWindow) { Settings = checkpoints };
-        Running();
     }
 
     public static Props Props(WindowPlan plan, IReadOnlyList<IReadOnlyList<int>> consumers, int credit, Action<long>? progress,
         CheckpointSettings? checkpoints = null, IReadOnlyList<Checkpoints.LayerState>? resume = null, IReadOnlyList<bool>? sources = null) =>
-        Akka.Actor.Props.Create(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume, sources));
+        ActorFactory.Props(() => new SchedulerActor(plan, consumers, credit, progress, checkpoints, resume, sources));
 
-    private void Running()
+    protected override void OnReceive(object message) => Running(message);
+
+    private void Running(object message)
     {
-        Receive<StartRun>(start =>
+        switch (message)
         {
-            _pacer = start.RealtimeDt is { } dt ? new WallClockPacer(_plan, dt, _firstWindow) : _plan.OpenEnded ? new SourcePacer() : null;
-            _layers = start.Layers;
-            _recorder = start.Recorder;
-            _requester = Sender;
-            _grants.Start(_layers);
-            GrantAll();
-        });
-        Receive<FailureBeforeStart>(_ => _requester = Sender);
-        Receive<Cluster.GrantRoutes>(r => _grants.RouteVia(r.Inboxes, _policy.Done));
-        Receive<WindowDone>(OnWindowDone);
-        Receive<CheckpointWritten>(_checkpoints.Written);
-        Receive<CheckpointSettings>(c => _checkpoints.Settings = c);
-        Receive<StallWatch>(w =>
-        {
-            _watch = w;
-            Timers.StartPeriodicTimer("watchdog", WatchdogTick.Instance, TimeSpan.FromSeconds(Math.Min(0.2, w.TimeoutSeconds / 4)));
-        });
-        Receive<WatchdogTick>(_ => CheckStall());
-        Receive<Interrupt>(_ =>
-        {
-            if (!_checkpoints.Interrupt(_policy.Granted.Max() + 1, _policy.LastWindow, Sender, _layers, _recorder))
-                Sender.Tell(new RunFailed("interrupted too close to the end to checkpoint", _policy.StepsDone));
-            else _policy.StopAt = _checkpoints.StopAt;
-        });
-        Receive<PaceTick>(_ =>
-        {
-            _paceTimerSet = false;
-            GrantAll();
-        });
-        Receive<RunFailed>(Fail);
+            case WindowDone done: OnWindowDone(done); break;
+            case StartRun start: OnStart(start); break;
+            case FailureBeforeStart: _requester = Sender; break;
+            case Cluster.GrantRoutes r: _grants.RouteVia(r.Inboxes, _policy.Done); break;
+            case CheckpointWritten w: _checkpoints.Written(w); break;
+            case CheckpointSettings c: _checkpoints.Settings = c; break;
+            case StallWatch w:
+                _watch = w;
+                Timers.StartPeriodicTimer("watchdog", WatchdogTick.Instance, TimeSpan.FromSeconds(Math.Min(0.2, w.TimeoutSeconds / 4)));
+                break;
+            case WatchdogTick: CheckStall(); break;
+            case Interrupt:
+                if (!_checkpoints.Interrupt(_policy.Granted.Max() + 1, _policy.LastWindow, Sender, _layers, _recorder))
+                    Sender.Tell(new RunFailed("interrupted too close to the end to checkpoint", _policy.StepsDone));
+                else _policy.StopAt = _checkpoints.StopAt;
+                break;
+            case PaceTick:
+                _paceTimerSet = false;
+                GrantAll();
+                break;
+            case RunFailed failed: Fail(failed); break;
+            default: Unhandled(message); break;
+        }
+    }
+
+    private void OnStart(StartRun start)
+    {
+        _pacer = start.RealtimeDt is { } dt ? new WallClockPacer(_plan, dt, _firstWindow) : _plan.OpenEnded ? new SourcePacer() : null;
+        _layers = start.Layers;
+        _recorder = start.Recorder;
+        _requester = Sender;
+        _grants.Start(_layers);
+        GrantAll();
     }
 
     private void CheckStall()
@@ -171,25 +175,26 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
         _grants.Grant(l, limit);
     }
 
-    private void Finishing()
+    private void Finishing(object message)
     {
-        Receive<RecordingFinished>(_ =>
+        switch (message)
         {
-            _recordingFinished = true;
-            TryComplete();
-        });
-        Receive<CheckpointWritten>(w =>
-        {
-            _checkpoints.Written(w);
-            TryComplete();
-        });
-        Receive<InputsDrained>(_ =>
-        {
-            _drained++;
-            TryComplete();
-        });
-        Receive<RunFailed>(Fail);
-        Receive<WindowDone>(_ => { }); // sources past the end of an open-ended run
+            case RecordingFinished:
+                _recordingFinished = true;
+                TryComplete();
+                break;
+            case CheckpointWritten w:
+                _checkpoints.Written(w);
+                TryComplete();
+                break;
+            case InputsDrained:
+                _drained++;
+                TryComplete();
+                break;
+            case RunFailed failed: Fail(failed); break;
+            case WindowDone: break; // sources past the end of an open-ended run
+            default: Unhandled(message); break;
+        }
     }
 
     private void TryComplete()
@@ -214,9 +219,8 @@ public sealed class SchedulerActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>After the end (or a failure) every message is ignored; a run that failed before it started says so when started.</summary>
-    private void Ended()
+    private void Ended(object message)
     {
-        Receive<StartRun>(_ => Sender.Tell(_failure ?? (object)new RunFailed("the run has already ended", 0)));
-        ReceiveAny(_ => { });
+        if (message is StartRun) Sender.Tell(_failure ?? (object)new RunFailed("the run has already ended", 0));
     }
 }

@@ -10,20 +10,30 @@ namespace EventSpike.Actors.Runtime;
 /// run that ends well makes every worker see its coordinator go, and node loss is reported by EventSpike's
 /// own downing and the run's exit code, not by these lines.
 /// </summary>
-public sealed class StderrLogger : ReceiveActor
+public sealed class StderrLogger : UntypedActor
 {
     /// <summary>The HOCON that <c>--verbose</c> adds: Akka at INFO, nothing left out.</summary>
     public const string VerboseHocon = "eventspike.log.verbose = on\nakka.loglevel = INFO\n";
 
-    public StderrLogger()
+    private readonly bool _verbose;
+
+    public StderrLogger() => _verbose = Context.System.Settings.Config.GetBoolean("eventspike.log.verbose", false);
+
+    protected override void OnReceive(object message)
     {
-        var verbose = Context.System.Settings.Config.GetBoolean("eventspike.log.verbose", false);
-        Receive<InitializeLogger>(_ => Sender.Tell(new LoggerInitialized()));
-        Receive<LogEvent>(e =>
+        switch (message)
         {
-            if (!verbose && IsRemoteLifecycle(e)) return;
-            Console.Error.WriteLine($"[{e.LogLevel().ToString().Replace("Level", "").ToLowerInvariant()}] {e.LogSource}: {e.Message}");
-        });
+            case InitializeLogger:
+                Sender.Tell(new LoggerInitialized());
+                break;
+            case LogEvent e:
+                if (!_verbose && IsRemoteLifecycle(e)) return;
+                Console.Error.WriteLine($"[{e.LogLevel().ToString().Replace("Level", "").ToLowerInvariant()}] {e.LogSource}: {e.Message}");
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>

@@ -60,46 +60,57 @@ public static class BenchCommand
         stderr.WriteLine($"bench {name}: {network.Layers.Count} layers of {network.Layers.Sum(l => l.Size)} channels, {network.SynapseCount} table synapses built in {buildSeconds:0.000} s; running {duration} s ...");
 
         // --warmup S: first run a short copy of the network the same way (JIT, caches), untimed, so that
-        // wall_s is the steady state (as Brian2's run time excludes its compilation).
-        if (a.Seconds("warmup") is { } warmup)
+        // wall_s is the steady state (as Brian2's run time excludes its compilation). The actors' run then uses the
+        // warm-up's actor system: its start-up is start-up too (and the JIT would compile that code again while the
+        // measured run computes).
+        var options = new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads) { Backend = device };
+        var system = a.Flag("plain") ? null : LocalRunner.CreateSystem(options);
+        try
         {
-            var warm = NetworkCompiler.Compile(BenchNetworks.Create(name, scale, warmup, vReset, seed, batch));
-            using var warmPool = new Neurons.Kernels.KernelPool(threads);
-            if (a.Flag("plain")) PlainLoopRunner.Run(warm, null, warmPool, device);
-            else LocalRunner.RunAsync(warm, new CountingSink(warm.Layers.Select(l => l.Size).ToList()), new RunOptions(Threads: threads) { Backend = device }, cancel)
-                .GetAwaiter().GetResult();
-        }
-        var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
-        var report = new BenchReport(name, network, sink, buildSeconds, threads, device, scale);
-        // run_cpu_s: CPU seconds of the whole process over the run (every thread: the layers', the actors',
-        // the JIT's, the GC's), the figure set beside a peer's CPU time on a loaded machine.
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        if (a.Flag("plain"))
-        {
-            using var plainPool = new Neurons.Kernels.KernelPool(threads);
-            var counted = new WindowCounts[network.Layers.Count];
-            var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool, device, counted);
-            var plainLine = report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
-                counted.Aggregate(default(WindowCounts), (a, b) => a + b));
-            plainLine["run_cpu_s"] = RunCpuSeconds(cpu);
-            PoolFields.Add(plainLine, plainPool.Statistics, threads, network.Plan.TotalSteps * network.Dt);
-            stdout.WriteLine(JsonSerializer.Serialize(plainLine));
+            if (a.Seconds("warmup") is { } warmup)
+            {
+                var warm = NetworkCompiler.Compile(BenchNetworks.Create(name, scale, warmup, vReset, seed, batch));
+                using var warmPool = new Neurons.Kernels.KernelPool(threads);
+                if (a.Flag("plain")) PlainLoopRunner.Run(warm, null, warmPool, device);
+                else LocalRunner.RunAsync(system!, warm, new CountingSink(warm.Layers.Select(l => l.Size).ToList()), options with { Credit = 4 }, cancel)
+                    .GetAwaiter().GetResult();
+            }
+            var sink = new CountingSink(network.Layers.Select(l => l.Size).ToList());
+            var report = new BenchReport(name, network, sink, buildSeconds, threads, device, scale);
+            // run_cpu_s: CPU seconds of the whole process over the run (every thread: the layers', the actors',
+            // the JIT's, the GC's), the figure set beside a peer's CPU time on a loaded machine.
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            if (a.Flag("plain"))
+            {
+                using var plainPool = new Neurons.Kernels.KernelPool(threads);
+                var counted = new WindowCounts[network.Layers.Count];
+                var (counts, wall) = PlainLoopRunner.Run(network, sink, plainPool, device, counted);
+                var plainLine = report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
+                    counted.Aggregate(default(WindowCounts), (a, b) => a + b));
+                plainLine["run_cpu_s"] = RunCpuSeconds(cpu);
+                PoolFields.Add(plainLine, plainPool.Statistics, threads, network.Plan.TotalSteps * network.Dt);
+                stdout.WriteLine(JsonSerializer.Serialize(plainLine));
+                return ExitCodes.Done;
+            }
+            var result = LocalRunner.RunAsync(system!, network, sink, options, cancel).GetAwaiter().GetResult();
+            if (!result.Succeeded)
+            {
+                stderr.WriteLine($"bench {name}: run failed: {result.Failure}");
+                return result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed;
+            }
+            var line = report.Line("actors", result.Completed!.Steps, result.Completed.Layers.Sum(l => l.Spikes), result.WallSeconds,
+                new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
+            line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
+            line["run_cpu_s"] = RunCpuSeconds(cpu);
+            PoolFields.Add(line, result.Pool, threads, result.Completed.Steps * network.Dt);
+            stdout.WriteLine(JsonSerializer.Serialize(line));
             return ExitCodes.Done;
         }
-        var result = LocalRunner.RunAsync(network, sink, new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? 4), Threads: threads) { Backend = device }, cancel)
-            .GetAwaiter().GetResult();
-        if (!result.Succeeded)
+        finally
         {
-            stderr.WriteLine($"bench {name}: run failed: {result.Failure}");
-            return result.Interrupted ? ExitCodes.Interrupted : ExitCodes.RunFailed;
+            // A layer stuck in its computation cannot stop; do not wait for it for ever.
+            if (system is not null) Task.WhenAny(system.Terminate(), Task.Delay(TimeSpan.FromSeconds(5))).GetAwaiter().GetResult();
         }
-        var line = report.Line("actors", result.Completed!.Steps, result.Completed.Layers.Sum(l => l.Spikes), result.WallSeconds,
-            new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
-        line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
-        line["run_cpu_s"] = RunCpuSeconds(cpu);
-        PoolFields.Add(line, result.Pool, threads, result.Completed.Steps * network.Dt);
-        stdout.WriteLine(JsonSerializer.Serialize(line));
-        return ExitCodes.Done;
     }
 
     private static double RunCpuSeconds(TimeSpan before) =>
