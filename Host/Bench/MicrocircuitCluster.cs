@@ -45,6 +45,7 @@ public static class MicrocircuitCluster
             Seeds = NodeCommand.Seeds(a.Value("seed-nodes"), null),
             MinNodes = (int)(a.Integer("min-nodes", 1) ?? 1),
             JoinTimeout = TimeSpan.FromSeconds(a.Seconds("join-timeout") ?? 30),
+            Command = "bench microcircuit",
         };
         var template = new HostLayers(networkText, "microcircuit.json", seed, network.Duration, null, [], [], threads, Akka.Actor.ActorRefs.Nobody);
         var options = new RunOptions(Credit: (int)(a.Integer("credit", 1) ?? RunCommand.DefaultClusterCredit), Threads: threads);

@@ -82,6 +82,15 @@ public static class CommandLine
                 stdout.WriteLine("eventspike " + Version);
                 return ExitCodes.Done;
             }
+            try
+            {
+                // A developer's layout switch read deep inside the engine: a bad value is bad input, said before anything is built.
+                Neurons.Runtime.DelayRing.EnvironmentLayout();
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InputException(e.Message);
+            }
             var rest = args.Skip(1).ToList();
             if (CommandSpecs.Find(args[0]) is { } spec && rest.Any(a => a is "--help" or "-h"))
             {

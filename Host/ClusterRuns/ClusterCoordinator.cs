@@ -20,6 +20,9 @@ public sealed class ClusterCoordinator
     public required int MinNodes { get; init; }
     public required TimeSpan JoinTimeout { get; init; }
     public string? ExtraHocon { get; init; }
+
+    /// <summary>The command its errors name (<c>run</c>, or <c>bench microcircuit</c>).</summary>
+    public string Command { get; init; } = "run";
     public ClusterTls? Tls { get; init; }
 
     /// <summary>Where each layer ran, and the worker nodes of the run (filled by <see cref="RunAsync"/>).</summary>
@@ -181,7 +184,7 @@ public sealed class ClusterCoordinator
             if (workers.Count >= count) return workers;
             if (DateTime.UtcNow > deadline)
                 throw new InputException(
-                    $"run: only {workers.Count} of {count} worker node(s) joined within {JoinTimeout.TotalSeconds:0} s (seed nodes: {string.Join(", ", Seeds)})");
+                    $"{Command}: only {workers.Count} of {count} worker node(s) joined within {JoinTimeout.TotalSeconds:0} s (seed nodes: {string.Join(", ", Seeds)})");
             await Task.Delay(100, cancel).ConfigureAwait(false);
         }
     }
@@ -201,12 +204,12 @@ public sealed class ClusterCoordinator
     }
 
     /// <summary>The run's description (network text and input files) must fit one remoting frame: exit 2 naming the setting otherwise.</summary>
-    private static void CheckFrameSize(ActorSystem system, HostLayers template)
+    private void CheckFrameSize(ActorSystem system, HostLayers template)
     {
         var frame = system.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 0;
         var size = System.Text.Encoding.UTF8.GetByteCount(template.NetworkText) + (template.InputData?.Sum(d => (long)d.Length) ?? 0);
         if (frame > 0 && size > frame - (1 << 20))
-            throw new InputException($"run: the network file and --input files ({size >> 20} MiB) do not fit one cluster message " +
+            throw new InputException($"{Command}: the network file and --input files ({size >> 20} MiB) do not fit one cluster message " +
                 $"(akka.remote.dot-netty.tcp.maximum-frame-size = {frame >> 20} MiB, less 1 MiB); raise it on every node (--cluster / node --config)");
     }
 }

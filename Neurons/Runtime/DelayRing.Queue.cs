@@ -67,6 +67,9 @@ public sealed partial class DelayRing
         };
     }
 
+    /// <summary>The layout <see cref="LayoutVariable"/> asks for (Auto when unset); an unknown value throws, naming the variable.</summary>
+    public static DelayRingLayout EnvironmentLayout() => FromEnvironment();
+
     private static DelayRingLayout FromEnvironment() => _fromEnvironment ??= Environment.GetEnvironmentVariable(LayoutVariable)?.Trim().ToLowerInvariant() switch
     {
         null or "" or "auto" => DelayRingLayout.Auto,

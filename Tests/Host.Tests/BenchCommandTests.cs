@@ -143,4 +143,19 @@ public class BenchCommandTests
             Assert.Contains("no CUDA device", cuda.Err);
         }
     }
+
+    /// <summary>EVENTSPIKE_DELAY_RINGS (the delay rings' layout, for side-by-side runs) with an unknown value: exit 2 naming it, before any build.</summary>
+    [Fact]
+    public async Task An_unknown_delay_ring_layout_in_the_environment_is_bad_input()
+    {
+        using var p = ClusterProcesses.StartIn(null, new Dictionary<string, string> { [Neurons.Runtime.DelayRing.LayoutVariable] = "bogus" },
+            "bench", "microcircuit", "--scale", "0.02", "--duration", "0.01", "--transient", "0.01");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var err = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.Equal(2, p.ExitCode);
+        Assert.Contains("EVENTSPIKE_DELAY_RINGS='bogus': expected auto, dense or queued", err);
+        Assert.DoesNotContain("building", err);
+        Assert.Equal("", await stdout);
+    }
 }

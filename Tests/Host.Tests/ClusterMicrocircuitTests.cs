@@ -78,5 +78,12 @@ public class ClusterMicrocircuitTests
         (code, _, err) = await Exec([.. bench, "--min-nodes", "2"]);
         Assert.Equal(2, code);
         Assert.Contains("--seed-nodes", err);
+        (code, _, err) = await Exec([.. bench, "--seed-nodes", workers.Seed, "--plain"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--plain", err);
+        // Workers that never come: exit 2 after the join timeout, naming the command and how many joined.
+        (code, _, err) = await Exec([.. bench, "--seed-nodes", "127.0.0.1:1", "--join-timeout", "1"]);
+        Assert.Equal(2, code);
+        Assert.Contains("bench microcircuit: only 0 of 1 worker node(s) joined within 1 s", err);
     }
 }
