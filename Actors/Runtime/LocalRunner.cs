@@ -115,7 +115,7 @@ public static class LocalRunner
             throw new InvalidOperationException(
                 $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
         var run = Interlocked.Increment(ref _runs);
-        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run, owned);
+        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run, owned, local: hosting is null);
         var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
         if (options.WatchdogSeconds > 0)
             scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
@@ -151,14 +151,23 @@ public static class LocalRunner
         };
     }
 
-    /// <summary>The scheduler, the checkpoint collector (when checkpoints are on) and the recorder of run <paramref name="run"/>.</summary>
+    /// <summary>
+    /// The scheduler, the checkpoint collector (when checkpoints are on) and the recorder of run <paramref name="run"/>.
+    /// In a <paramref name="local"/> run the scheduler and recorder share the layers' dispatcher threads: a layer's
+    /// WindowDone and spike batch are then run by a thread already awake (the one that finished the window, or the
+    /// other layer thread) rather than waking a thread-pool worker for each window and letting it sleep again. CUBA
+    /// 10 s (1,000 windows, one layer): process CPU 0.56–0.60 → 0.51–0.53 s at the same wall. Layers never block a thread
+    /// (their computations are tasks), so the two actors always get one. A cluster run keeps them on the default
+    /// dispatcher, where remote messages arrive.
+    /// </summary>
     private static (IActorRef Scheduler, IActorRef Recorder, CheckpointSettings? Checkpoints) StartRunActors(ActorSystem system,
-        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run, List<IActorRef>? owned)
+        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run, List<IActorRef>? owned, bool local)
     {
         var plan = network.Plan;
         var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
         var sources = network.Layers.Select(l => l.Model.Ports.Count == 0).ToList();
-        var scheduler = system.ActorOf(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, options.Resume?.Layers, sources),
+        Props OnLayerThreads(Props props) => local ? props.WithDispatcher(LayerDispatcher) : props;
+        var scheduler = system.ActorOf(OnLayerThreads(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, options.Resume?.Layers, sources)),
             $"scheduler-{run}");
         CheckpointSettings? checkpoints = null;
         if (options.CheckpointStore is not null && options.CheckpointEveryWindows > 0)
@@ -170,8 +179,8 @@ public static class LocalRunner
             scheduler.Tell(checkpoints);
         }
         var recorded = network.Layers.Where(l => l.Recorded).Select(l => l.Id).ToList();
-        var recorder = system.ActorOf(RecorderActor.Props(recorded, plan, FileLayerSink.For(sink, network), scheduler, checkpoints,
-            options.Resume?.Window ?? 0, network.Probes.Count), $"recorder-{run}");
+        var recorder = system.ActorOf(OnLayerThreads(RecorderActor.Props(recorded, plan, FileLayerSink.For(sink, network), scheduler, checkpoints,
+            options.Resume?.Window ?? 0, network.Probes.Count)), $"recorder-{run}");
         owned?.AddRange([scheduler, recorder]);
         return (scheduler, recorder, checkpoints);
     }
