@@ -41,7 +41,11 @@ internal sealed class ArrivalLists
     public long Count => _count.Sum(c => (long)c);
     public long Bytes => _entries.Sum(e => 4L * e.Length);
 
-    /// <summary>Appends synapses [from, to): each to the list of slot (baseSlot + its delay) mod rows.</summary>
+    /// <summary>
+    /// Appends synapses [from, to): each to the list of slot (baseSlot + its delay) mod rows. A run of synapses of one
+    /// delay (rows ordered by delay, <see cref="SynapseTable.RowsByDelay"/>) is copied into its list with the list's
+    /// count kept in a register and one prefetch per line; a row in any other order is a run per synapse.
+    /// </summary>
     public unsafe void Append(int[] targets, int[] words, int from, int to, int baseSlot)
     {
         var n = to - from;
@@ -52,15 +56,24 @@ internal sealed class ArrivalLists
         ref var packed = ref MemoryMarshal.GetArrayDataReference(words);
         ref var count = ref MemoryMarshal.GetArrayDataReference(_count);
         ref var lists = ref MemoryMarshal.GetArrayDataReference(_entries);
-        for (nint s = from; s < to; s++)
+        nint s = from;
+        while (s < to)
         {
-            var word = Unsafe.Add(ref packed, s);
-            var slot = baseSlot + (word >>> 16);
+            var delay = Unsafe.Add(ref packed, s) >>> 16;
+            var slot = baseSlot + delay;
             if (slot >= rows) slot -= rows;
             ref var c = ref Unsafe.Add(ref count, slot);
-            ref var head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.Add(ref lists, slot)), c++);
-            head = (Unsafe.Add(ref target, s) << 16) | (word & 0xFFFF);
-            if (Sse.IsSupported) Sse.Prefetch0((byte*)Unsafe.AsPointer(ref head) + 4 * PrefetchEntries);
+            ref var list = ref MemoryMarshal.GetArrayDataReference(Unsafe.Add(ref lists, slot));
+            var at = c;
+            do
+            {
+                var word = Unsafe.Add(ref packed, s);
+                ref var head = ref Unsafe.Add(ref list, at++);
+                head = (Unsafe.Add(ref target, s) << 16) | (word & 0xFFFF);
+                if (Sse.IsSupported && (at & 15) == 1) Sse.Prefetch0((byte*)Unsafe.AsPointer(ref head) + 4 * PrefetchEntries);
+                s++;
+            } while (s < to && Unsafe.Add(ref packed, s) >>> 16 == delay);
+            c = at;
         }
     }
 
@@ -82,6 +95,49 @@ internal sealed class ArrivalLists
             added++;
         }
         _leastRoom -= added;
+    }
+
+    /// <summary>
+    /// As <see cref="AppendWithin"/> for one row ordered by delay and, within a delay, by target: each delay's run is
+    /// found, the part of it in [lo, hi) bisected, and that part appended to the run's list.
+    /// </summary>
+    public void AppendRuns(int[] targets, int[] words, int from, int to, int baseSlot, int lo, int hi)
+    {
+        if (_leastRoom < to - from) MakeRoom(to - from);
+        var rows = _count.Length;
+        var added = 0;
+        for (var s = from; s < to;)
+        {
+            var delay = words[s] >>> 16;
+            var end = s + 1;
+            while (end < to && words[end] >>> 16 == delay) end++;
+            var first = LowerBound(targets, s, end, lo);
+            var last = LowerBound(targets, first, end, hi);
+            if (first < last)
+            {
+                var slot = baseSlot + delay;
+                if (slot >= rows) slot -= rows;
+                var list = _entries[slot];
+                var at = _count[slot];
+                for (var k = first; k < last; k++) list[at++] = (targets[k] << 16) | (words[k] & 0xFFFF);
+                added += at - _count[slot];
+                _count[slot] = at;
+            }
+            s = end;
+        }
+        _leastRoom -= added;
+    }
+
+    /// <summary>The first index in [from, to) whose target is ≥ <paramref name="bound"/> (targets rising there).</summary>
+    private static int LowerBound(int[] targets, int from, int to, int bound)
+    {
+        while (from < to)
+        {
+            var mid = (from + to) >>> 1;
+            if (targets[mid] < bound) from = mid + 1;
+            else to = mid;
+        }
+        return from;
     }
 
     /// <summary>Adds the list of <paramref name="slot"/> into <paramref name="row"/> (each entry q · 2^shift at its target) and empties it.</summary>

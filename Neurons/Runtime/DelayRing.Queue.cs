@@ -109,6 +109,31 @@ public sealed partial class DelayRing
             Lists(lane, shift).AppendWithin(table.Target, table.Packed, from, to, baseSlot, _lanes[lane].From, _lanes[lane].To);
     }
 
+    /// <summary>
+    /// As <see cref="Add"/> for the synapses of [from, to) whose target lies in <paramref name="range"/> (a split layer's
+    /// partition), the slice being one row of a table ordered by delay (<see cref="SynapseTable.OrderedByDelay"/>): the
+    /// partition's targets of each delay's run are found by bisection, queued rings append them to <paramref name="lane"/>.
+    /// </summary>
+    public void AddRuns(SynapseTable table, int shift, int from, int to, int baseSlot, (int From, int To) range, int lane)
+    {
+        if (from >= to) return;
+        if (_row is not null)
+        {
+            Lists(lane, shift).AppendRuns(table.Target, table.Packed, from, to, baseSlot, range.From, range.To);
+            return;
+        }
+        var (targets, words) = (table.Target, table.Packed);
+        for (var s = from; s < to; s++)
+        {
+            var t = targets[s];
+            if (t < range.From || t >= range.To) continue;
+            var slot = baseSlot + (words[s] >>> 16);
+            if (slot >= Rows) slot -= Rows;
+            if (_wide is { } wide) wide[(long)slot * Width + t] += (long)(short)words[s] << shift;
+            else _narrow![(long)slot * Width + t] += (short)words[s] << shift;
+        }
+    }
+
     private ArrivalLists Lists(int lane, int shift)
     {
         if ((uint)shift > MaxQueuedShift) throw new ArgumentOutOfRangeException(nameof(shift), $"a queued ring takes shifts 0..{MaxQueuedShift}");

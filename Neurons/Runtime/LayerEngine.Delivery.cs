@@ -76,6 +76,11 @@ public sealed partial class LayerEngine
             var ring = _delayRings[_ringOf[projection]];
             var shift = _shiftOf[projection];
             var splits = _externalSplits[projection]!;
+            if (splits.Length == 0)
+            {
+                foreach (var pre in rows) ring.AddRuns(table, shift, table.RowStart[pre], table.RowStart[pre + 1], baseSlot, _ranges[part], part);
+                continue;
+            }
             var starts = part == 0 ? null : splits[part - 1];
             var ends = part == _ranges.Length - 1 ? null : splits[part];
             foreach (var pre in rows)

@@ -47,6 +47,11 @@ public sealed partial class LayerEngine
             foreach (var pre in fired) ring.Add(table, shift, table.RowStart[pre], table.RowStart[pre + 1], baseSlot);
             return;
         }
+        if (_recurrentSplits[i].Length == 0)
+        {
+            foreach (var pre in fired) ring.AddRuns(table, shift, table.RowStart[pre], table.RowStart[pre + 1], baseSlot, _ranges[part], part);
+            return;
+        }
         var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
         var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
         foreach (var pre in fired)

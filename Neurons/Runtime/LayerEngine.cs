@@ -141,6 +141,7 @@ public sealed partial class LayerEngine
     /// <summary>
     /// For a split layer: row-sorted recurrent tables with each partition's first synapse per row, and the same
     /// split of external tables with per-synapse delays (when their rows are sorted; else they are delivered at once).
+    /// Tables ordered by delay are kept as they are, with no splits: each partition takes its targets from each run.
     /// </summary>
     private (SynapseTable?[], int[][][], int[]?[][]) Splits()
     {
@@ -151,16 +152,19 @@ public sealed partial class LayerEngine
         for (var i = 0; i < n; i++)
         {
             var table = _projections[i].Synapses;
+            // Rows ordered by delay have no one place per row where a partition's targets start: each partition picks
+            // its own out of every run (no splits: an empty array).
+            var byDelay = _ranges.Length > 1 && table.HasDelays && table.OrderedByDelay && !table.RowsSorted;
             if (!_projections[i].Recurrent)
             {
-                if (_ranges.Length > 1 && table.HasDelays && table.RowsSorted)
-                    externalSplits[i] = _ranges.Skip(1).Select(r => table.RowOffsetsAt(r.From)).ToArray();
+                if (_ranges.Length > 1 && table.HasDelays && (byDelay || table.RowsSorted))
+                    externalSplits[i] = byDelay ? [] : _ranges.Skip(1).Select(r => table.RowOffsetsAt(r.From)).ToArray();
                 continue;
             }
-            if (_ranges.Length > 1 && !table.RowsSorted) table = table.SortRows();
+            if (_ranges.Length > 1 && !byDelay && !table.RowsSorted) table = table.SortRows();
             recurrent[i] = table;
             if (_ranges.Length > 1)
-                recurrentSplits[i] = _ranges.Skip(1).Select(r => table.RowOffsetsAt(r.From)).ToArray();
+                recurrentSplits[i] = byDelay ? [] : _ranges.Skip(1).Select(r => table.RowOffsetsAt(r.From)).ToArray();
         }
         return (recurrent, recurrentSplits, externalSplits);
     }

@@ -15,9 +15,10 @@ public sealed partial class SynapseTable
     private readonly int[]? _packed;
 
     /// <summary>A table with per-synapse delays: <paramref name="packed"/> holds (delay &lt;&lt; 16) | (ushort)q per synapse.</summary>
-    private SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, int[] packed, double weightScale)
+    private SynapseTable(int preSize, int postSize, int[] rowStart, int[] target, int[] packed, double weightScale, bool orderedByDelay = false)
         : this(preSize, postSize, rowStart, target, [], sharedWeight: true)
     {
+        OrderedByDelay = orderedByDelay;
         if (packed.Length != target.Length) throw new ArgumentException("target and packed weight/delay lengths differ");
         _packed = packed;
         WeightScale = weightScale;
@@ -33,6 +34,12 @@ public sealed partial class SynapseTable
         MinDelay = min;
         MaxDelay = max;
     }
+
+    /// <summary>
+    /// True when every row holds its synapses in order of delay, and of target within a delay (<see cref="WithDelays"/>
+    /// with orderByDelay): a presynaptic spike's events then go to each arrival step as one run of rising targets.
+    /// </summary>
+    public bool OrderedByDelay { get; }
 
     /// <summary>True when every synapse carries its own delay.</summary>
     public bool HasDelays => _packed is not null;
@@ -54,8 +61,12 @@ public sealed partial class SynapseTable
     /// its weights made 16-bit fixed-point numbers of a common scale: the smallest power of two ≥ the largest |weight| / 32,767
     /// (so |q| ≤ 32,767 and every weight is within half a level, ≤ 3.1·10⁻⁵ of the largest |weight|, of its float value). A
     /// power of two lets tables of different scales add into one ring of whole numbers (<see cref="DelayRing"/>) exactly.
+    /// <paramref name="orderByDelay"/>: each row's synapses reordered by delay (a stable counting sort, so rows sorted by
+    /// target stay so within each delay; <see cref="OrderedByDelay"/>). A ring's integer sums do not depend on the order,
+    /// so the spikes are the same; a queued ring appends a spike's events as one run per arrival step (PD14 full scale,
+    /// 2 threads: 0.73× the run's CPU).
     /// </summary>
-    public SynapseTable WithDelays(ReadOnlySpan<int> delays)
+    public SynapseTable WithDelays(ReadOnlySpan<int> delays, bool orderByDelay = false)
     {
         if (delays.Length != Target.Length) throw new ArgumentException($"{delays.Length} delays for {Target.Length} synapses");
         var maxAbs = 0.0;
@@ -69,7 +80,35 @@ public sealed partial class SynapseTable
             var q = (int)Math.Round(WeightAt(s) / scale, MidpointRounding.AwayFromZero);
             packed[s] = (delays[s] << 16) | (ushort)(short)q;
         }
-        return new SynapseTable(PreSize, PostSize, RowStart, Target, packed, scale);
+        if (!orderByDelay) return new SynapseTable(PreSize, PostSize, RowStart, Target, packed, scale);
+        var target = (int[])Target.Clone();
+        OrderRowsByDelay(target, packed);
+        return new SynapseTable(PreSize, PostSize, RowStart, target, packed, scale, orderedByDelay: true);
+    }
+
+    /// <summary>Reorders each row of (<paramref name="target"/>, <paramref name="packed"/>) by delay, in place: a stable counting sort per row.</summary>
+    private void OrderRowsByDelay(int[] target, int[] packed)
+    {
+        var (longest, maxDelay) = (0, 0);
+        for (var i = 0; i < PreSize; i++) longest = Math.Max(longest, RowStart[i + 1] - RowStart[i]);
+        foreach (var word in packed) maxDelay = Math.Max(maxDelay, word >>> 16);
+        var (rowTarget, rowWord) = (new int[longest], new int[longest]);
+        var starts = new int[maxDelay + 2];
+        for (var i = 0; i < PreSize; i++)
+        {
+            int from = RowStart[i], n = RowStart[i + 1] - from;
+            if (n < 2) continue;
+            Array.Clear(starts);
+            for (var s = from; s < from + n; s++) starts[(packed[s] >>> 16) + 1]++;
+            for (var d = 1; d < starts.Length; d++) starts[d] += starts[d - 1];
+            for (var s = from; s < from + n; s++)
+            {
+                var k = starts[packed[s] >>> 16]++;
+                (rowTarget[k], rowWord[k]) = (target[s], packed[s]);
+            }
+            Array.Copy(rowTarget, 0, target, from, n);
+            Array.Copy(rowWord, 0, packed, from, n);
+        }
     }
 
     /// <summary>The packed (delay &lt;&lt; 16) | q words (tables with per-synapse delays), for <see cref="DelayRing"/>.</summary>

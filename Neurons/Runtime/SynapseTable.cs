@@ -120,7 +120,7 @@ public sealed partial class SynapseTable
             if (packed is not null) packed[n] = _packed![s];
             target[n++] = t;
         }
-        if (packed is not null) return new SynapseTable(PreSize, to - from, rowStart, target, packed, WeightScale);
+        if (packed is not null) return new SynapseTable(PreSize, to - from, rowStart, target, packed, WeightScale, OrderedByDelay);
         return weight is null
             ? new SynapseTable(PreSize, to - from, rowStart, target, target.Length == 0 ? [] : [_uniform], sharedWeight: true)
             : new SynapseTable(PreSize, to - from, rowStart, target, weight);
@@ -136,7 +136,7 @@ public sealed partial class SynapseTable
             var local = Math.Clamp(i - offset, 0, PreSize);
             rowStart[i] = RowStart[local];
         }
-        if (_packed is not null) return new SynapseTable(preSize, PostSize, rowStart, Target, _packed, WeightScale);
+        if (_packed is not null) return new SynapseTable(preSize, PostSize, rowStart, Target, _packed, WeightScale, OrderedByDelay);
         return new SynapseTable(preSize, PostSize, rowStart, Target, _weights ?? (Target.Length > 0 ? [_uniform] : []), _weights is null);
     }
 

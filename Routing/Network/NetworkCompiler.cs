@@ -158,8 +158,9 @@ public static class NetworkCompiler
         foreach (var (c, from, to, port, delay, weights, rng, built, delays, delayRng) in pending)
         {
             var synapses = built ? weights.Generate(rng) : Neurons.Runtime.SynapseTable.Empty(layers[from].Size, layers[to].Model.Ports[port].Width);
-            // Per-synapse delays come from the connection's own delay stream, one per synapse in table order.
-            if (built && delays is not null) synapses = synapses.WithDelays(delays.Draw(delayRng, (int)synapses.Count));
+            // Per-synapse delays come from the connection's own delay stream, one per synapse in table order; each row is
+            // then ordered by delay (the rings' sums do not depend on the order; appends go as one run per arrival step).
+            if (built && delays is not null) synapses = synapses.WithDelays(delays.Draw(delayRng, (int)synapses.Count), orderByDelay: true);
             connections.Add(new ConnectionTable(c, from, to, port, delay, synapses) { ExpectedSynapses = built ? synapses.Count : weights.ExpectedSynapses });
         }
 

@@ -169,5 +169,13 @@ public class DelayRingQueueTests
         Assert.Equal(reference, RunB(net, DelayRingLayout.Queued, pool));
         Assert.Equal(reference, RunB(net, DelayRingLayout.Queued, pool, checkpointAt: 40, after: DelayRingLayout.Queued));
         Assert.Equal(reference, RunB(net, DelayRingLayout.Dense, pool, checkpointAt: 40, after: DelayRingLayout.Queued));
+        // The compiler orders rows by delay (a split layer's partitions then bisect each run); rows by target give the same.
+        Assert.All(net.Connections, c => Assert.True(c.Synapses.OrderedByDelay && !c.Synapses.RowsSorted));
+        var byTarget = new CompiledNetwork(net.Name, net.Dt, net.Duration, net.Seed, net.Layers,
+            net.Connections.Select(c => c with { Synapses = c.Synapses.SortRows() }).ToList(), net.Plan, net.Warnings);
+        Assert.All(byTarget.Connections, c => Assert.True(!c.Synapses.OrderedByDelay && c.Synapses.RowsSorted));
+        Assert.Equal(reference, RunB(byTarget, DelayRingLayout.Queued, null));
+        Assert.Equal(reference, RunB(byTarget, DelayRingLayout.Queued, pool));
+        Assert.Equal(reference, RunB(byTarget, DelayRingLayout.Dense, pool));
     }
 }

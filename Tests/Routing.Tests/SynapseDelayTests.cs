@@ -80,12 +80,51 @@ public class SynapseDelayTests
         var plain = NetworkCompiler.Compile(Spec([Layer("a", "iaf_psc_exp", 3000), Layer("b", "iaf_psc_exp", 2500)],
             [new("a", "b", Json(Normal), 0.0015, "exc")])).Connections[0].Synapses;
         Assert.False(plain.HasDelays);
-        Assert.Equal(plain.Target, t.Target);
+        Assert.Equal(plain.RowStart, t.RowStart);
         var largest = plain.Weight.Max();
         Assert.Equal(t.WeightScale, Math.ScaleB(1.0, Math.ILogB(t.WeightScale)));
         Assert.InRange(largest / t.WeightScale, 32767 / 2.0, 32767);
-        for (var s = 0; s < t.Count; s++) Assert.True(Math.Abs(t.WeightAt(s) - plain.WeightAt(s)) <= 0.5 * t.WeightScale + 1e-6 * Math.Abs(plain.WeightAt(s)), $"{s}: {t.WeightAt(s)} vs {plain.WeightAt(s)}, scale {t.WeightScale}");
+        // Rows are ordered by delay (OrderedByDelay): compare each row's synapses as (target, weight) in order of both.
+        for (var i = 0; i < t.PreSize; i++)
+        {
+            var expected = RowPairs(plain, i);
+            var actual = RowPairs(t, i);
+            Assert.Equal(expected.Select(p => p.Target), actual.Select(p => p.Target));
+            for (var k = 0; k < expected.Count; k++)
+                Assert.True(Math.Abs(actual[k].Weight - expected[k].Weight) <= 0.5 * t.WeightScale + 1e-6 * Math.Abs(expected[k].Weight),
+                    $"row {i}: {actual[k].Weight} vs {expected[k].Weight}, scale {t.WeightScale}");
+        }
     }
+
+    private static List<(int Target, double Weight)> RowPairs(SynapseTable t, int row) =>
+        Enumerable.Range(t.RowStart[row], t.RowStart[row + 1] - t.RowStart[row]).Select(s => (t.Target[s], (double)t.WeightAt(s)))
+            .OrderBy(p => p.Item1).ThenBy(p => p.Item2).ToList();
+
+    [Fact]
+    public void Rows_are_ordered_by_delay_then_target_and_hold_the_same_synapses()
+    {
+        var t = TwoLayers(Normal, NormalDelay).Connections[0].Synapses;
+        Assert.True(t.OrderedByDelay);
+        Assert.False(t.RowsSorted);
+        var runs = 0;
+        for (var i = 0; i < t.PreSize; i++)
+            for (var s = t.RowStart[i] + 1; s < t.RowStart[i + 1]; s++)
+            {
+                var (d0, d1) = (t.DelayAt(s - 1), t.DelayAt(s));
+                Assert.True(d0 < d1 || (d0 == d1 && t.Target[s - 1] <= t.Target[s]), $"row {i} at {s}: delay {d0} → {d1}, target {t.Target[s - 1]} → {t.Target[s]}");
+                if (d0 != d1) runs++;
+            }
+        Assert.True(runs > t.PreSize * 10, $"only {runs} changes of delay in {t.PreSize} rows");
+        // The same synapses (target, q, delay) as the table in generator order, row by row; shards keep the order.
+        var unordered = t.SortRows();
+        Assert.False(unordered.OrderedByDelay);
+        for (var i = 0; i < t.PreSize; i++)
+            Assert.Equal(Words(unordered, i), Words(t, i));
+        Assert.True(t.Columns(100, 2000).OrderedByDelay);
+    }
+
+    private static IEnumerable<(int, int, float)> Words(SynapseTable t, int row) =>
+        Enumerable.Range(t.RowStart[row], t.RowStart[row + 1] - t.RowStart[row]).Select(s => (t.Target[s], t.DelayAt(s), t.WeightAt(s))).Order();
 
     [Fact]
     public void A_table_without_delays_is_unchanged()
