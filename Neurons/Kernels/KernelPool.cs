@@ -123,16 +123,29 @@ public sealed class KernelPool : IDisposable
             Volatile.Write(ref _ticket[w], region);
             if (Interlocked.Exchange(ref _parked[w], 0) == 1) _wake[w].Release();
         }
-        var busy = RunClaims(1, ref _claims1, ref _done1, region, false);
-        WaitUntilDone(ref _done1, partitions);
-        if (_error is null) between?.Invoke();
-        if (then is not null && _error is null)
+        var busy = 0L;
+        try
         {
-            Volatile.Write(ref _claims2, region << ClaimBits);
-            busy += RunClaims(2, ref _claims2, ref _done2, region, false);
-            WaitUntilDone(ref _done2, partitions);
+            busy = RunClaims(1, ref _claims1, ref _done1, region, false);
+            WaitUntilDone(ref _done1, partitions);
+            if (_error is null) between?.Invoke();
+            if (then is not null && _error is null)
+            {
+                Volatile.Write(ref _claims2, region << ClaimBits);
+                busy += RunClaims(2, ref _claims2, ref _done2, region, false);
+                WaitUntilDone(ref _done2, partitions);
+            }
         }
-        Volatile.Write(ref _current, 0);
+        finally
+        {
+            // Close both phases' claims before the next region sets its partition count: a helper that still holds this
+            // region's ticket (it woke after the caller had run every partition) then finds nothing to claim. Left as
+            // they were, a spent count below the next region's partition count looked open to it, and it ran the next
+            // region's bodies before their barrier.
+            Volatile.Write(ref _claims1, 0);
+            Volatile.Write(ref _claims2, 0);
+            Volatile.Write(ref _current, 0);
+        }
         var end = Stopwatch.GetTimestamp();
         _regions++;
         _callerBusy += busy;

@@ -123,6 +123,21 @@ public class SynapseDelayTests
         Assert.True(t.Columns(100, 2000).OrderedByDelay);
     }
 
+    [Fact]
+    public void Ordering_by_delay_moves_the_source_tables_targets_and_weights_together()
+    {
+        // Row 0: targets 0..5 with weights 0.1·(t+1) and delays 3, 1, 2, 1, 3, 0; row 1: one synapse; row 2: none.
+        var source = new SynapseTable(3, 6, [0, 6, 7, 7], [0, 1, 2, 3, 4, 5, 2], [0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, -0.7f]);
+        var t = source.WithDelays([3, 1, 2, 1, 3, 0, 4], orderByDelay: true);
+        Assert.True(t.OrderedByDelay);
+        Assert.Equal([5, 1, 3, 2, 0, 4, 2], t.Target);
+        Assert.Equal([0, 1, 1, 2, 3, 3, 4], Enumerable.Range(0, 7).Select(t.DelayAt));
+        // The source's rows are in the new order too, each weight still with its target (so the source stays the same table).
+        Assert.Equal([0.6f, 0.2f, 0.4f, 0.3f, 0.1f, 0.5f, -0.7f], source.Weight);
+        for (var s = 0; s < 7; s++) Assert.True(Math.Abs(t.WeightAt(s) - source.WeightAt(s)) <= 0.5 * t.WeightScale, $"synapse {s}");
+        Assert.False(source.WithDelays([0, 0, 0, 0, 0, 0, 0]).OrderedByDelay);
+    }
+
     private static IEnumerable<(int, int, float)> Words(SynapseTable t, int row) =>
         Enumerable.Range(t.RowStart[row], t.RowStart[row + 1] - t.RowStart[row]).Select(s => (t.Target[s], t.DelayAt(s), t.WeightAt(s))).Order();
 

@@ -105,4 +105,41 @@ public class KernelPoolTests
         Assert.Equal(1, pool.Statistics.Regions);
         Assert.Equal(2, pool.Statistics.SerialRuns);
     }
+
+    /// <summary>
+    /// A helper that wakes too late for a small region (the caller ran both of its partitions alone) must find nothing
+    /// to claim in the next, larger region's second phase while that region is still in its first: its stale ticket
+    /// once matched the small region's spent claims, which the larger partition count made look open again, and ran a
+    /// partition of the new second phase before the barrier (bench microcircuit --threads 4: index out of range).
+    /// </summary>
+    [Fact]
+    public void A_helper_late_for_a_small_region_runs_nothing_of_the_next_larger_one_early()
+    {
+        using var pool = new KernelPool(2, spinMicroseconds: 0);
+        var early = 0;
+        var twice = 0;
+        for (var round = 0; round < 1_000; round++)
+        {
+            Thread.Sleep(1); // the helper parks on its semaphore
+            pool.Run(2, _ => { }, null, _ => { }); // done by the caller before the helper is awake, as a rule
+            var started = new int[4];
+            var second = new int[4];
+            pool.Run(4, p =>
+            {
+                Interlocked.Increment(ref started[p]);
+                if (p != 0) return;
+                // The caller holds partition 0 until the helper has joined this region's first phase (or 20 ms).
+                var wait = System.Diagnostics.Stopwatch.StartNew();
+                while (Volatile.Read(ref started[1]) + Volatile.Read(ref started[2]) + Volatile.Read(ref started[3]) == 0 && wait.ElapsedMilliseconds < 20)
+                    Thread.SpinWait(100);
+            }, null, p =>
+            {
+                if (Enumerable.Range(0, 4).Any(i => Volatile.Read(ref started[i]) != 1)) Interlocked.Increment(ref early);
+                Interlocked.Increment(ref second[p]);
+            });
+            if (second.Any(n => n != 1)) twice++;
+        }
+        Assert.Equal(0, early);
+        Assert.Equal(0, twice);
+    }
 }
