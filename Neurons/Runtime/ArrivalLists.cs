@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace EventSpike.Neurons.Runtime;
@@ -43,8 +44,10 @@ internal sealed class ArrivalLists
 
     /// <summary>
     /// Appends synapses [from, to): each to the list of slot (baseSlot + its delay) mod rows. A run of synapses of one
-    /// delay (rows ordered by delay, <see cref="SynapseTable.RowsByDelay"/>) is copied into its list with the list's
-    /// count kept in a register and one prefetch per line; a row in any other order is a run per synapse.
+    /// delay (rows ordered by delay, <see cref="SynapseTable.OrderedByDelay"/>) is copied into its list eight entries at
+    /// a time while all eight share the delay, with the list's count kept in a register and one prefetch per line; a
+    /// row in any other order is a run per synapse. Every list has room for the whole slice (<see cref="MakeRoom"/>),
+    /// so a vector of eight entries of one run never writes past its list.
     /// </summary>
     public unsafe void Append(int[] targets, int[] words, int from, int to, int baseSlot)
     {
@@ -56,6 +59,7 @@ internal sealed class ArrivalLists
         ref var packed = ref MemoryMarshal.GetArrayDataReference(words);
         ref var count = ref MemoryMarshal.GetArrayDataReference(_count);
         ref var lists = ref MemoryMarshal.GetArrayDataReference(_entries);
+        var low = Vector256.Create(0xFFFF);
         nint s = from;
         while (s < to)
         {
@@ -65,14 +69,28 @@ internal sealed class ArrivalLists
             ref var c = ref Unsafe.Add(ref count, slot);
             ref var list = ref MemoryMarshal.GetArrayDataReference(Unsafe.Add(ref lists, slot));
             var at = c;
-            do
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var same = Vector256.Create(delay);
+                while (s <= to - 8)
+                {
+                    var word = Vector256.LoadUnsafe(ref packed, (nuint)s);
+                    if (Vector256.Equals(Vector256.ShiftRightLogical(word, 16), same) != Vector256<int>.AllBitsSet) break;
+                    ref var head = ref Unsafe.Add(ref list, at);
+                    (Vector256.ShiftLeft(Vector256.LoadUnsafe(ref target, (nuint)s), 16) | (word & low)).StoreUnsafe(ref head);
+                    if (Sse.IsSupported && (at & 8) == 0) Sse.Prefetch0((byte*)Unsafe.AsPointer(ref head) + 4 * PrefetchEntries);
+                    at += 8;
+                    s += 8;
+                }
+            }
+            while (s < to && Unsafe.Add(ref packed, s) >>> 16 == delay)
             {
                 var word = Unsafe.Add(ref packed, s);
                 ref var head = ref Unsafe.Add(ref list, at++);
                 head = (Unsafe.Add(ref target, s) << 16) | (word & 0xFFFF);
                 if (Sse.IsSupported && (at & 15) == 1) Sse.Prefetch0((byte*)Unsafe.AsPointer(ref head) + 4 * PrefetchEntries);
                 s++;
-            } while (s < to && Unsafe.Add(ref packed, s) >>> 16 == delay);
+            }
             c = at;
         }
     }
