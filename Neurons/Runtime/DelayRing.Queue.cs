@@ -111,8 +111,9 @@ public sealed partial class DelayRing
 
     /// <summary>
     /// As <see cref="Add"/> for the synapses of [from, to) whose target lies in <paramref name="range"/> (a split layer's
-    /// partition), the slice being one row of a table ordered by delay (<see cref="SynapseTable.OrderedByDelay"/>): the
-    /// partition's targets of each delay's run are found by bisection, queued rings append them to <paramref name="lane"/>.
+    /// partition), the slice being one row of a table ordered by delay (<see cref="SynapseTable.OrderedByDelay"/>): a queued
+    /// ring bisects each delay's run for the partition's targets and appends them to <paramref name="lane"/>'s lists; a
+    /// dense ring (small: in the caches) adds the synapses whose target is in the range, one by one.
     /// </summary>
     public void AddRuns(SynapseTable table, int shift, int from, int to, int baseSlot, (int From, int To) range, int lane)
     {
@@ -122,15 +123,15 @@ public sealed partial class DelayRing
             Lists(lane, shift).AppendRuns(table.Target, table.Packed, from, to, baseSlot, range.From, range.To);
             return;
         }
-        var (targets, words) = (table.Target, table.Packed);
+        var (targets, words, wide, narrow) = (table.Target, table.Packed, _wide, _narrow);
         for (var s = from; s < to; s++)
         {
             var t = targets[s];
             if (t < range.From || t >= range.To) continue;
             var slot = baseSlot + (words[s] >>> 16);
             if (slot >= Rows) slot -= Rows;
-            if (_wide is { } wide) wide[(long)slot * Width + t] += (long)(short)words[s] << shift;
-            else _narrow![(long)slot * Width + t] += (short)words[s] << shift;
+            if (wide is not null) wide[(long)slot * Width + t] += (long)(short)words[s] << shift;
+            else narrow![(long)slot * Width + t] += (short)words[s] << shift;
         }
     }
 
