@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace EventSpike.Neurons.Runtime;
 
 /// <summary>The engine's recurrent projections, closed step by step, and the clearing of consumed rows.</summary>
 public sealed partial class LayerEngine
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PropagateSpikes(long t, int part, List<int> fired)
     {
         if (fired.Count == 0) return;
@@ -90,6 +93,7 @@ public sealed partial class LayerEngine
     /// Zeroes the rows of step t of the projections without per-synapse delays (the delay rings clear a row as it
     /// is read): where few synapses were added, only their targets (walking the same table rows again), else the whole row.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ClearRows(long t)
     {
         for (var i = 0; i < _projections.Length; i++)

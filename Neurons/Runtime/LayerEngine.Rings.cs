@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EventSpike.Neurons.Models;
 
 namespace EventSpike.Neurons.Runtime;
@@ -63,6 +64,7 @@ public sealed partial class LayerEngine
     }
 
     /// <summary>Points each port at its input for step t (every target); see <see cref="InputOf"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatherPorts(long t)
     {
         for (var port = 0; port < _portProjections.Length; port++) _portInput[port] = InputOf(port, t, 0, _portSum[port].Length);
@@ -73,6 +75,7 @@ public sealed partial class LayerEngine
     /// ring row, or the sum of the projections' rows in projection order followed by the delay rings' rows (which are
     /// cleared as they are read).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] InputOf(int port, long t, int from, int to)
     {
         var feeding = _portProjections[port];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Models;
 
@@ -193,6 +194,7 @@ public sealed partial class LayerEngine
     public int StepMultiple { get; }
 
     /// <summary>Integrates <paramref name="steps"/> steps; spikes or samples go to the builders given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evolve(int steps, SpikeWindowBuilder? spikes = null, ContinuousWindowBuilder? samples = null)
     {
         var continuous = Model.OutputKind == SignalKind.Continuous;

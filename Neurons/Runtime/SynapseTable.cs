@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EventSpike.Neurons.Runtime;
 
 /// <summary>
@@ -73,6 +75,7 @@ public sealed partial class SynapseTable
     }
 
     /// <summary>Adds the weights of presynaptic neuron <paramref name="pre"/>'s row into <paramref name="post"/>, scaled by <paramref name="scale"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AccumulateRow(int pre, Span<double> post, double scale = 1.0)
     {
         if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateRowDelayed");
@@ -196,6 +199,7 @@ public sealed partial class SynapseTable
     }
 
     /// <summary>Adds the weights of synapses [<paramref name="from"/>, <paramref name="to"/>) (a slice of one row) into <paramref name="post"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AccumulateSlice(int from, int to, double[] post)
     {
         if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateSliceDelayed");
