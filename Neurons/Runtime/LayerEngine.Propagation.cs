@@ -107,14 +107,7 @@ public sealed partial class LayerEngine
             else
             {
                 var table = _projections[i].Recurrent ? _recurrent[i]! : _projections[i].Synapses;
-                // The table's arrays in locals: the JIT cannot tell that a store into the row leaves them alone.
-                var rowStart = table.RowStart;
-                var target = table.Target;
-                foreach (var pre in sources)
-                {
-                    var end = rowStart[pre + 1];
-                    for (var s = rowStart[pre]; s < end; s++) row[target[s]] = 0;
-                }
+                table.ClearTargets(sources, row);
             }
             sources.Clear();
             _touched[i][slot] = 0;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace EventSpike.Neurons.Runtime;
 
@@ -79,19 +80,17 @@ public sealed partial class SynapseTable
     public void AccumulateRow(int pre, Span<double> post, double scale = 1.0)
     {
         if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateRowDelayed");
-        var end = RowStart[pre + 1];
-        var target = Target;
-        var weight = _weights;
-        if (weight is null)
+        if (post.Length < PostSize) throw new ArgumentException($"a row of {post.Length} cells for {PostSize} targets", nameof(post));
+        var (from, end) = (RowStart[pre], RowStart[pre + 1]);
+        ref var cell = ref MemoryMarshal.GetReference(post);
+        if (_weights is null)
         {
-            var w = _uniform * scale;
-            for (var s = RowStart[pre]; s < end; s++) post[target[s]] += w;
+            AddUniform(from, end, ref cell, _uniform * scale);
             return;
         }
-        if (scale == 1.0)
-            for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s];
+        if (scale == 1.0) AddWeights(from, end, ref cell);
         else
-            for (var s = RowStart[pre]; s < end; s++) post[target[s]] += weight[s] * scale;
+            for (var s = from; s < end; s++) post[Target[s]] += _weights[s] * scale;
     }
 
     /// <summary>
@@ -203,14 +202,40 @@ public sealed partial class SynapseTable
     public void AccumulateSlice(int from, int to, double[] post)
     {
         if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateSliceDelayed");
-        var target = Target;
-        var weight = _weights;
-        if (weight is null)
+        if (post.Length < PostSize) throw new ArgumentException($"a row of {post.Length} cells for {PostSize} targets", nameof(post));
+        if (from < 0 || from > to || to > Target.Length) throw new ArgumentOutOfRangeException(nameof(to), $"[{from}, {to}) is not a slice of {Target.Length} synapses");
+        ref var cell = ref MemoryMarshal.GetArrayDataReference(post);
+        if (_weights is null) AddUniform(from, to, ref cell, _uniform);
+        else AddWeights(from, to, ref cell);
+    }
+
+    /// <summary>Zeroes the cells of <paramref name="post"/> that the rows of <paramref name="pres"/> reach (what their spikes added).</summary>
+    public void ClearTargets(List<int> pres, double[] post)
+    {
+        if (post.Length < PostSize) throw new ArgumentException($"a row of {post.Length} cells for {PostSize} targets", nameof(post));
+        ref var cell = ref MemoryMarshal.GetArrayDataReference(post);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
+        foreach (var pre in pres)
         {
-            double w = _uniform;
-            for (var s = from; s < to; s++) post[target[s]] += w;
-            return;
+            nint end = RowStart[pre + 1];
+            for (nint s = RowStart[pre]; s < end; s++) Unsafe.Add(ref cell, Unsafe.Add(ref target, s)) = 0;
         }
-        for (var s = from; s < to; s++) post[target[s]] += weight[s];
+    }
+
+    // Synapses [from, to) into the row at cell: no range check per synapse, as every target is below PostSize (checked
+    // when the table was made) and the callers checked that the row holds PostSize cells and [from, to) lies in the table.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddUniform(int from, int to, ref double cell, double w)
+    {
+        ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
+        for (nint s = from; s < to; s++) Unsafe.Add(ref cell, Unsafe.Add(ref target, s)) += w;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddWeights(int from, int to, ref double cell)
+    {
+        ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
+        ref var weight = ref MemoryMarshal.GetArrayDataReference(_weights!);
+        for (nint s = from; s < to; s++) Unsafe.Add(ref cell, Unsafe.Add(ref target, s)) += Unsafe.Add(ref weight, s);
     }
 }
