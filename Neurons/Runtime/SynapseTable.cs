@@ -81,14 +81,13 @@ public sealed partial class SynapseTable
     {
         if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateRowDelayed");
         if (post.Length < PostSize) throw new ArgumentException($"a row of {post.Length} cells for {PostSize} targets", nameof(post));
-        var (from, end) = (RowStart[pre], RowStart[pre + 1]);
-        ref var cell = ref MemoryMarshal.GetReference(post);
+        var (from, end) = InTable(RowStart[pre], RowStart[pre + 1]);
         if (_weights is null)
         {
-            AddUniform(from, end, ref cell, _uniform * scale);
+            AddUniform(from, end, post, _uniform * scale);
             return;
         }
-        if (scale == 1.0) AddWeights(from, end, ref cell);
+        if (scale == 1.0) AddWeights(from, end, post);
         else
             for (var s = from; s < end; s++) post[Target[s]] += _weights[s] * scale;
     }
@@ -204,38 +203,40 @@ public sealed partial class SynapseTable
         if (_packed is not null) throw new InvalidOperationException("a table with per-synapse delays is propagated with AccumulateSliceDelayed");
         if (post.Length < PostSize) throw new ArgumentException($"a row of {post.Length} cells for {PostSize} targets", nameof(post));
         if (from < 0 || from > to || to > Target.Length) throw new ArgumentOutOfRangeException(nameof(to), $"[{from}, {to}) is not a slice of {Target.Length} synapses");
-        ref var cell = ref MemoryMarshal.GetArrayDataReference(post);
-        if (_weights is null) AddUniform(from, to, ref cell, _uniform);
-        else AddWeights(from, to, ref cell);
+        if (_weights is null) AddUniform(from, to, post, _uniform);
+        else AddWeights(from, to, post);
     }
 
     /// <summary>Zeroes the cells of <paramref name="post"/> that the rows of <paramref name="pres"/> reach (what their spikes added).</summary>
     public void ClearTargets(List<int> pres, double[] post)
     {
         if (post.Length < PostSize) throw new ArgumentException($"a row of {post.Length} cells for {PostSize} targets", nameof(post));
-        ref var cell = ref MemoryMarshal.GetArrayDataReference(post);
         ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
         foreach (var pre in pres)
         {
-            nint end = RowStart[pre + 1];
-            for (nint s = RowStart[pre]; s < end; s++) Unsafe.Add(ref cell, Unsafe.Add(ref target, s)) = 0;
+            var (from, end) = InTable(RowStart[pre], RowStart[pre + 1]);
+            for (nint s = from; s < end; s++) post[Unsafe.Add(ref target, s)] = 0;
         }
     }
 
-    // Synapses [from, to) into the row at cell: no range check per synapse, as every target is below PostSize (checked
-    // when the table was made) and the callers checked that the row holds PostSize cells and [from, to) lies in the table.
+    /// <summary>[from, to) when it lies in the table (RowStart's rows do; checked once per row, not per synapse).</summary>
+    private (int From, int To) InTable(int from, int to) =>
+        from >= 0 && from <= to && to <= Target.Length ? (from, to) : throw new InvalidOperationException($"row [{from}, {to}) outside the table's {Target.Length} synapses");
+
+    // Synapses [from, to) (checked to lie in the table) into post: the targets are read without a range check per
+    // synapse; the row's cells keep theirs, so a table whose public arrays were changed cannot write outside the row.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddUniform(int from, int to, ref double cell, double w)
+    private void AddUniform(int from, int to, Span<double> post, double w)
     {
         ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
-        for (nint s = from; s < to; s++) Unsafe.Add(ref cell, Unsafe.Add(ref target, s)) += w;
+        for (nint s = from; s < to; s++) post[Unsafe.Add(ref target, s)] += w;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddWeights(int from, int to, ref double cell)
+    private void AddWeights(int from, int to, Span<double> post)
     {
         ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
         ref var weight = ref MemoryMarshal.GetArrayDataReference(_weights!);
-        for (nint s = from; s < to; s++) Unsafe.Add(ref cell, Unsafe.Add(ref target, s)) += Unsafe.Add(ref weight, s);
+        for (nint s = from; s < to; s++) post[Unsafe.Add(ref target, s)] += Unsafe.Add(ref weight, s);
     }
 }

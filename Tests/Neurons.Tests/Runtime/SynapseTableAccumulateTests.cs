@@ -59,4 +59,16 @@ public class SynapseTableAccumulateTests
         Assert.Throws<ArgumentOutOfRangeException>(() => table.AccumulateSlice(2, 7, new double[5]));
         Assert.Throws<ArgumentOutOfRangeException>(() => table.AccumulateSlice(3, 2, new double[5]));
     }
+
+    [Fact]
+    public void A_target_changed_after_the_table_was_made_cannot_write_outside_the_row()
+    {
+        var target = (int[])Target.Clone();
+        var table = new SynapseTable(3, 5, RowStart, target, Weights);
+        target[1] = 1_000_000; // the array is public: the per-synapse check on the row's cells still holds
+        var row = new double[5];
+        Assert.Throws<IndexOutOfRangeException>(() => table.AccumulateRow(0, row));
+        Assert.Throws<IndexOutOfRangeException>(() => table.AccumulateSlice(0, 2, row));
+        Assert.Throws<IndexOutOfRangeException>(() => table.ClearTargets([0], row));
+    }
 }
