@@ -21,6 +21,7 @@ public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
     private readonly double _a;
     private readonly int _refractorySteps;
     private readonly PoissonDrive _drive;
+    private readonly double[]? _zero, _driveJumps; // the drive's jumps (events · drive_weight) per neuron and step
 
     public IafPscDelta(int size, double dt, LayerParameters p, Func<int, Xoshiro256StarStar> streams)
         : base(TypeName, size, dt, p, streams, [new InputPort("syn", PortKind.Spikes, size), new InputPort("current", PortKind.Current, size)],
@@ -31,6 +32,7 @@ public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
         _refractorySteps = RefractorySteps;
         _a = Math.Exp(-dt / TauMem);
         _drive = new PoissonDrive(size, DriveRate, dt, streams);
+        if (_drive.Active) (_zero, _driveJumps) = (new double[size], new double[size]);
         ResetState();
     }
 
@@ -50,33 +52,28 @@ public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
         var current = portInput[1];
         var v = VMem;
         var refractory = RefractoryLeft;
-        var drive = _drive.Active;
         var vRestBias = VRest + Bias;
-        var block = InitialPotentials.BlockSize;
-        for (var start = from; start < to; start = (start / block + 1) * block)
+        // The drive is drawn every step, refractory or not, so the streams never depend on the state: every neuron's
+        // count at once, block by block (the counts Draw would give), as 0 + k · drive_weight = k · drive_weight.
+        var drive = _driveJumps;
+        if (drive is not null) _drive.AddDriven(_zero!, drive, DriveWeight, from, to);
+        for (var j = from; j < to; j++)
         {
-            var end = Math.Min(to, (start / block + 1) * block);
-            var rng = drive ? _drive.Stream(start / block) : null;
-            for (var j = start; j < end; j++)
+            if (refractory[j] > 0)
             {
-                // The drive is drawn every step, refractory or not, so the stream never depends on the state.
-                var events = rng is null ? 0 : _drive.Draw(rng);
-                if (refractory[j] > 0)
-                {
-                    refractory[j]--;
-                    v[j] = VReset;
-                    continue;
-                }
-                var vInf = vRestBias + current[j];
-                var vNew = vInf + (v[j] - vInf) * _a + jumps[j] + events * DriveWeight;
-                if (vNew >= VThresh)
-                {
-                    spikes.Add(j);
-                    vNew = VReset;
-                    refractory[j] = _refractorySteps;
-                }
-                v[j] = vNew;
+                refractory[j]--;
+                v[j] = VReset;
+                continue;
             }
+            var vInf = vRestBias + current[j];
+            var vNew = vInf + (v[j] - vInf) * _a + jumps[j] + (drive is null ? 0 : drive[j]);
+            if (vNew >= VThresh)
+            {
+                spikes.Add(j);
+                vNew = VReset;
+                refractory[j] = _refractorySteps;
+            }
+            v[j] = vNew;
         }
     }
 

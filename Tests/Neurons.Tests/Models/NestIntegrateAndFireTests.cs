@@ -64,6 +64,43 @@ public class NestIntegrateAndFireTests
     }
 
     [Fact]
+    public void Iaf_psc_delta_drive_jumps_are_the_one_at_a_time_counts_drawn_refractory_or_not()
+    {
+        // λ = 2 events per step; k ≥ 4 crosses the threshold, then the neuron is held 2 steps and still draws.
+        const int size = 2100; // two whole blocks and a part
+        const double w = 0.0001, tau = 0.01, dt = 1e-4;
+        var p = LayerParameters.From(("drive_rate", 20000.0), ("drive_weight", w), ("v_thresh", 3.5 * w), ("tau_mem", tau), ("refractory", 2e-4));
+        ILayerModel m = new IafPscDelta(size, dt, p, Streams("drive"));
+        var reference = new PoissonDrive(size, 20000.0, dt, Streams("drive"));
+        var (v, held, a) = (new double[size], new int[size], Math.Exp(-dt / tau));
+        var fired = 0;
+        for (var step = 0; step < 4; step++)
+        {
+            var spikes = new List<int>();
+            m.Step(step, [new double[size], new double[size]], spikes);
+            var expected = new List<int>();
+            for (var j = 0; j < size; j++)
+            {
+                var k = reference.Draw(reference.Stream(j / InitialPotentials.BlockSize));
+                if (held[j] > 0)
+                {
+                    (held[j], v[j]) = (held[j] - 1, 0.0);
+                    continue;
+                }
+                v[j] = 0.0 + (v[j] - 0.0) * a + 0.0 + k * w;
+                if (v[j] < 3.5 * w) continue;
+                (v[j], held[j]) = (0.0, 2);
+                expected.Add(j);
+                fired++;
+            }
+            Assert.Equal(expected, spikes);
+            Assert.Equal(v, m.GetState("v_mem"));
+        }
+        Assert.True(fired > 500, $"only {fired} spikes: the refractory path is hardly tried");
+        Assert.Equal(reference.GetState(), m.GetRandomState());
+    }
+
+    [Fact]
     public void Iaf_cond_exp_without_conductance_is_a_leaky_membrane()
     {
         ILayerModel m = new IafCondExp(1, 1e-4, LayerParameters.From(("v_init", -0.05), ("v_thresh", 1.0)), Streams("c"));
