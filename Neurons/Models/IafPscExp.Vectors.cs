@@ -14,10 +14,12 @@ public sealed partial class IafPscExp
     /// neurons (<see cref="NestIntegrateAndFire.FiredBuffer"/>) and added after the loop, in neuron order; the rare
     /// refractory update is inlined with its own constants. <typeparamref name="TCurrent"/> is <see cref="NoCurrent"/> when the port "current" gets
     /// the engine's zero row (nothing feeds it): V∞ = (v_rest + bias) + 0 once, and the row is not streamed.
+    /// <typeparamref name="TSynaptic"/> is <see cref="NoSynapticRows"/> when "exc" and "inh" both get zero rows (nothing
+    /// arrived, or the engine added a sparse input into I_exc and I_inh already, <see cref="IAccumulatingInput"/>): I + 0.0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int StepVectors<TCurrent>(double[] exc, double[] inh, double[] current, List<int> spikes, int from, int to)
-        where TCurrent : struct, ICurrentInput
+    private int StepVectors<TCurrent, TSynaptic>(double[] exc, double[] inh, double[] current, List<int> spikes, int from, int to)
+        where TCurrent : struct, ICurrentInput where TSynaptic : struct, ISynapticInput
     {
         var j = from;
         var groups = (to - from) >> 3;
@@ -43,10 +45,10 @@ public sealed partial class IafPscExp
         {
             var at = (nuint)j;
             var at2 = at + 4;
-            var e = Vector256.LoadUnsafe(ref rIe, at) + Vector256.LoadUnsafe(ref rExc, at);
-            var e2 = Vector256.LoadUnsafe(ref rIe, at2) + Vector256.LoadUnsafe(ref rExc, at2);
-            var i = Vector256.LoadUnsafe(ref rIi, at) + Vector256.LoadUnsafe(ref rInh, at);
-            var i2 = Vector256.LoadUnsafe(ref rIi, at2) + Vector256.LoadUnsafe(ref rInh, at2);
+            var e = TSynaptic.Add(Vector256.LoadUnsafe(ref rIe, at), ref rExc, at);
+            var e2 = TSynaptic.Add(Vector256.LoadUnsafe(ref rIe, at2), ref rExc, at2);
+            var i = TSynaptic.Add(Vector256.LoadUnsafe(ref rIi, at), ref rInh, at);
+            var i2 = TSynaptic.Add(Vector256.LoadUnsafe(ref rIi, at2), ref rInh, at2);
             (e * sExc).StoreUnsafe(ref rIe, at);
             (e2 * sExc).StoreUnsafe(ref rIe, at2);
             (i * sInh).StoreUnsafe(ref rIi, at);
@@ -102,5 +104,25 @@ public sealed partial class IafPscExp
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at) => rest + Vector256.LoadUnsafe(ref row, at);
+    }
+
+    /// <summary>How the vector step reads the ports "exc" and "inh": I + input for four neurons.</summary>
+    private interface ISynapticInput
+    {
+        static abstract Vector256<double> Add(Vector256<double> synaptic, ref double row, nuint at);
+    }
+
+    /// <summary>Both ports get zero rows: I + 0.0, the same bits without reading the rows.</summary>
+    private readonly struct NoSynapticRows : ISynapticInput
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Add(Vector256<double> synaptic, ref double row, nuint at) => synaptic + Vector256<double>.Zero;
+    }
+
+    /// <summary>The ports' rows as given.</summary>
+    private readonly struct SynapticRows : ISynapticInput
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> Add(Vector256<double> synaptic, ref double row, nuint at) => synaptic + Vector256.LoadUnsafe(ref row, at);
     }
 }

@@ -22,7 +22,7 @@ namespace EventSpike.Neurons.Models;
 ///   V' = V∞ + (V − V∞)·a + I_exc·c_exc + I_inh·c_inh,  c_x = τ_x/(τ_x − τ_mem)·(e^(−dt/τ_x) − a),
 ///   a = e^(−dt/τ_mem), V∞ = v_rest + bias + I_in.
 /// </summary>
-public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel
+public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel, IAccumulatingInput
 {
     public const string TypeName = "iaf_psc_exp";
 
@@ -84,6 +84,14 @@ public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel
         _drive?.Reset();
     }
 
+    /// <summary>"exc" adds into I_exc (unless the drive's events are added to its row first), "inh" into I_inh.</summary>
+    public double[]? AccumulatorOf(int port) => port switch
+    {
+        0 => _driven is null ? IExc : null,
+        1 => IInh,
+        _ => null,
+    };
+
     public ulong[][] GetRandomState() => _drive.GetState();
 
     public void SetRandomState(ulong[][] states) => _drive.SetState(states);
@@ -110,7 +118,13 @@ public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel
         var vRestBias = VRest + Bias;
         var j = from;
         if (Vector256.IsHardwareAccelerated && Avx.IsSupported)
-            j = ZeroRows.IsZero(current) ? StepVectors<NoCurrent>(exc, inh, current, spikes, from, to) : StepVectors<CurrentRow>(exc, inh, current, spikes, from, to);
+            j = (ZeroRows.IsZero(current), ZeroRows.IsZero(exc) && ZeroRows.IsZero(inh)) switch
+            {
+                (true, true) => StepVectors<NoCurrent, NoSynapticRows>(exc, inh, current, spikes, from, to),
+                (true, false) => StepVectors<NoCurrent, SynapticRows>(exc, inh, current, spikes, from, to),
+                (false, true) => StepVectors<CurrentRow, NoSynapticRows>(exc, inh, current, spikes, from, to),
+                _ => StepVectors<CurrentRow, SynapticRows>(exc, inh, current, spikes, from, to),
+            };
         for (; j < to; j++)
         {
             var e = ie[j] + exc[j];

@@ -63,11 +63,41 @@ public sealed partial class LayerEngine
         return max;
     }
 
-    /// <summary>Points each port at its input for step t (every target); see <see cref="InputOf"/>.</summary>
+    /// <summary>
+    /// Points each port at its input for step t (every target); see <see cref="InputOf"/>. A port whose input the model
+    /// adds into a variable of its own (<see cref="IAccumulatingInput"/>) gets the zero row when its sparse input was
+    /// added there already (<see cref="MovedInto"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatherPorts(long t)
     {
-        for (var port = 0; port < _portProjections.Length; port++) _portInput[port] = InputOf(port, t, 0, _portSum[port].Length);
+        for (var port = 0; port < _portProjections.Length; port++)
+            _portInput[port] = _accumulators?[port] is { } into && MovedInto(port, t, into) ? _zero[port] : InputOf(port, t, 0, _portSum[port].Length);
+    }
+
+    /// <summary>Per port, the model's array its input is added into, when it names one as wide as the port (else null).</summary>
+    private static double[]?[]? Accumulators(ILayerModel model) => model is IAccumulatingInput accumulating
+        ? model.Ports.Select((p, port) => accumulating.AccumulatorOf(port) is { } into && into.Length == p.Width ? into : null).ToArray()
+        : null;
+
+    /// <summary>
+    /// When step t's input of <paramref name="port"/> is one projection's ring row with few targets hit (or none): adds
+    /// those targets' cells into <paramref name="into"/> (I + input, the sum the model would make) and zeroes them, so
+    /// the slot is clean and the model reads no row; true when done. A row cleared whole, several projections or delay
+    /// rings: false, the row is read as usual.
+    /// </summary>
+    private bool MovedInto(int port, long t, double[] into)
+    {
+        if (_portRings[port].Length != 0 || _portProjections[port] is not [var i]) return false;
+        var slot = (int)(t % _ringRows[i]);
+        if (!_dirty[i][slot]) return true;
+        if (_touched[i][slot] == long.MaxValue) return false;
+        var table = _projections[i].Recurrent ? _recurrent[i]! : _projections[i].Synapses;
+        table.MoveTargets(_sources[i][slot], _rings[i][slot], into);
+        _sources[i][slot].Clear();
+        _touched[i][slot] = 0;
+        _dirty[i][slot] = false;
+        return true;
     }
 
     /// <summary>

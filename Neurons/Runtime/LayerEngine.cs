@@ -61,6 +61,7 @@ public sealed partial class LayerEngine
     private List<double>[] _probeValues = [];
     private long[][] _probeRowsOf = [];
     private IPartitionedModel? _partitioned;
+    private double[]?[]? _accumulators;              // per port: where the model adds its input (IAccumulatingInput), or null
 
     /// <param name="model">The neurons.</param>
     /// <param name="projections">Incoming connections, in the network's fixed order.</param>
@@ -103,6 +104,7 @@ public sealed partial class LayerEngine
         _portInput = new double[model.Ports.Count][];
 
         _partitioned = model as IPartitionedModel;
+        _accumulators = Accumulators(model);
         // A port wider or narrower than the layer that sums several projections cannot be split by
         // neuron range (its sum would be computed per partition over the wrong range): not split then.
         var mixedPort = feeding.Select((f, port) => f.Length > 1 && model.Ports[port].Width != model.Size).Any(x => x);
@@ -185,6 +187,7 @@ public sealed partial class LayerEngine
         if (_partitioned is not null && model is not IPartitionedModel) throw new ArgumentException("the new model cannot be split like the current one");
         Model = model;
         _partitioned = model as IPartitionedModel;
+        _accumulators = Accumulators(model);
     }
 
     /// <summary>The next step to integrate.</summary>

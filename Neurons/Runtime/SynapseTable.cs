@@ -219,6 +219,31 @@ public sealed partial class SynapseTable
         }
     }
 
+    /// <summary>
+    /// Adds the cells of <paramref name="post"/> that the rows of <paramref name="pres"/> point at into
+    /// <paramref name="into"/> (into[t] + post[t], once per target: a cell is zeroed as it is moved, and a zero cell is
+    /// left, since into[t] + 0.0 is the model's own sum with the zero row), leaving those cells zero.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void MoveTargets(List<int> pres, double[] post, double[] into)
+    {
+        if (post.Length < PostSize || into.Length < PostSize)
+            throw new ArgumentException($"rows of {post.Length} and {into.Length} cells for {PostSize} targets", nameof(post));
+        ref var target = ref MemoryMarshal.GetArrayDataReference(Target);
+        foreach (var pre in pres)
+        {
+            var (from, end) = InTable(RowStart[pre], RowStart[pre + 1]);
+            for (nint s = from; s < end; s++)
+            {
+                var t = Unsafe.Add(ref target, s);
+                var v = post[t];
+                if (v == 0) continue;
+                into[t] += v;
+                post[t] = 0;
+            }
+        }
+    }
+
     /// <summary>[from, to) when it lies in the table (RowStart's rows do; checked once per row, not per synapse).</summary>
     private (int From, int To) InTable(int from, int to) =>
         from >= 0 && from <= to && to <= Target.Length ? (from, to) : throw new InvalidOperationException($"row [{from}, {to}) outside the table's {Target.Length} synapses");
