@@ -30,10 +30,18 @@ public static class LocalRunner
         using var reader = new StreamReader(stream);
         var baseConfig = ConfigurationFactory.ParseString(reader.ReadToEnd());
         var count = threads > 0 ? threads : Environment.ProcessorCount;
+        var groups = string.Concat(Enumerable.Range(0, count).Select(g =>
+            $"{GroupDispatcher(g)} {{ type = ForkJoinDispatcher, throughput = 10, dedicated-thread-pool {{ thread-count = 1, threadtype = background }} }}\n"));
         var overrides = ConfigurationFactory.ParseString(
-            $"{LayerDispatcher}.dedicated-thread-pool.thread-count = {count}\n{extraHocon ?? ""}");
+            $"{LayerDispatcher}.dedicated-thread-pool.thread-count = {count}\n{groups}{extraHocon ?? ""}");
         return overrides.WithFallback(baseConfig);
     }
+
+    /// <summary>
+    /// The one-thread dispatcher of layer group <paramref name="group"/> (<see cref="LayerParallelism.Groups"/>): layers that
+    /// run side by side stay on one thread each, window after window, as the plain loop keeps them on one core.
+    /// </summary>
+    public static string GroupDispatcher(int group) => $"{LayerDispatcher}-{group}";
 
     /// <summary>
     /// Creates the layer actors of a run somewhere (this process, or other nodes) and returns them in
@@ -91,9 +99,11 @@ public static class LocalRunner
         using var pool = new KernelPool(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
         // Layers that run side by side on the dispatcher's threads are not split too: a split would add the pool's
         // helpers to threads already as many as the cores.
-        var factory = new LayerFactory(network, options.Backend, LayerParallelism.SideBySide(network, pool.Workers) ? null : pool);
+        var sideBySide = LayerParallelism.SideBySide(network, pool.Workers);
+        var factory = new LayerFactory(network, options.Backend, sideBySide ? null : pool);
         factory.Validate();
-        var result = await RunOnAsync(system, network, sink, options, null, cancel, factory, owned).ConfigureAwait(false);
+        var groups = sideBySide ? LayerParallelism.Groups(network, pool.Workers) : null;
+        var result = await RunOnAsync(system, network, sink, options, null, cancel, factory, owned, groups).ConfigureAwait(false);
         return result with { Pool = pool.Statistics };
     }
 
@@ -103,11 +113,15 @@ public static class LocalRunner
     /// </summary>
     public static Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
         LayerHosting? hosting, CancellationToken cancel = default, LayerFactory? factory = null) =>
-        RunOnAsync(system, network, sink, options, hosting, cancel, factory, null);
+        RunOnAsync(system, network, sink, options, hosting, cancel, factory, null, null);
 
-    /// <summary>As above; the run's own actors made here (not the layers hosted elsewhere) are added to <paramref name="owned"/>.</summary>
+    /// <summary>
+    /// As above; the run's own actors made here (not the layers hosted elsewhere) are added to <paramref name="owned"/>; with
+    /// <paramref name="groups"/> each group of layers hosted here runs on a thread of its own, and the scheduler and recorder
+    /// on the lightest group's.
+    /// </summary>
     private static async Task<RunResult> RunOnAsync(ActorSystem system, CompiledNetwork network, ISpikeSink sink, RunOptions options,
-        LayerHosting? hosting, CancellationToken cancel, LayerFactory? factory, List<IActorRef>? owned)
+        LayerHosting? hosting, CancellationToken cancel, LayerFactory? factory, List<IActorRef>? owned, int[][]? groups)
     {
         var resume = options.Resume;
         var plan = network.Plan;
@@ -115,7 +129,9 @@ public static class LocalRunner
             throw new InvalidOperationException(
                 $"the checkpoint was taken with {resume.Layers.Length} layers and windows of {resume.WindowSteps} steps; this network has {network.Layers.Count} and {plan.WindowSteps}");
         var run = Interlocked.Increment(ref _runs);
-        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run, owned, local: hosting is null);
+        var lightest = groups is null ? null
+            : GroupDispatcher(Enumerable.Range(0, groups.Length).MinBy(g => groups[g].Sum(l => (long)network.Layers[l].Size)));
+        var (scheduler, recorder, checkpoints) = StartRunActors(system, network, sink, options, run, owned, local: hosting is null, lightest);
         var inputsOf = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToList();
         if (options.WatchdogSeconds > 0)
             scheduler.Tell(new StallWatch(options.WatchdogSeconds, network.Layers.Select(l => l.Name).ToList(), inputsOf));
@@ -125,7 +141,8 @@ public static class LocalRunner
         var early = scheduler.Ask<RunFailed>(new FailureBeforeStart(), Timeout.InfiniteTimeSpan, started.Token);
         var hostingLayers = hosting is not null
             ? HostElsewhere(system, network, hosting(scheduler, inputsOf, checkpoints, resume), recorder, scheduler, run)
-            : HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run, owned);
+            : HostHere(system, network, factory ?? new LayerFactory(network, options.Backend), options, scheduler, recorder, checkpoints, run, owned,
+                groups);
         if (await Task.WhenAny(hostingLayers, early).ConfigureAwait(false) == early && early.IsCompletedSuccessfully)
             return new RunResult(null, early.Result.Reason, false, early.Result.StepsReached, setup.Elapsed.TotalSeconds);
         var layers = await hostingLayers.ConfigureAwait(false);
@@ -158,15 +175,16 @@ public static class LocalRunner
     /// other layer thread) rather than waking a thread-pool worker for each window and letting it sleep again. CUBA
     /// 10 s (1,000 windows, one layer): process CPU 0.56–0.60 → 0.51–0.53 s at the same wall. Layers never block a thread
     /// (their computations are tasks), so the two actors always get one. A cluster run keeps them on the default
-    /// dispatcher, where remote messages arrive.
+    /// dispatcher, where remote messages arrive. Layers in groups (<paramref name="dispatcher"/>: the lightest group's) share
+    /// that group's thread instead.
     /// </summary>
     private static (IActorRef Scheduler, IActorRef Recorder, CheckpointSettings? Checkpoints) StartRunActors(ActorSystem system,
-        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run, List<IActorRef>? owned, bool local)
+        CompiledNetwork network, ISpikeSink sink, RunOptions options, int run, List<IActorRef>? owned, bool local, string? dispatcher)
     {
         var plan = network.Plan;
         var consumers = network.Layers.Select(l => network.ConsumersOf(l.Id)).ToList();
         var sources = network.Layers.Select(l => l.Model.Ports.Count == 0).ToList();
-        Props OnLayerThreads(Props props) => local ? props.WithDispatcher(LayerDispatcher) : props;
+        Props OnLayerThreads(Props props) => local ? props.WithDispatcher(dispatcher ?? LayerDispatcher) : props;
         var scheduler = system.ActorOf(OnLayerThreads(SchedulerActor.Props(plan, consumers, options.Credit, options.Progress, null, options.Resume?.Layers, sources)),
             $"scheduler-{run}");
         CheckpointSettings? checkpoints = null;
@@ -187,14 +205,20 @@ public static class LocalRunner
 
     /// <summary>
     /// Starts every layer's actor in this process, under a <see cref="LayerSupervisor"/> that fails the run when one
-    /// crashes, and wires each to its consumers, the recorder and its probes.
+    /// crashes, and wires each to its consumers, the recorder and its probes. With <paramref name="groups"/>, each layer
+    /// runs on its group's thread.
     /// </summary>
     private static async Task<IReadOnlyList<IActorRef>> HostHere(ActorSystem system, CompiledNetwork network, LayerFactory factory,
-        RunOptions options, IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run, List<IActorRef>? owned)
+        RunOptions options, IActorRef scheduler, IActorRef recorder, CheckpointSettings? checkpoints, int run, List<IActorRef>? owned,
+        int[][]? groups)
     {
+        var groupOf = new int[network.Layers.Count];
+        for (var g = 0; g < (groups?.Length ?? 0); g++)
+            foreach (var l in groups![g]) groupOf[l] = g;
         var specs = network.Layers.Select(layer => (
-            factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]),
+            OnGroupThread(factory.Props(layer.Id, scheduler, checkpoints, options.Resume?.Layers[layer.Id], options.Backends?[layer.Id]), layer.Id),
             layer.Name, $"layer-{layer.Id}-{run}")).ToList();
+        Props OnGroupThread(Props props, int layer) => groups is null ? props : props.WithDispatcher(GroupDispatcher(groupOf[layer]));
         var started = new TaskCompletionSource<IReadOnlyList<IActorRef>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var supervisor = system.ActorOf(LayerSupervisor.Props(scheduler, specs, started), $"layers-{run}");
         owned?.Add(supervisor);

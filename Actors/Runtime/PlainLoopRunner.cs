@@ -21,8 +21,8 @@ public static class PlainLoopRunner
     /// Runs the network; <paramref name="counts"/>, when given (one per layer), receives what each backend counted.
     /// With a pool of several workers and layers that need nothing of each other within a window (every connection
     /// between two layers at least a window long) whose sizes balance over the workers (<see cref="LayerParallelism"/>),
-    /// the layers of a window run side by side: one region of the pool per window, each layer a partition claimed by
-    /// whichever worker is free, largest first, and no layer split. Otherwise the layers run one after another, each
+    /// the layers of a window run side by side: one region of the pool per window, a partition per group of layers
+    /// (<see cref="LayerParallelism.Groups"/>), each worker taking its own group every window, and no layer split. Otherwise the layers run one after another, each
     /// split over the pool where it is large enough. Either way a layer computes what it would alone: the same spikes.
     /// </summary>
     public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null,
@@ -35,7 +35,8 @@ public static class PlainLoopRunner
         factory.Validate();
         var backends = network.Layers.Select(l => factory.Create(l.Id)).ToArray();
         var order = EvaluationOrder(network);
-        var largestFirst = network.Layers.OrderByDescending(l => l.Size).ThenBy(l => l.Id).Select(l => l.Id).ToArray();
+        var groups = sideBySide ? LayerParallelism.Groups(network, pool!.Workers) : [];
+        var taken = new int[groups.Length];
         var inputs = network.Layers.Select(l => LayerInput.Of(network, l.Id)).ToArray();
         var spikes = new long[network.Layers.Count];
         var history = network.Layers.Select(_ => new List<object?>()).ToArray();
@@ -47,7 +48,14 @@ public static class PlainLoopRunner
         {
             var window = w;
             void Step(int layer) => outputs[layer] = StepLayer(backends[layer], inputs[layer], history, plan, window, layer, counts);
-            if (sideBySide) pool!.Run(largestFirst.Length, i => Step(largestFirst[i]));
+            if (sideBySide)
+            {
+                Array.Clear(taken);
+                pool!.Run(groups.Length, _ =>
+                {
+                    foreach (var layer in groups[KernelPool.TakeOwn(taken)]) Step(layer);
+                });
+            }
             foreach (var layer in order)
             {
                 // One after another, each sees the windows its zero-delay senders just computed.

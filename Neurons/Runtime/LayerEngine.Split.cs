@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EventSpike.Neurons.Kernels;
 using EventSpike.Neurons.Models;
 
 namespace EventSpike.Neurons.Runtime;
@@ -8,6 +9,7 @@ public sealed partial class LayerEngine
 {
     private int[][]? _partOffsets;   // [0]: the caller's read offsets into each partition's spikes; [p + 1]: partition p's
     private List<int>[]? _partFired; // per partition: the spikes of the step it feeds to its targets
+    private int[] _takenIntegrate = [], _takenFeed = []; // per partition: taken by a worker in this region's phase (KernelPool.TakeOwn)
 
     /// <summary>
     /// Integrates <paramref name="steps"/> steps of a split layer: each partition first adds the spikes delivered since
@@ -18,13 +20,17 @@ public sealed partial class LayerEngine
     {
         _partOffsets ??= Enumerable.Range(0, _ranges.Length + 1).Select(_ => new int[_ranges.Length]).ToArray();
         _partFired ??= _ranges.Select(_ => new List<int>()).ToArray();
+        if (_takenIntegrate.Length != _ranges.Length) (_takenIntegrate, _takenFeed) = (new int[_ranges.Length], new int[_ranges.Length]);
         for (var k = 0; k < steps; k++)
         {
             var t = Step;
             var chunk = (int)Math.Min(_chunk, steps - k);
-            // One region for both phases: integrate, then (after the barrier, once the shared rows are cleared) feed.
-            _pool!.Run(_ranges.Length, part => ComputeChunk(part, t, chunk), () => ClearSharedRows(t, chunk),
-                HasRecurrent ? part => PropagateChunk(part, t, chunk) : null);
+            // One region for both phases: integrate, then (after the barrier, once the shared rows are cleared) feed. Each
+            // worker takes its own range in both phases, chunk after chunk: the range's rows and state stay in its core's cache.
+            Array.Clear(_takenIntegrate);
+            Array.Clear(_takenFeed);
+            _pool!.Run(_ranges.Length, _ => ComputeChunk(KernelPool.TakeOwn(_takenIntegrate), t, chunk), () => ClearSharedRows(t, chunk),
+                HasRecurrent ? _ => PropagateChunk(KernelPool.TakeOwn(_takenFeed), t, chunk) : null);
             var offsets = _partOffsets[0];
             Array.Clear(offsets);
             for (var c = 0; c < chunk; c++)

@@ -1,5 +1,9 @@
+using EventSpike.Actors.Hosting;
 using EventSpike.Actors.Runtime;
 using EventSpike.Neurons.Kernels;
+using EventSpike.Neurons.Models;
+using EventSpike.Neurons.Runtime;
+using EventSpike.Routing.Messages;
 using EventSpike.Routing.Network;
 using Xunit;
 using static EventSpike.Routing.Tests.NetworkSpecs;
@@ -40,20 +44,13 @@ public class PlainLoopRunnerTests
     }
 
     /// <summary>
-    /// Four like-sized layers in a ring with per-synapse delays of at least a window: on a pool of two the plain loop runs
+    /// Four like-sized layers in a ring (<see cref="Spec"/>): on a pool of two the plain loop runs
     /// the layers of a window side by side (one region per window, no layer split), and gives the one-thread loop's and
     /// the actors' spikes.
     /// </summary>
     [Fact]
     public async Task Layers_run_side_by_side_give_the_one_thread_spikes()
     {
-        const string Lif = """{"v_init": [-0.07, -0.052], "v_rest": -0.065, "v_reset": -0.065, "drive_rate": 6000, "drive_weight": 0.004}""";
-        static ConnectionSpec Ring(string from, string to, double mean) =>
-            new(from, to, Json("""{"generator":"fixed_total_number","n":20000,"weight":{"mean":0.01,"std":0.004,"keep_sign":true}}"""), 0, "exc")
-                { DelayDistribution = Json($$"""{"mean":{{mean}},"std":0.0005,"min":0.0005}""") };
-        NetworkSpec Spec() => new("side-by-side", 1e-4, 0.05, 9,
-            [Layer("a", "iaf_psc_exp", 1500, Lif), Layer("b", "iaf_psc_exp", 1400, Lif), Layer("c", "iaf_psc_exp", 1300, Lif), Layer("d", "iaf_psc_exp", 1200, Lif)],
-            [Ring("a", "b", 0.0015), Ring("b", "c", 0.002), Ring("c", "d", 0.0015), Ring("d", "a", 0.001), Ring("a", "a", 0.0015)]);
         var net = NetworkCompiler.Compile(Spec());
         Assert.Equal(5, net.Plan.WindowSteps);
         Assert.True(LayerParallelism.SideBySide(net, 2));
@@ -71,5 +68,86 @@ public class PlainLoopRunnerTests
         var result = await LocalRunner.RunAsync(NetworkCompiler.Compile(Spec()), actors, new RunOptions(Threads: 2));
         Assert.True(result.Succeeded, result.Failure);
         Assert.Equal(one.Spikes, actors.Spikes);
+    }
+
+    /// <summary>Layers side by side are grouped by size, largest first, each to the least loaded group.</summary>
+    [Fact]
+    public void Side_by_side_layers_are_grouped_largest_first_onto_the_least_loaded_worker()
+    {
+        var net = NetworkCompiler.Compile(Spec());
+        var groups = LayerParallelism.Groups(net, 2);
+        // a 1500 → 0; b 1400 → 1; c 1300 → 1 (1400 < 1500); d 1200 → 0 (1500 < 2700).
+        Assert.Equal([[0, 3], [1, 2]], groups);
+        Assert.Equal([[0], [1], [2], [3]], LayerParallelism.Groups(net, 4));
+        Assert.Equal([[0, 1, 2, 3]], LayerParallelism.Groups(net, 1));
+    }
+
+    /// <summary>
+    /// Under the actors on two threads each side-by-side layer computes every window on one and the same thread, and the
+    /// two groups on two different threads: a layer that moved between cores every window ran a third slower.
+    /// </summary>
+    [Fact]
+    public async Task Side_by_side_layers_under_the_actors_keep_one_thread_each()
+    {
+        var net = NetworkCompiler.Compile(Spec());
+        var backends = net.Layers.Select(l => new ThreadRecordingBackend(new EngineBackend(net.CreateEngine(l.Id)))).ToList();
+        var actors = new CollectingSink();
+        var result = await LocalRunner.RunAsync(net, actors, new RunOptions(Threads: 2) { Backends = backends });
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.All(backends, b => Assert.Equal(net.Plan.WindowCount, b.Windows));
+        Assert.All(backends, b => Assert.Single(b.Threads));
+        var groups = LayerParallelism.Groups(net, 2);
+        var threadOf = backends.Select(b => b.Threads.Single()).ToArray();
+        Assert.All(groups, g => Assert.Single(g.Select(l => threadOf[l]).Distinct()));
+        Assert.NotEqual(threadOf[groups[0][0]], threadOf[groups[1][0]]);
+
+        var one = new CollectingSink();
+        PlainLoopRunner.Run(NetworkCompiler.Compile(Spec()), one, new KernelPool(1));
+        Assert.Equal(one.Spikes, actors.Spikes);
+    }
+
+    /// <summary>Four like-sized layers in a ring with per-synapse delays of at least a window (5 steps).</summary>
+    private static NetworkSpec Spec()
+    {
+        const string Lif = """{"v_init": [-0.07, -0.052], "v_rest": -0.065, "v_reset": -0.065, "drive_rate": 6000, "drive_weight": 0.004}""";
+        static ConnectionSpec Ring(string from, string to, double mean) =>
+            new(from, to, Json("""{"generator":"fixed_total_number","n":20000,"weight":{"mean":0.01,"std":0.004,"keep_sign":true}}"""), 0, "exc")
+                { DelayDistribution = Json($$"""{"mean":{{mean}},"std":0.0005,"min":0.0005}""") };
+        return new("side-by-side", 1e-4, 0.05, 9,
+            [Layer("a", "iaf_psc_exp", 1500, Lif), Layer("b", "iaf_psc_exp", 1400, Lif), Layer("c", "iaf_psc_exp", 1300, Lif), Layer("d", "iaf_psc_exp", 1200, Lif)],
+            [Ring("a", "b", 0.0015), Ring("b", "c", 0.002), Ring("c", "d", 0.0015), Ring("d", "a", 0.001), Ring("a", "a", 0.0015)]);
+    }
+
+    /// <summary>An in-place backend that notes the threads its windows are computed on.</summary>
+    private sealed class ThreadRecordingBackend(IWindowBackend inner) : IWindowBackend
+    {
+        public HashSet<int> Threads { get; } = [];
+
+        public int Windows { get; private set; }
+
+        public SignalKind OutputKind => inner.OutputKind;
+
+        public bool IsSource => inner.IsSource;
+
+        public long Step => inner.Step;
+
+        public void Deliver(LayerInput input, SpikeBatch batch) => inner.Deliver(input, batch);
+
+        public void Deliver(LayerInput input, ContinuousBatch batch) => inner.Deliver(input, batch);
+
+        public ValueTask<WindowResult> ComputeAsync(int layer, long startStep, int steps)
+        {
+            Threads.Add(Environment.CurrentManagedThreadId);
+            Windows++;
+            return inner.ComputeAsync(layer, startStep, steps);
+        }
+
+        public EngineSnapshot Snapshot() => inner.Snapshot();
+
+        public void Restore(EngineSnapshot snapshot) => inner.Restore(snapshot);
+
+        public void Reset(long step = 0) => inner.Reset(step);
+
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -55,6 +55,32 @@ public class KernelPoolTests
         Assert.InRange(stats.HelperPartitions, 0, stats.Partitions);
     }
 
+    /// <summary>
+    /// <see cref="KernelPool.CurrentWorker"/>: 0 on the calling thread, h + 1 on helper h, the same number every time a thread
+    /// runs a partition, and a different one on each thread.
+    /// </summary>
+    [Fact]
+    public void Each_worker_knows_its_own_number_caller_zero_helpers_from_one()
+    {
+        using var pool = new KernelPool(3);
+        var caller = Environment.CurrentManagedThreadId;
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<int, HashSet<int>>();
+        for (var r = 0; r < 2000; r++)
+            pool.Run(6, _ =>
+            {
+                var numbers = seen.GetOrAdd(Environment.CurrentManagedThreadId, _ => []);
+                lock (numbers) numbers.Add(KernelPool.CurrentWorker);
+                Thread.SpinWait(200);
+            });
+        Assert.Equal(0, KernelPool.CurrentWorker);
+        Assert.Equal([0], seen[caller]);
+        Assert.All(seen.Values, numbers => Assert.Single(numbers));
+        var helpers = seen.Where(kv => kv.Key != caller).Select(kv => kv.Value.Single()).ToList();
+        Assert.NotEmpty(helpers); // 2,000 regions of six partitions: the helpers ran some
+        Assert.All(helpers, n => Assert.InRange(n, 1, pool.Workers - 1));
+        Assert.Equal(helpers.Count, helpers.Distinct().Count());
+    }
+
     /// <summary>Regions separated by idle gaps longer than the spin: the helpers fall asleep and are woken, and still run their share.</summary>
     [Fact]
     public void Helpers_that_fell_asleep_are_woken_for_the_next_region()
