@@ -119,35 +119,17 @@ public class PlainLoopRunnerTests
     }
 
     /// <summary>An in-place backend that notes the threads its windows are computed on.</summary>
-    private sealed class ThreadRecordingBackend(IWindowBackend inner) : IWindowBackend
+    private sealed class ThreadRecordingBackend(IWindowBackend inner) : DelegatingBackend(inner)
     {
         public HashSet<int> Threads { get; } = [];
 
         public int Windows { get; private set; }
 
-        public SignalKind OutputKind => inner.OutputKind;
-
-        public bool IsSource => inner.IsSource;
-
-        public long Step => inner.Step;
-
-        public void Deliver(LayerInput input, SpikeBatch batch) => inner.Deliver(input, batch);
-
-        public void Deliver(LayerInput input, ContinuousBatch batch) => inner.Deliver(input, batch);
-
-        public ValueTask<WindowResult> ComputeAsync(int layer, long startStep, int steps)
+        public override ValueTask<WindowResult> ComputeAsync(int layer, long startStep, int steps)
         {
             Threads.Add(Environment.CurrentManagedThreadId);
             Windows++;
-            return inner.ComputeAsync(layer, startStep, steps);
+            return Inner.ComputeAsync(layer, startStep, steps);
         }
-
-        public EngineSnapshot Snapshot() => inner.Snapshot();
-
-        public void Restore(EngineSnapshot snapshot) => inner.Restore(snapshot);
-
-        public void Reset(long step = 0) => inner.Reset(step);
-
-        public void Dispose() => inner.Dispose();
     }
 }

@@ -48,32 +48,14 @@ public class SharedSystemTests
     }
 
     /// <summary>A backend that counts how often it was disposed.</summary>
-    private sealed class DisposalCounting(IWindowBackend inner) : IWindowBackend
+    private sealed class DisposalCounting(IWindowBackend inner) : DelegatingBackend(inner)
     {
         public int Disposed { get; private set; }
 
-        public SignalKind OutputKind => inner.OutputKind;
-
-        public bool IsSource => inner.IsSource;
-
-        public long Step => inner.Step;
-
-        public void Deliver(LayerInput input, SpikeBatch batch) => inner.Deliver(input, batch);
-
-        public void Deliver(LayerInput input, ContinuousBatch batch) => inner.Deliver(input, batch);
-
-        public ValueTask<WindowResult> ComputeAsync(int layer, long startStep, int steps) => inner.ComputeAsync(layer, startStep, steps);
-
-        public EngineSnapshot Snapshot() => inner.Snapshot();
-
-        public void Restore(EngineSnapshot snapshot) => inner.Restore(snapshot);
-
-        public void Reset(long step = 0) => inner.Reset(step);
-
-        public void Dispose()
+        public override void Dispose()
         {
             Disposed++;
-            inner.Dispose();
+            Inner.Dispose();
         }
     }
 }
