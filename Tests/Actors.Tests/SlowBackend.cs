@@ -1,8 +1,4 @@
 using EventSpike.Actors.Hosting;
-using EventSpike.Actors.Runtime;
-using EventSpike.Neurons.Models;
-using EventSpike.Neurons.Runtime;
-using EventSpike.Routing.Messages;
 
 namespace EventSpike.Actors.Tests;
 
