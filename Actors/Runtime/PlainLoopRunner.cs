@@ -22,8 +22,8 @@ public static class PlainLoopRunner
     /// With a pool of several workers and layers that need nothing of each other within a window (every connection
     /// between two layers at least a window long) whose sizes balance over the workers (<see cref="LayerParallelism"/>),
     /// the layers of a window run side by side: one region of the pool per window, a partition per group of layers
-    /// (<see cref="LayerParallelism.Groups"/>), each worker taking its own group every window, and no layer split. Otherwise the layers run one after another, each
-    /// split over the pool where it is large enough. Either way a layer computes what it would alone: the same spikes.
+    /// (<see cref="LayerParallelism.Groups"/>), each worker taking its own group every window, and no layer split.
+    /// Otherwise the layers run one after another, each split over the pool where it is large enough. Either way a layer computes what it would alone: the same spikes.
     /// </summary>
     public static (long[] Spikes, double WallSeconds) Run(CompiledNetwork network, ISpikeSink? sink = null, KernelPool? pool = null,
         string? backend = null, WindowCounts[]? counts = null)
