@@ -9,6 +9,31 @@ namespace EventSpike.Neurons.Models;
 public sealed partial class IafPscExp
 {
     /// <summary>
+    /// Neurons [from, j) in vectors, j returned: sixteen at a time in 512-bit vectors where <see cref="VectorBits"/> is 512,
+    /// then eight at a time in 256-bit ones; the rest (fewer than eight) for the scalar loop. The variants skip the rows
+    /// that are the engine's zero rows.
+    /// </summary>
+    private int StepVectorised(double[] exc, double[] inh, double[] current, List<int> spikes, int from, int to)
+    {
+        var noCurrent = ZeroRows.IsZero(current);
+        var noRows = ZeroRows.IsZero(exc) && ZeroRows.IsZero(inh);
+        var j = _vectorBits < 512 ? from : (noCurrent, noRows) switch
+        {
+            (true, true) => StepVectors512<NoCurrent, NoSynapticRows>(exc, inh, current, spikes, from, to),
+            (true, false) => StepVectors512<NoCurrent, SynapticRows>(exc, inh, current, spikes, from, to),
+            (false, true) => StepVectors512<CurrentRow, NoSynapticRows>(exc, inh, current, spikes, from, to),
+            _ => StepVectors512<CurrentRow, SynapticRows>(exc, inh, current, spikes, from, to),
+        };
+        return (noCurrent, noRows) switch
+        {
+            (true, true) => StepVectors<NoCurrent, NoSynapticRows>(exc, inh, current, spikes, j, to),
+            (true, false) => StepVectors<NoCurrent, SynapticRows>(exc, inh, current, spikes, j, to),
+            (false, true) => StepVectors<CurrentRow, NoSynapticRows>(exc, inh, current, spikes, j, to),
+            _ => StepVectors<CurrentRow, SynapticRows>(exc, inh, current, spikes, j, to),
+        };
+    }
+
+    /// <summary>
     /// Neurons [from, j) with j the returned index (a multiple of 8 past from), the rest for the scalar loop. Eight neurons
     /// per iteration, the two vectors' statements interleaved. The hot loop makes no call: spikes are noted as bits per 8
     /// neurons (<see cref="NestIntegrateAndFire.FiredBuffer"/>) and added after the loop, in neuron order; the rare
@@ -90,6 +115,7 @@ public sealed partial class IafPscExp
     private interface ICurrentInput
     {
         static abstract Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at);
+        static abstract Vector512<double> VInf(Vector512<double> restPlusZero, Vector512<double> rest, ref double row, nuint at);
     }
 
     /// <summary>The port gets the engine's zero row: (v_rest + bias) + 0, the same bits without reading the row.</summary>
@@ -97,6 +123,9 @@ public sealed partial class IafPscExp
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at) => restPlusZero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> VInf(Vector512<double> restPlusZero, Vector512<double> rest, ref double row, nuint at) => restPlusZero;
     }
 
     /// <summary>The port's row as given.</summary>
@@ -104,12 +133,16 @@ public sealed partial class IafPscExp
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> VInf(Vector256<double> restPlusZero, Vector256<double> rest, ref double row, nuint at) => rest + Vector256.LoadUnsafe(ref row, at);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> VInf(Vector512<double> restPlusZero, Vector512<double> rest, ref double row, nuint at) => rest + Vector512.LoadUnsafe(ref row, at);
     }
 
     /// <summary>How the vector step reads the ports "exc" and "inh": I + input for four neurons.</summary>
     private interface ISynapticInput
     {
         static abstract Vector256<double> Add(Vector256<double> synaptic, ref double row, nuint at);
+        static abstract Vector512<double> Add(Vector512<double> synaptic, ref double row, nuint at);
     }
 
     /// <summary>Both ports get zero rows: I + 0.0, the same bits without reading the rows.</summary>
@@ -117,6 +150,9 @@ public sealed partial class IafPscExp
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> Add(Vector256<double> synaptic, ref double row, nuint at) => synaptic + Vector256<double>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Add(Vector512<double> synaptic, ref double row, nuint at) => synaptic + Vector512<double>.Zero;
     }
 
     /// <summary>The ports' rows as given.</summary>
@@ -124,5 +160,8 @@ public sealed partial class IafPscExp
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<double> Add(Vector256<double> synaptic, ref double row, nuint at) => synaptic + Vector256.LoadUnsafe(ref row, at);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> Add(Vector512<double> synaptic, ref double row, nuint at) => synaptic + Vector512.LoadUnsafe(ref row, at);
     }
 }

@@ -50,6 +50,7 @@ public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel,
         DriveWeight = p.Scalar("drive_weight", 0.0);
         _drive = new PoissonDrive(size, DriveRate, dt, streams);
         _driven = _drive.Active ? new double[size] : null;
+        VectorBits = 512;
         ResetState();
     }
 
@@ -71,6 +72,19 @@ public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel,
     /// <summary>The step's propagators, for the accelerated version of this model.</summary>
     public (double A, double SExc, double SInh, double CExc, double CInh, int RefractorySteps) Propagators =>
         (_a, _sExc, _sInh, _cExc, _cInh, _refractorySteps);
+
+    /// <summary>
+    /// The widest vectors the step uses: 512 (eight neurons a vector, where the CPU runs AVX-512), 256 (AVX2), or 0
+    /// (the scalar loop); a wider request than the CPU runs is narrowed. Every width gives the same bits (each lane does
+    /// the scalar loop's operations in its order): for comparisons and tests.
+    /// </summary>
+    public int VectorBits
+    {
+        get => _vectorBits;
+        set => _vectorBits = value >= 512 && Vector512.IsHardwareAccelerated ? 512 : value >= 256 && Vector256.IsHardwareAccelerated && Avx.IsSupported ? 256 : 0;
+    }
+
+    private int _vectorBits = 512;
 
     public double[] IExc { get; }
     public double[] IInh { get; }
@@ -116,15 +130,7 @@ public sealed partial class IafPscExp : NestIntegrateAndFire, IPartitionedModel,
         var ii = IInh;
         var refractory = RefractoryLeft;
         var vRestBias = VRest + Bias;
-        var j = from;
-        if (Vector256.IsHardwareAccelerated && Avx.IsSupported)
-            j = (ZeroRows.IsZero(current), ZeroRows.IsZero(exc) && ZeroRows.IsZero(inh)) switch
-            {
-                (true, true) => StepVectors<NoCurrent, NoSynapticRows>(exc, inh, current, spikes, from, to),
-                (true, false) => StepVectors<NoCurrent, SynapticRows>(exc, inh, current, spikes, from, to),
-                (false, true) => StepVectors<CurrentRow, NoSynapticRows>(exc, inh, current, spikes, from, to),
-                _ => StepVectors<CurrentRow, SynapticRows>(exc, inh, current, spikes, from, to),
-            };
+        var j = _vectorBits > 0 ? StepVectorised(exc, inh, current, spikes, from, to) : from;
         for (; j < to; j++)
         {
             var e = ie[j] + exc[j];
