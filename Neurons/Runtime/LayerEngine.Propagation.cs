@@ -24,8 +24,10 @@ public sealed partial class LayerEngine
             _dirty[i][slot] = true;
             if (_ranges.Length == 1)
             {
-                foreach (var pre in fired)
+                for (var k = 0; k < fired.Count; k++)
                 {
+                    var pre = fired[k];
+                    if (k + 1 < fired.Count) table.Prefetch(table.RowStart[fired[k + 1]]);
                     table.AccumulateRow(pre, row);
                     Touch(i, slot, pre, table);
                 }
@@ -34,8 +36,12 @@ public sealed partial class LayerEngine
             _touched[i][slot] = long.MaxValue; // split layers clear whole ranges
             var starts = part == 0 ? null : _recurrentSplits[i][part - 1];
             var ends = part == _ranges.Length - 1 ? null : _recurrentSplits[i][part];
-            foreach (var pre in fired)
+            for (var k = 0; k < fired.Count; k++)
+            {
+                var pre = fired[k];
+                if (k + 1 < fired.Count) table.Prefetch(starts?[fired[k + 1]] ?? table.RowStart[fired[k + 1]]);
                 table.AccumulateSlice(starts?[pre] ?? table.RowStart[pre], ends?[pre] ?? table.RowStart[pre + 1], row);
+            }
         }
     }
 
