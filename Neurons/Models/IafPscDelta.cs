@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json.Nodes;
 using EventSpike.Neurons.Random;
 
@@ -14,7 +16,7 @@ namespace EventSpike.Neurons.Models;
 ///   input (spikes and drive) is discarded, as NEST does.
 /// Integration: exact; V' = V∞ + (V − V∞)·e^(−dt/τ_mem) + jumps, V∞ = v_rest + bias + I_in.
 /// </summary>
-public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
+public sealed partial class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
 {
     public const string TypeName = "iaf_psc_delta";
 
@@ -39,6 +41,18 @@ public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
     public double DriveRate { get; }
     public double DriveWeight { get; }
 
+    /// <summary>
+    /// The vectors the step uses: 256 (AVX2, eight neurons an iteration) where the CPU runs them, or 0 (the scalar loop);
+    /// a request the CPU does not run is narrowed. Both give the same bits: for comparisons and tests.
+    /// </summary>
+    public int VectorBits
+    {
+        get => _vectorBits;
+        set => _vectorBits = value >= 256 && Vector256.IsHardwareAccelerated ? 256 : 0;
+    }
+
+    private int _vectorBits = Vector256.IsHardwareAccelerated ? 256 : 0;
+
     public override void ResetState()
     {
         Array.Copy(VInit, VMem, Size);
@@ -46,6 +60,8 @@ public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
         _drive.Reset();
     }
 
+    // Optimised from the first call, as iaf_psc_exp's: the kernel runs 10,000 times per simulated second.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void StepRange(long step, double[][] portInput, List<int> spikes, int from, int to)
     {
         var jumps = portInput[0];
@@ -57,7 +73,8 @@ public sealed class IafPscDelta : NestIntegrateAndFire, IPartitionedModel
         // count at once, block by block (the counts Draw would give), as 0 + k · drive_weight = k · drive_weight.
         var drive = _driveJumps;
         if (drive is not null) _drive.AddDriven(_zero!, drive, DriveWeight, from, to);
-        for (var j = from; j < to; j++)
+        var j = VectorBits > 0 ? StepVectorised(jumps, current, drive, spikes, from, to) : from;
+        for (; j < to; j++)
         {
             if (refractory[j] > 0)
             {

@@ -70,16 +70,4 @@ public sealed partial class IafPscExp
         AddFired(fired.AsSpan(0, (j - from) >> 3), from, spikes);
         return j;
     }
-
-    /// <summary>Refractory countdowns of neurons [at, at + 16), as <see cref="CountDown"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CountDown512(ref double rR, nuint at, Vector512<double> held, Vector512<double> fire, Vector512<double> held2, Vector512<double> fire2)
-    {
-        var one = Vector512.Create(1.0);
-        var hold = Vector512.Create((double)_refractorySteps);
-        var r = Vector512.LoadUnsafe(ref rR, at);
-        var r2 = Vector512.LoadUnsafe(ref rR, at + 8);
-        Vector512.ConditionalSelect(fire, hold, Vector512.ConditionalSelect(held, r - one, r)).StoreUnsafe(ref rR, at);
-        Vector512.ConditionalSelect(fire2, hold, Vector512.ConditionalSelect(held2, r2 - one, r2)).StoreUnsafe(ref rR, at + 8);
-    }
 }

@@ -10,7 +10,7 @@ namespace EventSpike.Neurons.Models;
 /// the model's synaptic variables, <c>refractory_left</c> (steps, whole numbers held as doubles for
 /// the vector paths). Each model keeps its own equations, integration scheme and threshold test.
 /// </summary>
-public abstract class NestIntegrateAndFire : IPartitionedModel
+public abstract partial class NestIntegrateAndFire : IPartitionedModel
 {
     private readonly StateVariables _state;
 
