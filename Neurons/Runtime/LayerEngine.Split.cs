@@ -7,6 +7,9 @@ namespace EventSpike.Neurons.Runtime;
 /// <summary>A split layer: neuron ranges integrated and their targets fed in parallel on the <see cref="Kernels.KernelPool"/>.</summary>
 public sealed partial class LayerEngine
 {
+    // Each partition's lists and small arrays are written by its own thread every step: lists made with room (their
+    // items follow each list object) and arrays padded to a cache line, so no two threads write into one line.
+    private const int PartListCapacity = 512, PadInts = 16;
     private int[][]? _partOffsets;   // [0]: the caller's read offsets into each partition's spikes; [p + 1]: partition p's
     private List<int>[]? _partFired; // per partition: the spikes of the step it feeds to its targets
     private int[] _takenIntegrate = [], _takenFeed = []; // per partition: taken by a worker in this region's phase (KernelPool.TakeOwn)
@@ -18,8 +21,8 @@ public sealed partial class LayerEngine
     /// </summary>
     private void EvolveSplit(int steps, SpikeWindowBuilder? spikes)
     {
-        _partOffsets ??= Enumerable.Range(0, _ranges.Length + 1).Select(_ => new int[_ranges.Length]).ToArray();
-        _partFired ??= _ranges.Select(_ => new List<int>()).ToArray();
+        _partOffsets ??= Enumerable.Range(0, _ranges.Length + 1).Select(_ => new int[_ranges.Length + PadInts]).ToArray();
+        _partFired ??= _ranges.Select(_ => new List<int>(PartListCapacity)).ToArray();
         if (_takenIntegrate.Length != _ranges.Length) (_takenIntegrate, _takenFeed) = (new int[_ranges.Length], new int[_ranges.Length]);
         for (var k = 0; k < steps; k++)
         {

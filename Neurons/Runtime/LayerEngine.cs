@@ -110,9 +110,9 @@ public sealed partial class LayerEngine
         var mixedPort = feeding.Select((f, port) => f.Length > 1 && model.Ports[port].Width != model.Size).Any(x => x);
         _ranges = stepMultiple > 1 || mixedPort ? [(0, model.Size)] : Partition(model, pool?.Workers ?? 1);
         if (_ranges.Length > 1) _pool = pool;
-        _partSpikes = _ranges.Select(_ => new List<int>()).ToArray();
-        _partCounts = _ranges.Select(_ => new List<int>()).ToArray();
-        _partPortInput = _ranges.Select(_ => new double[model.Ports.Count][]).ToArray();
+        _partSpikes = _ranges.Select(_ => new List<int>(PartListCapacity)).ToArray();
+        _partCounts = _ranges.Select(_ => new List<int>(PartListCapacity)).ToArray();
+        _partPortInput = _ranges.Select(_ => new double[model.Ports.Count + PadInts / 2][]).ToArray();
         var recurrentDelays = _projections.Where(p => p.Recurrent).Select(p => p.DelaySteps).ToList();
         _chunk = recurrentDelays.Count == 0 ? int.MaxValue : recurrentDelays.Min();
         (_recurrent, _recurrentSplits, _externalSplits) = Splits();
