@@ -80,6 +80,7 @@ public static class BenchCommand
             // run_cpu_s: CPU seconds of the whole process over the run (every thread: the layers', the actors',
             // the JIT's, the GC's), the figure set beside a peer's CPU time on a loaded machine.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var jit = JitFields.Start();
             if (a.Flag("plain"))
             {
                 using var plainPool = new Neurons.Kernels.KernelPool(threads);
@@ -88,6 +89,7 @@ public static class BenchCommand
                 var plainLine = report.Line("plain-loop", network.Plan.TotalSteps, counts.Sum(), wall,
                     counted.Aggregate(default(WindowCounts), (a, b) => a + b));
                 plainLine["run_cpu_s"] = RunCpuSeconds(cpu);
+                jit.Add(plainLine);
                 PoolFields.Add(plainLine, plainPool.Statistics, threads, network.Plan.TotalSteps * network.Dt);
                 stdout.WriteLine(JsonSerializer.Serialize(plainLine));
                 return ExitCodes.Done;
@@ -102,6 +104,7 @@ public static class BenchCommand
                 new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
             line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
             line["run_cpu_s"] = RunCpuSeconds(cpu);
+            jit.Add(line);
             PoolFields.Add(line, result.Pool, threads, result.Completed.Steps * network.Dt);
             stdout.WriteLine(JsonSerializer.Serialize(line));
             return ExitCodes.Done;

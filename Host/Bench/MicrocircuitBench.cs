@@ -57,6 +57,7 @@ public static class MicrocircuitBench
         var network = NetworkCompiler.Compile(spec, buildInto: clustered ? new HashSet<string>() : null);
         var buildSeconds = build.Elapsed.TotalSeconds;
         var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
+        var jit = JitFields.Start();
         var synapses = network.SynapseCount;
         var tableBytes = network.Connections.Select(c => c.Synapses).Distinct().Sum(t => t.Bytes);
         stderr.WriteLine(clustered
@@ -95,6 +96,7 @@ public static class MicrocircuitBench
         line["build_cpu_s"] = Math.Round((cpu1 - cpu0).TotalSeconds, 3);
         line["run_cpu_s"] = Math.Round((cpu2 - cpu1).TotalSeconds, 3);
         line["cpu_per_simulated_s"] = Math.Round((cpu2 - cpu1).TotalSeconds / (steps * network.Dt), 3);
+        jit.Add(line);
         PoolFields.Add(line, poolStats, threads, steps * network.Dt);
         line["seed"] = seed;
         return (ExitCodes.Done, line);

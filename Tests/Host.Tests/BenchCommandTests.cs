@@ -56,6 +56,12 @@ public class BenchCommandTests
         Assert.Equal(actors.GetProperty("synaptic_events").GetInt64(), actors.GetProperty("synaptic_ops").GetInt64());
         Assert.True(actors.GetProperty("synaptic_events").GetInt64() > 0);
         Assert.Equal(actors.GetProperty("neuron_updates").GetInt64(), plain.GetProperty("neuron_updates").GetInt64());
+        // What the JIT compiled while the run was measured (tiering goes on in the background after start-up).
+        foreach (var line in new[] { actors, plain })
+        {
+            Assert.True(line.GetProperty("run_jit_s").GetDouble() >= 0);
+            Assert.True(line.GetProperty("run_jit_methods").GetInt64() >= 0);
+        }
     }
 
     [Fact]
