@@ -148,6 +148,7 @@ public static class LocalRunner
         var layers = await hostingLayers.ConfigureAwait(false);
         started.Cancel();
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var reply = scheduler.Ask<object>(new StartRun(layers, recorder, options.Realtime ? network.Dt : null), Timeout.InfiniteTimeSpan, cancel);
         object outcome;
@@ -160,9 +161,10 @@ public static class LocalRunner
             return await InterruptAsync(scheduler, recorder, checkpoints, clock, plan).ConfigureAwait(false);
         }
         var wall = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         return outcome switch
         {
-            RunCompleted done => new RunResult(done, null, false, done.Steps, wall),
+            RunCompleted done => new RunResult(done, null, false, done.Steps, wall) { CpuSeconds = cpuSeconds },
             RunFailed failed => new RunResult(null, failed.Reason, false, failed.StepsReached, wall),
             _ => new RunResult(null, $"unexpected reply {outcome}", false, 0, wall),
         };

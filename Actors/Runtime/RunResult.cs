@@ -7,6 +7,12 @@ public sealed record RunResult(RunCompleted? Completed, string? Failure, bool In
 {
     public bool Succeeded => Completed is not null;
 
+    /// <summary>
+    /// The process's CPU seconds (every thread) over the same span as <see cref="WallSeconds"/>: from the start signal to
+    /// the scheduler's answer, without making and stopping the run's actors; null where not measured.
+    /// </summary>
+    public double? CpuSeconds { get; init; }
+
     /// <summary>What the run's kernel pool did (the run made its own pool); null otherwise.</summary>
     public Neurons.Kernels.KernelPoolStatistics? Pool { get; init; }
 }

@@ -3,7 +3,9 @@
 # Brian2 compiles once (its compile time is left out, as its own run_s leaves it out); each repeat then
 # runs the built binary again. Figures: CPU seconds of the simulation loop (Brian2: the process's CPU
 # clock around its network run; EventSpike: run_cpu_s, the whole process's CPU over the run, every
-# thread) and wall seconds (Brian2's run_s, EventSpike's wall_s); medians and their ratios.
+# thread) and wall seconds (Brian2's run_s, EventSpike's wall_s); medians and their ratios. Where the bench line has
+# loop_cpu_s (the actors: CPU over wall_s only, without making and stopping the run's actors, the span Brian2's clock
+# covers), its median and ratio are added as eventspike_loop_cpu_s and loop_cpu_ratio.
 # --baseline CMD adds a second EventSpike build (say, main's) to the same interleave (Brian2, baseline, EventSpike, ...),
 # so two builds are compared under the same load; its medians and ratios get the prefix baseline_.
 # Usage: compare.py coba|cuba|brunel [--duration S] [--repeats N] [--eventspike CMD] [--baseline CMD] [-- bench options]
@@ -48,13 +50,15 @@ def main():
     directory = f'/tmp/eventspike-peer-{a.bench}-{a.duration:g}s'
     peer = brian_build(a.bench, a.duration, directory)
     print(f'brian2 built in {directory}: rate {peer["rate_hz"]} Hz', file=sys.stderr)
-    rows, base = [], []
+    rows, base, loops = [], [], []
     for r in range(a.repeats):
         b_cpu, b_wall = brian_run(directory)
         if a.baseline:
             base.append(ours_run(a.baseline, a.bench, a.duration, a.extra)[:2])
         o_cpu, o_wall, line = ours_run(a.eventspike, a.bench, a.duration, a.extra)
         rows.append((b_cpu, b_wall, o_cpu, o_wall))
+        if 'loop_cpu_s' in line:
+            loops.append(line['loop_cpu_s'])
         extra = f' | baseline cpu {base[-1][0]:.3f} s wall {base[-1][1]:.3f} s' if a.baseline else ''
         print(f'run {r + 1}: brian2 cpu {b_cpu:.3f} s wall {b_wall:.3f} s | eventspike cpu {o_cpu:.3f} s wall {o_wall:.3f} s'
               f' (rate {line["mean_rate_hz"]} Hz){extra}', file=sys.stderr)
@@ -65,6 +69,9 @@ def main():
         'brian2_cpu_s': round(med[0], 4), 'eventspike_cpu_s': round(med[2], 4), 'cpu_ratio': round(med[2] / med[0], 3),
         'brian2_wall_s': round(med[1], 4), 'eventspike_wall_s': round(med[3], 4), 'wall_ratio': round(med[3] / med[1], 3),
     }
+    if len(loops) == len(rows):
+        loop = statistics.median(loops)
+        result.update({'eventspike_loop_cpu_s': round(loop, 4), 'loop_cpu_ratio': round(loop / med[0], 3)})
     if a.baseline:
         b_med = [statistics.median(c) for c in zip(*base)]
         result.update({'baseline_cpu_s': round(b_med[0], 4), 'baseline_cpu_ratio': round(b_med[0] / med[0], 3),

@@ -104,6 +104,9 @@ public static class BenchCommand
                 new WindowCounts(result.Completed.Layers.Sum(l => l.SynapticEvents), result.Completed.Layers.Sum(l => l.NeuronUpdates)));
             line["compute_s"] = Math.Round(result.Completed.Layers.Sum(l => l.ComputeSeconds), 4);
             line["run_cpu_s"] = RunCpuSeconds(cpu);
+            // loop_cpu_s: the same CPU over wall_s only (start signal to the last window), leaving out making and stopping
+            // the run's actors: the span a peer's "CPU around its network run" covers (Benchmarks/peers/compare.py).
+            if (result.CpuSeconds is { } loop) line["loop_cpu_s"] = Math.Round(loop, 4);
             jit.Add(line);
             PoolFields.Add(line, result.Pool, threads, result.Completed.Steps * network.Dt);
             stdout.WriteLine(JsonSerializer.Serialize(line));

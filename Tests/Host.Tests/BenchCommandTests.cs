@@ -56,6 +56,10 @@ public class BenchCommandTests
         Assert.Equal(actors.GetProperty("synaptic_events").GetInt64(), actors.GetProperty("synaptic_ops").GetInt64());
         Assert.True(actors.GetProperty("synaptic_events").GetInt64() > 0);
         Assert.Equal(actors.GetProperty("neuron_updates").GetInt64(), plain.GetProperty("neuron_updates").GetInt64());
+        // The actors' loop CPU covers wall_s only, a part of the run's span (making and stopping the actors left out).
+        Assert.True(actors.GetProperty("loop_cpu_s").GetDouble() > 0);
+        Assert.True(actors.GetProperty("loop_cpu_s").GetDouble() <= actors.GetProperty("run_cpu_s").GetDouble() + 1e-3,
+            $"loop_cpu_s {actors.GetProperty("loop_cpu_s")} above run_cpu_s {actors.GetProperty("run_cpu_s")}");
         // What the JIT compiled while the run was measured (tiering goes on in the background after start-up).
         foreach (var line in new[] { actors, plain })
         {
