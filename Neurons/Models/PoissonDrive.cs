@@ -98,7 +98,8 @@ public sealed class PoissonDrive
     /// <summary>
     /// driven[j] = exc[j] + k_j · <paramref name="weight"/> for neurons [from, to), k_j this step's event count of neuron j,
     /// block by block from each block's stream in neuron order (the draws <see cref="Draw"/> would make, made in one go).
-    /// Four blocks' streams are advanced at once (<see cref="Xoshiro256StarStar.FillBits4"/>); a draw's 53 bits m are
+    /// Eight blocks' streams are advanced at once where the CPU runs AVX-512 (<see cref="Xoshiro256StarStar.FillBits8"/>), four
+    /// elsewhere (<see cref="Xoshiro256StarStar.FillBits4"/>): each block's draws are its own stream's either way. A draw's 53 bits m are
     /// compared as integers with the table times 2^53 (u = m·2^-53 &gt; cdf[k] exactly when m &gt; ⌊cdf[k]·2^53⌋), and the
     /// guide entry is m's top 12 bits (⌊u·4096⌋): the counts of the double comparisons, without conversions.
     /// </summary>
@@ -107,22 +108,24 @@ public sealed class PoissonDrive
         if (from >= to) return;
         const int block = InitialPotentials.BlockSize;
         if ((uint)from > (uint)exc.Length || (uint)to > (uint)exc.Length || to > driven.Length) throw new ArgumentOutOfRangeException(nameof(to));
-        var bits = t_bits ??= new long[4 * block];
-        var lanes = t_lanes ??= new Xoshiro256StarStar[4];
-        Span<int> starts = stackalloc int[4];
-        Span<int> counts = stackalloc int[4];
+        var width = Xoshiro256StarStar.EightLanes ? 8 : 4;
+        var bits = t_bits ??= new long[8 * block];
+        var lanes = (t_lanes ??= new Xoshiro256StarStar[8]).AsSpan(0, width);
+        Span<int> starts = stackalloc int[8];
+        var counts = (stackalloc int[8])[..width];
         for (var start = from; start < to;)
         {
             var n = 0;
-            for (; n < 4 && start < to; n++)
+            for (; n < width && start < to; n++)
             {
                 var end = Math.Min(to, (start / block + 1) * block);
                 (lanes[n], starts[n], counts[n]) = (_streams[start / block], start, end - start);
                 start = end;
             }
-            // Fewer than four blocks left: the other lanes draw nothing (a spare stream keeps their state).
-            for (var l = n; l < 4; l++) (lanes[l], counts[l]) = (t_spare ??= new Xoshiro256StarStar(1), 0);
-            Xoshiro256StarStar.FillBits4(lanes, counts, bits, block);
+            // Fewer blocks left than lanes: the other lanes draw nothing (a spare stream keeps their state).
+            for (var l = n; l < width; l++) (lanes[l], counts[l]) = (t_spare ??= new Xoshiro256StarStar(1), 0);
+            if (width == 8) Xoshiro256StarStar.FillBits8(lanes, counts, bits, block);
+            else Xoshiro256StarStar.FillBits4(lanes, counts, bits, block);
             for (var l = 0; l < n; l++) AddCounts(bits.AsSpan(l * block, counts[l]), exc, driven, weight, starts[l]);
         }
     }

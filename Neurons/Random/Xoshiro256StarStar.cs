@@ -11,7 +11,7 @@ namespace EventSpike.Neurons.Random;
 /// draw in EventSpike comes from one of these, seeded per (network seed, layer, shard) through
 /// <see cref="StreamSeed"/>; none is shared between layers or threads.
 /// </summary>
-public sealed class Xoshiro256StarStar
+public sealed partial class Xoshiro256StarStar
 {
     private ulong _s0, _s1, _s2, _s3;
 
