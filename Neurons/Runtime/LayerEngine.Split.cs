@@ -7,8 +7,9 @@ namespace EventSpike.Neurons.Runtime;
 /// <summary>A split layer: neuron ranges integrated and their targets fed in parallel on the <see cref="Kernels.KernelPool"/>.</summary>
 public sealed partial class LayerEngine
 {
-    // Each partition's lists and small arrays are written by its own thread every step: lists made with room (their
-    // items follow each list object) and arrays padded to a cache line, so no two threads write into one line.
+    // Each partition's lists and offsets are written by its own thread every step: lists made with room (their items
+    // follow each list object) and offset arrays padded to a cache line, so no two threads write into one line (the
+    // port-input arrays keep their length: a model may count its ports by it).
     private const int PartListCapacity = 512, PadInts = 16;
     private int[][]? _partOffsets;   // [0]: the caller's read offsets into each partition's spikes; [p + 1]: partition p's
     private List<int>[]? _partFired; // per partition: the spikes of the step it feeds to its targets

@@ -112,7 +112,7 @@ public sealed partial class LayerEngine
         if (_ranges.Length > 1) _pool = pool;
         _partSpikes = _ranges.Select(_ => new List<int>(PartListCapacity)).ToArray();
         _partCounts = _ranges.Select(_ => new List<int>(PartListCapacity)).ToArray();
-        _partPortInput = _ranges.Select(_ => new double[model.Ports.Count + PadInts / 2][]).ToArray();
+        _partPortInput = _ranges.Select(_ => new double[model.Ports.Count][]).ToArray(); // a model may count its ports by its length
         var recurrentDelays = _projections.Where(p => p.Recurrent).Select(p => p.DelaySteps).ToList();
         _chunk = recurrentDelays.Count == 0 ? int.MaxValue : recurrentDelays.Min();
         (_recurrent, _recurrentSplits, _externalSplits) = Splits();
