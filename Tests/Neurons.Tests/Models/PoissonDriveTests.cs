@@ -14,19 +14,8 @@ public class PoissonDriveTests
     [InlineData(new[] { 1024, 1024, 1024, 1024 })]
     [InlineData(new[] { 1024, 7, 0, 513 })]
     [InlineData(new[] { 3, 0, 0, 0 })]
-    public void Four_streams_at_once_give_each_stream_its_own_draws_and_end_state(int[] counts)
-    {
-        Xoshiro256StarStar[] Streams() => Enumerable.Range(0, 4).Select(l => new Xoshiro256StarStar((ulong)(17 + l))).ToArray();
-        var lanes = Streams();
-        var into = new long[4 * 1024];
-        Xoshiro256StarStar.FillBits4(lanes, counts, into, 1024);
-        var reference = Streams();
-        for (var l = 0; l < 4; l++)
-        {
-            for (var i = 0; i < counts[l]; i++) Assert.Equal((long)(reference[l].NextUInt64() >> 11), into[l * 1024 + i]);
-            Assert.Equal(reference[l].GetState(), lanes[l].GetState());
-        }
-    }
+    public void Four_streams_at_once_give_each_stream_its_own_draws_and_end_state(int[] counts) =>
+        AssertEachStreamsOwnDraws(counts, Xoshiro256StarStar.FillBits4);
 
     [SkippableTheory]
     [InlineData(new[] { 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024 })]
@@ -35,12 +24,20 @@ public class PoissonDriveTests
     public void Eight_streams_at_once_give_each_stream_its_own_draws_and_end_state(int[] counts)
     {
         Skip.IfNot(Xoshiro256StarStar.EightLanes, "this CPU does not run AVX-512: FillBits8 falls back to one stream at a time here");
-        Xoshiro256StarStar[] Streams() => Enumerable.Range(0, 8).Select(l => new Xoshiro256StarStar((ulong)(31 + l))).ToArray();
+        AssertEachStreamsOwnDraws(counts, Xoshiro256StarStar.FillBits8);
+    }
+
+    private delegate void FillLanes(ReadOnlySpan<Xoshiro256StarStar> lanes, ReadOnlySpan<int> counts, Span<long> into, int stride);
+
+    /// <summary>Lane l's draws i &lt; counts[l] are its stream's drawn one at a time, and the stream ends where those draws leave it.</summary>
+    private static void AssertEachStreamsOwnDraws(int[] counts, FillLanes fill)
+    {
+        Xoshiro256StarStar[] Streams() => Enumerable.Range(0, counts.Length).Select(l => new Xoshiro256StarStar((ulong)(17 + l))).ToArray();
         var lanes = Streams();
-        var into = new long[8 * 1024];
-        Xoshiro256StarStar.FillBits8(lanes, counts, into, 1024);
+        var into = new long[counts.Length * 1024];
+        fill(lanes, counts, into, 1024);
         var reference = Streams();
-        for (var l = 0; l < 8; l++)
+        for (var l = 0; l < counts.Length; l++)
         {
             for (var i = 0; i < counts[l]; i++) Assert.Equal((long)(reference[l].NextUInt64() >> 11), into[l * 1024 + i]);
             Assert.Equal(reference[l].GetState(), lanes[l].GetState());
